@@ -1,0 +1,82 @@
+// A report as the engine sees it: its lines (split on CRLF, LF or CR), with a normalised copy of each line for
+// matching. Normalisation maps full-width ASCII (０-９, （, ）, ．, ％ …) and the ideographic space to their
+// half-width forms one code unit for one code unit, so every offset in the normalised text is an offset in the
+// original: matches on the normalised text give ranges in the user's text without any mapping table.
+
+import type { Position, Range } from './types';
+
+export interface Line {
+  /** 0-based line number. */
+  index: number;
+  /** The line as written (no line terminator). */
+  text: string;
+  /** Same length as `text`, full-width forms folded to half-width. */
+  norm: string;
+  /** Offset of the line's first character in the whole text. */
+  offset: number;
+}
+
+export function normalizeWidth(s: string): string {
+  let out = '';
+  let changed = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xff01 && c <= 0xff5e) {
+      out += String.fromCharCode(c - 0xfee0);
+      changed = true;
+    } else if (c === 0x3000) {
+      out += ' ';
+      changed = true;
+    } else {
+      out += s[i];
+    }
+  }
+  return changed ? out : s;
+}
+
+export class ReportDocument {
+  readonly text: string;
+  readonly lines: Line[];
+
+  constructor(text: string) {
+    this.text = text;
+    this.lines = [];
+    const re = /\r\n|\r|\n/g;
+    let start = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) {
+      this.pushLine(text.slice(start, m.index), start);
+      start = m.index + m[0].length;
+    }
+    this.pushLine(text.slice(start), start);
+  }
+
+  private pushLine(text: string, offset: number): void {
+    this.lines.push({ index: this.lines.length, text, norm: normalizeWidth(text), offset });
+  }
+
+  get lineCount(): number {
+    return this.lines.length;
+  }
+
+  /** Position of the end of a line (after its last character). */
+  endOf(line: number): Position {
+    return { line, character: this.lines[line].text.length };
+  }
+
+  lineRange(line: number): Range {
+    return { start: { line, character: 0 }, end: this.endOf(line) };
+  }
+
+  positionAt(offset: number): Position {
+    let lo = 0;
+    let hi = this.lines.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.lines[mid].offset <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    const line = this.lines[lo];
+    return { line: lo, character: Math.max(0, Math.min(offset - line.offset, line.text.length)) };
+  }
+}

@@ -1,0 +1,7 @@
+import type { Rule } from '../rule';
+
+export const headingNumbering: Rule = {
+  code: 'heading-numbering',
+  tags: ['outline'],
+  check() {},
+};

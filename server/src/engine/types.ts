@@ -1,0 +1,84 @@
+// The engine's vocabulary. Positions follow LSP conventions (0-based line, UTF-16 character offset) so the
+// language server and the JSON output of the command line can pass them on unchanged.
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+export const SEVERITY_NUMBER: Record<Severity, 1 | 2 | 3 | 4> = { error: 1, warning: 2, information: 3, hint: 4 };
+
+export type Locale = 'zh-cn' | 'en';
+
+export interface RelatedLocation {
+  range: Range;
+  message: string;
+}
+
+/** One problem found in a document, before it is turned into an LSP Diagnostic. */
+export interface Finding {
+  code: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+  related?: RelatedLocation[];
+  /** Machine-readable details for quick fixes and tests (e.g. the expected numbering). */
+  data?: Record<string, unknown>;
+}
+
+/**
+ * How a heading was recognised. The first four are the levels of GB/T 9704 official documents:
+ *   cn 一、  paren-cn （一）  arabic 1. 1、 １．  paren-arabic （1）
+ * markdown: `#` headings; title: the document title line; news: an unnumbered title line of a news-style text;
+ * bracket: a 【行政应诉】 run-in label; runin: 一是…二是… inside a paragraph; implicit: a section the numbering
+ * implies (a restart without a new parent), named from its opening paragraph.
+ */
+export type HeadingKind =
+  | 'title'
+  | 'markdown'
+  | 'cn'
+  | 'paren-cn'
+  | 'arabic'
+  | 'paren-arabic'
+  | 'news'
+  | 'bracket'
+  | 'runin'
+  | 'implicit';
+
+export interface OutlineNode {
+  name: string;
+  kind: HeadingKind;
+  /** 1-based depth in the tree (the title, when there is one, is depth 1). */
+  depth: number;
+  /** Ordinal of a numbered heading (一 → 1, （三） → 3), if any. */
+  ordinal?: number;
+  /** The numbering marker as written, e.g. "（一）", "1.", "##". */
+  marker?: string;
+  /** The whole section: from the heading to the last content line before the next heading of its rank or higher. */
+  range: Range;
+  /** The heading text itself (marker + name). */
+  selectionRange: Range;
+  children: OutlineNode[];
+}
+
+export interface AnalyzeOptions {
+  locale?: Locale;
+  /** Per-rule settings: off, or a severity that replaces the default. */
+  rules?: Record<string, RuleSetting>;
+}
+
+export type RuleSetting = 'off' | Severity | { severity?: Severity | 'off' };
+
+export interface Analysis {
+  outline: OutlineNode[];
+  findings: Finding[];
+  /** Errors thrown by individual rules (the other rules' findings are still returned). */
+  ruleErrors: { code: string; error: string }[];
+}
