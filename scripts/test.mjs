@@ -15,8 +15,10 @@ const run = (cmd, args) => {
 };
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 
-rmSync(path.join(root, 'out'), { recursive: true, force: true });
-run(bin('tsc'), ['-p', 'tsconfig.json']);
+// TEST_OUT lets several people (or helpers) run the suite side by side without sharing a compile folder.
+const outDir = process.env.TEST_OUT || 'out';
+rmSync(path.join(root, outDir), { recursive: true, force: true });
+run(bin('tsc'), ['-p', 'tsconfig.json', '--outDir', outDir]);
 run(process.execPath, ['scripts/build.mjs']);
 
 const files = [];
@@ -27,7 +29,7 @@ const walk = (dir) => {
     else if (name.endsWith('.test.js')) files.push(path.relative(root, p));
   }
 };
-walk(path.join(root, 'out', 'test'));
+walk(path.join(root, outDir, 'test'));
 const only = process.argv.slice(2);
 const selected = only.length ? files.filter((f) => only.some((o) => f.includes(o))) : files;
 run(process.execPath, ['--test', '--test-reporter=spec', ...selected]);

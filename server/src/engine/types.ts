@@ -68,8 +68,12 @@ export interface OutlineNode {
   children: OutlineNode[];
 }
 
+/** Word segmentation (nodejieba's cut). Optional: without it the engine works from characters and punctuation only. */
+export type Segmenter = (text: string) => string[];
+
 export interface AnalyzeOptions {
   locale?: Locale;
+  segmenter?: Segmenter;
   /** Per-rule settings: off, or a severity that replaces the default. */
   rules?: Record<string, RuleSetting>;
 }
