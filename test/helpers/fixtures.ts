@@ -1,0 +1,50 @@
+// Fixtures with their expected findings written inside them (markdownlint style).
+//
+// A marker `{{code}}` at the end of a line says: this line has exactly one finding with that code.
+// `{{code:+1}}` / `{{code:-2}}` shift the expected line; several markers may follow each other.
+// Markers (and the spaces before them) are removed before the text is checked, and since they sit at the end of
+// a line, every other character keeps its position. A fixture with no marker expects no finding at all.
+// Only the codes named in `codes` are compared (so a heading-numbering fixture is not disturbed by figure checks).
+import fs from 'node:fs';
+import path from 'node:path';
+
+export interface Expected {
+  line: number; // 0-based
+  code: string;
+}
+
+const MARKER = /[ \t]*\{\{([a-z][a-z0-9-]*)(?::([+-]\d+))?\}\}/g;
+
+export function parseFixture(source: string): { text: string; expected: Expected[] } {
+  const expected: Expected[] = [];
+  const lines = source.split('\n').map((line, i) =>
+    line.replace(MARKER, (_m, code: string, shift: string | undefined) => {
+      expected.push({ line: i + (shift ? Number(shift) : 0), code });
+      return '';
+    }),
+  );
+  return { text: lines.join('\n'), expected };
+}
+
+export function loadFixture(file: string): { text: string; expected: Expected[] } {
+  return parseFixture(fs.readFileSync(file, 'utf8'));
+}
+
+/** All fixture files (.txt, .md) under a folder, recursively, sorted. */
+export function fixtureFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const name of fs.readdirSync(d).sort()) {
+      const p = path.join(d, name);
+      if (fs.statSync(p).isDirectory()) walk(p);
+      else if (/\.(txt|md)$/.test(name)) out.push(p);
+    }
+  };
+  if (fs.existsSync(dir)) walk(dir);
+  return out;
+}
+
+/** "line:code" strings, sorted, for a readable deep-equal diff. */
+export function keys(items: { line: number; code: string }[]): string[] {
+  return items.map((e) => `${e.line + 1}:${e.code}`).sort();
+}
