@@ -1,0 +1,59 @@
+// `fazhi-report outline <file>`: the heading tree, as an indented list or as the server's DocumentSymbol[].
+import { analyze } from '../../engine';
+import type { Locale, OutlineNode } from '../../engine';
+import { toDocumentSymbols } from '../../lsp/convert';
+import { parseCommon, UsageError } from '../args';
+import { expandTargets } from '../files';
+import type { CliIO } from '../io';
+import { readErrorLine, readReport } from '../read';
+import type { Command } from './command';
+
+/** "一、" and "（一）" run into the name as written; "##" and "1." read better with a space. */
+function headingText(node: OutlineNode): string {
+  const marker = node.marker?.trim();
+  // Names may or may not carry their marker (the parser decides); never print it twice.
+  if (!marker || node.name.startsWith(marker)) return node.name;
+  return /[#.\w]$/.test(marker) ? `${marker} ${node.name}` : `${marker}${node.name}`;
+}
+
+export function formatOutline(roots: OutlineNode[], locale: Locale): string {
+  let s = '';
+  const visit = (nodes: OutlineNode[], indent: string) => {
+    for (const node of nodes) {
+      const line = node.selectionRange.start.line + 1;
+      const where = locale === 'en' ? `(line ${line})` : `（第 ${line} 行）`;
+      s += `${indent}${headingText(node)}  ${where}\n`;
+      visit(node.children, indent + '  ');
+    }
+  };
+  visit(roots, '');
+  return s;
+}
+
+export const outline: Command = {
+  name: 'outline',
+  usage: 'outline <文件 / file> [--format text|json] [--locale zh-cn|en]',
+  summary: { zh: '显示报告的标题结构（提纲）', en: "show the report's heading tree" },
+  async run(args: string[], io: CliIO): Promise<number> {
+    const opts = parseCommon(args);
+    if (opts.positionals.length !== 1) {
+      throw new UsageError('outline 需要且只需要一个文件', 'outline takes exactly one file');
+    }
+    const [target] = expandTargets(opts.positionals);
+    const read = readReport(target.absolute);
+    if (!read.ok) {
+      io.err(readErrorLine(target.display, read.reason) + '\n');
+      return 2;
+    }
+    // The outline does not depend on word segmentation, so its one-second load is skipped here.
+    const roots = analyze(read.text, { locale: opts.locale }).outline;
+    if (opts.format === 'json') {
+      io.out(JSON.stringify(toDocumentSymbols(roots), null, 2) + '\n');
+    } else if (roots.length === 0) {
+      io.out(opts.locale === 'en' ? '(no headings found)\n' : '（没有找到标题）\n');
+    } else {
+      io.out(formatOutline(roots, opts.locale));
+    }
+    return 0;
+  },
+};
