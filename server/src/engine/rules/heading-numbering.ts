@@ -1,7 +1,87 @@
-import type { Rule } from '../rule';
+// heading-numbering: numbering within a level should run 1, 2, 3 … without gaps or repeats
+// (一、二、四 skips 三; （一）（一） repeats). A restart at 1 under a new parent, or one that opens an implicit
+// section (the parser has already made that a new parent), is not a fault; nor is arabic numbering that continues
+// across parents (1. 2. under （一）, then 3. under （二）), a convention of some reports.
+import { toChineseOrdinal } from '../numerals';
+import type { Rule, RuleContext } from '../rule';
+import type { HeadingKind, OutlineNode } from '../types';
+
+const CHECKED: ReadonlySet<HeadingKind> = new Set(['cn', 'paren-cn', 'arabic', 'paren-arabic']);
+
+/** The marker for `n` in the style of `like` (same brackets, same separator, same digit width). */
+export function markerLike(like: string, kind: HeadingKind, n: number): string {
+  const cn = toChineseOrdinal(n);
+  const fullWidth = /[０-９]/.test(like);
+  const digits = fullWidth ? String(n).replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)) : String(n);
+  switch (kind) {
+    case 'cn':
+      return like.replace(/^[一二三四五六七八九十百零〇两]+/, cn);
+    case 'paren-cn':
+      return like.replace(/[一二三四五六七八九十百零〇两]+/, cn);
+    case 'arabic':
+    case 'paren-arabic':
+      return like.replace(/[0-9０-９]+/, digits);
+    default:
+      return like;
+  }
+}
 
 export const headingNumbering: Rule = {
   code: 'heading-numbering',
   tags: ['outline'],
-  check() {},
+  check(ctx: RuleContext) {
+    const lastSeen = new Map<HeadingKind, number>();
+    const visit = (siblings: OutlineNode[]) => {
+      const previous = new Map<HeadingKind, OutlineNode>();
+      const position = new Map<HeadingKind, number>();
+      for (const node of siblings) {
+        const n = node.ordinal;
+        if (CHECKED.has(node.kind) && n !== undefined && node.marker) {
+          const prev = previous.get(node.kind);
+          const found = node.marker;
+          // after a slip (（一）（一）（三）), a number that fits its position is right again
+          const pos = (position.get(node.kind) ?? (prev ? 0 : n - 1)) + 1;
+          position.set(node.kind, pos);
+          if (!prev) {
+            const continued = (lastSeen.get(node.kind) ?? 0) + 1;
+            if (n !== 1 && n !== continued) {
+              ctx.report({
+                messageId: 'heading-numbering.first',
+                args: { found, expected: markerLike(found, node.kind, 1) },
+                range: markerRange(node),
+                data: { expectedOrdinal: 1, expected: markerLike(found, node.kind, 1), found },
+              });
+            }
+          } else if (prev.ordinal !== undefined && n !== prev.ordinal + 1 && n !== pos && n !== 1) {
+            const expected = markerLike(found, node.kind, prev.ordinal + 1);
+            ctx.report({
+              messageId: n === prev.ordinal ? 'heading-numbering.repeat' : 'heading-numbering.gap',
+              args: { found, expected, previous: prev.marker ?? '' },
+              range: markerRange(node),
+              related: [{ range: prev.selectionRange, messageId: 'heading-numbering.related.previous' }],
+              data: { expectedOrdinal: prev.ordinal + 1, expected, found },
+            });
+          } else if (prev.ordinal !== undefined && n === 1 && prev.ordinal === 1) {
+            const expected = markerLike(found, node.kind, 2);
+            ctx.report({
+              messageId: 'heading-numbering.repeat',
+              args: { found, expected, previous: prev.marker ?? '' },
+              range: markerRange(node),
+              related: [{ range: prev.selectionRange, messageId: 'heading-numbering.related.previous' }],
+              data: { expectedOrdinal: 2, expected, found },
+            });
+          }
+          previous.set(node.kind, node);
+          lastSeen.set(node.kind, n);
+        }
+        visit(node.children);
+      }
+    };
+    visit(ctx.outline.roots);
+  },
 };
+
+function markerRange(node: OutlineNode) {
+  const s = node.selectionRange.start;
+  return { start: s, end: { line: s.line, character: s.character + (node.marker?.length ?? 1) } };
+}
