@@ -1,8 +1,8 @@
 // The whole test suite, as `npm test` and `.ci/run` run it:
 //   1. type-check everything (tsc), compile tests and sources to out/ (so tests import the engine directly);
 //   2. bundle the programs to dist/ (protocol and CLI tests start dist/server.js and dist/cli.js as real processes);
-//   3. run every out/test/**/*.test.js with node's test runner;
-//   4. run the TextMate grammar tests (vscode-tmgrammar-test) on test/grammar/*.
+//   3. run the TextMate grammar tests (vscode-tmgrammar-test) on test/grammar/*;
+//   4. run every out/test/**/*.test.js with node's test runner.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync, rmSync, existsSync } from 'node:fs';
 import path from 'node:path';
@@ -32,8 +32,8 @@ const walk = (dir) => {
 walk(path.join(root, outDir, 'test'));
 const only = process.argv.slice(2);
 const selected = only.length ? files.filter((f) => only.some((o) => f.includes(o))) : files;
-run(process.execPath, ['--test', '--test-reporter=spec', ...selected]);
-
+// grammar tests first, so that the node test runner's summary is the last thing printed
 if (!only.length && existsSync(path.join(root, 'test', 'grammar'))) {
   run(bin('vscode-tmgrammar-test'), ['-g', 'syntaxes/fazhi-report.tmLanguage.json', 'test/grammar/*.txt']);
 }
+run(process.execPath, ['--test', '--test-reporter=spec', ...selected]);
