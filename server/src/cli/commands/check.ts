@@ -24,7 +24,8 @@ const SEVERITY_WORD: Record<number, string> = { 1: 'error', 2: 'warning', 3: 'in
 /** `path:line:col severity code message` with 1-based line and column (UTF-16 code units, as editors count). */
 export function formatDiagnosticLine(file: string, d: Diagnostic): string {
   const { line, character } = d.range.start;
-  return `${file}:${line + 1}:${character + 1} ${SEVERITY_WORD[d.severity ?? 2] ?? 'warning'} ${String(d.code ?? '')} ${d.message}`;
+  const message = typeof d.message === 'string' ? d.message : d.message.value;
+  return `${file}:${line + 1}:${character + 1} ${SEVERITY_WORD[d.severity ?? 2] ?? 'warning'} ${String(d.code ?? '')} ${message}`;
 }
 
 export interface Counts {
