@@ -20,6 +20,8 @@ import { distDir } from '../helpers/paths';
 
 export interface StartOptions {
   locale?: string;
+  /** Arguments after `node`; default: the built server over stdio. */
+  args?: string[];
   capabilities?: ClientCapabilities;
 }
 
@@ -46,7 +48,8 @@ export class TestClient {
   ) {}
 
   static async start(options: StartOptions = {}): Promise<TestClient> {
-    const child = spawn(process.execPath, [path.join(distDir, 'server.js'), '--stdio'], {
+    const args = options.args ?? [path.join(distDir, 'server.js'), '--stdio'];
+    const child = spawn(process.execPath, args, {
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     const connection = createProtocolConnection(

@@ -1,0 +1,144 @@
+// `fazhi-report check` as a user runs it: exit codes, text and JSON output, encodings, unreadable files.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { analyze } from '../../server/src/engine';
+import { toDiagnostics } from '../../server/src/lsp/convert';
+import { loadSegmenter } from '../../server/src/segmenter';
+import { repoRoot, readText, seedFiles } from '../helpers/paths';
+import { fixture, lines, runCli } from './run';
+
+const GAP = '某某市2023年法治政府建设情况报告\n一、甲项工作\n内容。\n二、乙项工作\n内容。\n四、丁项工作\n内容。\n';
+/** gbk.txt is the first 20 lines of seed 002 saved as GBK (no-break spaces, which GBK lacks, as plain spaces). */
+const GBK_SOURCE = readText(seedFiles()[2]).split('\n').slice(0, 20).join('\n').replace(/\u00a0/g, ' ') + '\n';
+const LINE = /^(.+):(\d+):(\d+) (error|warning|information|hint) ([a-z0-9-]+) (.+)$/;
+const rel = (name: string) => path.join('test', 'fixtures', 'cli', name);
+
+interface JsonOut {
+  files: { path: string; diagnostics: unknown[] }[];
+}
+
+function expectedDiagnostics(text: string, file: string): unknown[] {
+  // The CLI checks with word segmentation when it loads; compare with the same engine state.
+  const segmenter = loadSegmenter() ?? undefined;
+  return toDiagnostics(analyze(text, { locale: 'zh-cn', segmenter }).findings, pathToFileURL(path.resolve(repoRoot, file)).href, {
+    relatedInformation: true,
+  });
+}
+
+test('a clean report: exit 0 and only the Chinese summary line', () => {
+  const r = runCli(['check', rel('clean.txt')]);
+  assert.equal(r.code, 0);
+  assert.equal(r.stderr, '');
+  assert.deepEqual(lines(r.stdout), ['检查了 1 个文件：0 个错误，0 个警告，0 个提示']);
+});
+
+test('text format: path:line:col severity code message, 1-based, then the summary', () => {
+  const r = runCli(['check', rel('utf8-bom.txt')]);
+  assert.equal(r.code, 0, 'warnings alone do not fail the run');
+  const out = lines(r.stdout);
+  const findings = out.filter((l) => !l.startsWith(' ') && LINE.test(l));
+  assert.equal(findings.length, 1);
+  const m = LINE.exec(findings[0])!;
+  assert.deepEqual(m.slice(1, 6), [rel('utf8-bom.txt'), '6', '1', 'warning', 'heading-numbering']);
+  assert.match(m[6], /标题序号不连续/);
+  assert.equal(out[out.length - 1], '检查了 1 个文件：0 个错误，1 个警告，0 个提示');
+});
+
+test('--locale en: English messages and summary', () => {
+  const r = runCli(['check', rel('crlf.txt'), '--locale', 'en']);
+  assert.equal(r.code, 0);
+  const out = lines(r.stdout);
+  assert.match(out[0], /^test\/fixtures\/cli\/crlf\.txt:6:1 warning heading-numbering .*numbering/i);
+  assert.equal(out[out.length - 1], 'Checked 1 file: 0 errors, 1 warning, 0 hints');
+});
+
+test('json format: exactly {files:[{path, diagnostics}]}, diagnostics as the server publishes them', () => {
+  const files = ['utf8-bom.txt', 'crlf.txt', 'utf16le.txt', 'clean.txt'].map(rel);
+  const r = runCli(['check', '--format', 'json', ...files]);
+  assert.equal(r.code, 0);
+  const parsed = JSON.parse(r.stdout) as JsonOut;
+  assert.deepEqual(Object.keys(parsed), ['files']);
+  assert.deepEqual(parsed.files.map((f) => f.path), files);
+  for (const f of parsed.files) assert.deepEqual(Object.keys(f), ['path', 'diagnostics']);
+  // BOM, CRLF and UTF-16 all decode to the same report, so the same findings at the same places.
+  for (const f of parsed.files.slice(0, 3)) assert.deepEqual(f.diagnostics, expectedDiagnostics(GAP, f.path));
+  assert.deepEqual(parsed.files[3].diagnostics, []);
+  const d = parsed.files[0].diagnostics[0] as { source: string; severity: number; relatedInformation: { location: { uri: string } }[] };
+  assert.equal(d.source, 'fazhi-report');
+  assert.equal(d.severity, 2);
+  assert.equal(d.relatedInformation[0].location.uri, pathToFileURL(path.resolve(repoRoot, files[0])).href);
+});
+
+test('a GBK file is detected and decoded', () => {
+  const r = runCli(['check', '--format', 'json', rel('gbk.txt')]);
+  assert.equal(r.code, 0);
+  const parsed = JSON.parse(r.stdout) as JsonOut;
+  assert.deepEqual(parsed.files[0].diagnostics, expectedDiagnostics(GBK_SOURCE, rel('gbk.txt')));
+  const outline = runCli(['outline', '--format', 'json', rel('gbk.txt')]);
+  assert.equal(outline.code, 0);
+  assert.match(outline.stdout, /无锡市锡山区人民政府2022年法治政府建设工作报告/);
+});
+
+test('a binary file: one clear error line, exit 2', () => {
+  const r = runCli(['check', rel('binary.txt')]);
+  assert.equal(r.code, 2);
+  assert.deepEqual(lines(r.stderr), [
+    `fazhi-report: 无法读取 ${rel('binary.txt')}：看起来是二进制文件，不是文本报告 / cannot read ${rel('binary.txt')}: binary file, not a text report`,
+  ]);
+});
+
+test('a folder: .txt/.md found recursively, the binary one reported once, every other one still checked', () => {
+  const r = runCli(['check', '--format', 'json', rel('')]);
+  assert.equal(r.code, 2);
+  assert.equal(lines(r.stderr).length, 1);
+  assert.match(r.stderr, /binary\.txt/);
+  const parsed = JSON.parse(r.stdout) as JsonOut;
+  const expected = fs
+    .readdirSync(fixture(''))
+    .filter((n) => /\.(txt|md)$/.test(n) && n !== 'binary.txt')
+    .sort()
+    .map((n) => path.join(rel(''), n));
+  assert.deepEqual(parsed.files.map((f) => f.path), expected);
+  assert.ok(expected.length >= 5);
+});
+
+test('a missing file is a read error (exit 2) and the other files are still checked', () => {
+  const r = runCli(['check', rel('no-such-file.txt'), rel('clean.txt')]);
+  assert.equal(r.code, 2);
+  assert.deepEqual(lines(r.stderr), [
+    `fazhi-report: 无法读取 ${rel('no-such-file.txt')}：文件不存在 / cannot read ${rel('no-such-file.txt')}: no such file`,
+  ]);
+  assert.equal(lines(r.stdout).pop(), '检查了 1 个文件：0 个错误，0 个警告，0 个提示；1 个文件无法读取');
+});
+
+test('no files given: the seeds are checked, exit code follows their errors', () => {
+  const r = runCli(['check', '--format', 'json'], path.join(repoRoot, 'test'));
+  const parsed = JSON.parse(r.stdout) as JsonOut;
+  assert.deepEqual(
+    parsed.files.map((f) => path.basename(f.path)),
+    seedFiles().map((f) => path.basename(f)),
+  );
+  const anyError = parsed.files.some((f) => f.diagnostics.some((d) => (d as { severity: number }).severity === 1));
+  assert.equal(r.code, anyError ? 1 : 0);
+});
+
+test('usage errors exit 2 with a bilingual message', () => {
+  for (const args of [['check', '--bogus'], ['check', '--format', 'xml'], ['check', '--locale', 'fr'], ['frobnicate'], []]) {
+    const r = runCli(args);
+    assert.equal(r.code, 2, args.join(' '));
+    assert.match(r.stdout + r.stderr, /用法 \/ Usage:/);
+  }
+  assert.match(runCli(['frobnicate']).stderr, /未知命令“frobnicate” \/ unknown command "frobnicate"/);
+});
+
+test('--help and --version exit 0', () => {
+  const help = runCli(['--help']);
+  assert.equal(help.code, 0);
+  for (const c of ['check', 'outline', 'lsp']) assert.match(help.stdout, new RegExp(`fazhi-report ${c}`));
+  const version = runCli(['--version']);
+  assert.equal(version.code, 0);
+  assert.equal(version.stdout.trim(), JSON.parse(readText(path.join(repoRoot, 'package.json'))).version);
+});
