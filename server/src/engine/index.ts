@@ -5,7 +5,10 @@ import { formatMessage, normalizeLocale } from './messages';
 import { parseOutline } from './outline/parse';
 import type { Rule, RuleReport } from './rule';
 import { rules as allRules } from './rules';
+import { extractFigures } from './figures/extract'; // figures (issue 3)
 import defaults from '../../data/rules.json';
+import { detectSections, type Sections } from './sections/detect';
+import { defaultProfile } from './sections/profile';
 import type { AnalyzeOptions, Analysis, Finding, Severity } from './types';
 
 export * from './types';
@@ -13,6 +16,7 @@ export { ReportDocument } from './document';
 export { parseOutline } from './outline/parse';
 export { looksLikeReport } from './sniff';
 export { formatMessage, normalizeLocale } from './messages';
+export type { Figure, FigureCheck, FigureModel } from './figures/model'; // figures (issue 3)
 
 const defaultSeverities = defaults as unknown as Record<string, Severity | 'off'>;
 
@@ -27,6 +31,12 @@ export function analyze(text: string, options: AnalyzeOptions = {}, rules: Rule[
   const locale = normalizeLocale(options.locale);
   const doc = new ReportDocument(text);
   const outline = parseOutline(doc);
+  // figures (issue 3): extracted once, shared by the figure checks, returned for the hover and the CLI
+  const figures = extractFigures(doc, options.segmenter);
+  // sections (issue 4): the report's parts, found on first use by the section checks
+  const profile = options.profile ?? defaultProfile;
+  let sections: Sections | undefined;
+  const sectionsOnce = () => (sections ??= detectSections(doc, outline, profile));
   const findings: Finding[] = [];
   const ruleErrors: Analysis['ruleErrors'] = [];
   for (const rule of rules) {
@@ -43,7 +53,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}, rules: Rule[
       });
     };
     try {
-      rule.check({ doc, outline, locale, report });
+      rule.check({ doc, outline, locale, report, figures, segmenter: options.segmenter, profile, sections: sectionsOnce });
     } catch (e) {
       ruleErrors.push({ code: rule.code, error: e instanceof Error ? e.message : String(e) });
     }
@@ -51,5 +61,5 @@ export function analyze(text: string, options: AnalyzeOptions = {}, rules: Rule[
   findings.sort(
     (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
   );
-  return { outline: outline.roots, findings, ruleErrors };
+  return { outline: outline.roots, findings, ruleErrors, figures: figures.figures };
 }

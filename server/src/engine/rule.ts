@@ -3,12 +3,25 @@
 
 import type { ReportDocument } from './document';
 import type { Outline } from './outline/outline';
-import type { Finding, Locale, Range, RelatedLocation, Severity } from './types';
+import type { FigureModel } from './figures/model';
+import type { Sections } from './sections/detect';
+import type { Profile } from './sections/profile';
+import type { Finding, Locale, Range, RelatedLocation, Segmenter, Severity } from './types';
 
 export interface RuleContext {
   doc: ReportDocument;
   outline: Outline;
   locale: Locale;
+  // --- figures (issue 3): extracted once per analysis in analyze(); the figure checks read and annotate them ---
+  /** Every figure of the report with its unit, object, stage and lists (server/src/engine/figures/). */
+  figures?: FigureModel;
+  /** nodejieba's cut when loaded (absent before the dictionary is ready: checks must stay correct without it). */
+  segmenter?: Segmenter;
+  // --- end figures ---
+  /** The conventions checked against (learned from example reports; the default one from seeds/). */
+  profile: Profile;
+  /** The report's parts (举措和成效, 不足, 原因, 第一责任人, 安排, learned expected parts), found once on first use. */
+  sections(): Sections;
   /** Report a finding; the engine fills in the code and the configured severity. */
   report(f: RuleReport): void;
 }

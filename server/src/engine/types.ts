@@ -1,3 +1,5 @@
+import type { Figure } from './figures/model';
+
 // The engine's vocabulary. Positions follow LSP conventions (0-based line, UTF-16 character offset) so the
 // language server and the JSON output of the command line can pass them on unchanged.
 
@@ -74,6 +76,8 @@ export type Segmenter = (text: string) => string[];
 export interface AnalyzeOptions {
   locale?: Locale;
   segmenter?: Segmenter;
+  /** Conventions learned from example reports (`fazhi-report learn`); the default profile is learned from seeds/. */
+  profile?: import('./sections/profile').Profile;
   /** Per-rule settings: off, or a severity that replaces the default. */
   rules?: Record<string, RuleSetting>;
 }
@@ -83,6 +87,8 @@ export type RuleSetting = 'off' | Severity | { severity?: Severity | 'off' };
 export interface Analysis {
   outline: OutlineNode[];
   findings: Finding[];
+  /** Every extracted figure with the checks it took part in (issue 3: hover and `fazhi-report figures`). */
+  figures?: Figure[];
   /** Errors thrown by individual rules (the other rules' findings are still returned). */
   ruleErrors: { code: string; error: string }[];
 }

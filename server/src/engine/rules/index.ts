@@ -2,5 +2,21 @@
 // its default severity is in server/data/rules.json and its messages in server/data/messages/.
 import type { Rule } from '../rule';
 import { headingNumbering } from './heading-numbering';
+// figures (issue 3)
+import { funnelOrder } from './funnel-order';
+import { breakdownSum } from './breakdown-sum';
+import { rateMismatch } from './rate-mismatch';
+import { impossiblePercentage } from './impossible-percentage';
+import { changeMismatch } from './change-mismatch';
+import { conflictingFigure } from './conflicting-figure';
 
-export const rules: Rule[] = [headingNumbering];
+export const rules: Rule[] = [
+  headingNumbering,
+  // figures (issue 3)
+  funnelOrder,
+  breakdownSum,
+  rateMismatch,
+  impossiblePercentage,
+  changeMismatch,
+  conflictingFigure,
+];

@@ -1,0 +1,232 @@
+// Arithmetic the figure checks share: does a quotient reproduce a written percentage (rounded or truncated at the
+// written precision, or inside the bounds of an approximate one), and which counts a rate is made of.
+import type { Figure, FigureModel } from './model';
+import { formatFixed, formatPlain } from './numbers';
+import { funnelOf, rateById, stageGroups, type RateDef } from './vocab';
+import { WINDOW } from './extract';
+
+const EPS = 1e-9;
+
+/** Is `x` (a percentage, ratio or change value) what the writer would print as figure `p`? */
+export function reproduces(x: number, p: Figure): boolean {
+  if (!Number.isFinite(x)) return false;
+  const unit = 10 ** -p.decimals;
+  if (p.approx) {
+    // bounds widened by half a written digit (98%以上 accepts 97.96%)
+    return x >= p.lo - unit / 2 - EPS && x <= p.hi + unit / 2 + EPS;
+  }
+  const rounded = Math.abs(x - p.value) <= unit / 2 + EPS;
+  const truncated = x >= p.value - EPS && x < p.value + unit - EPS;
+  return rounded || truncated;
+}
+
+/** The percentage as the writer would print it at `decimals` places (rounded half up). */
+export function asWritten(x: number, decimals: number): string {
+  return formatFixed(x, decimals);
+}
+
+export function num(x: number): string {
+  return formatPlain(x);
+}
+
+/** A count as a phrase: "84 件". */
+export function qty(f: Figure): string {
+  if (f.kind === 'percent') return `${f.text}`;
+  return `${f.text}`;
+}
+
+/** A term of a rate: the figures it adds up and their total. */
+export interface Term {
+  value: number;
+  figs: Figure[];
+  /** What it is, for messages: "审结 78", "纠错 2 + 3 + 1". */
+  label: string;
+  /** The base's kind: the conventional one for the rate's name, or another count that happens to be nearby. */
+  right?: boolean;
+  scope?: 'sentence' | 'paragraph';
+  exact: boolean;
+}
+
+export interface RateResolution {
+  pct: Figure;
+  def?: RateDef;
+  numerator?: Term;
+  bases: Term[];
+}
+
+function sentenceFigures(model: FigureModel, f: Figure): Figure[] {
+  return model.sentences[f.sentence].figures.map((id) => model.figures[id]);
+}
+
+/** Figures of the neighbouring sentences of the same paragraph (at most PARAGRAPH_SPAN sentences either side). */
+function lineFigures(model: FigureModel, f: Figure): Figure[] {
+  const PARAGRAPH_SPAN = 12;
+  let i = f.sentence;
+  while (i > 0 && f.sentence - i < PARAGRAPH_SPAN && model.sentences[i - 1].line === f.line) i--;
+  const out: Figure[] = [];
+  for (; i < model.sentences.length && i - f.sentence <= PARAGRAPH_SPAN && model.sentences[i].line === f.line; i++) {
+    for (const id of model.sentences[i].figures) out.push(model.figures[id]);
+  }
+  return out;
+}
+
+function isCountLike(f: Figure): boolean {
+  return f.kind === 'count' && !f.prior && !f.change;
+}
+
+function nearest(figs: Figure[], pct: Figure, pred: (f: Figure) => boolean): Figure | undefined {
+  let best: Figure | undefined;
+  for (const f of figs) {
+    if (!pred(f)) continue;
+    if (f.id < pct.id) best = f; // the last one before the rate
+    else if (!best) return f; // none before: the first one after
+  }
+  return best;
+}
+
+function termOf(figs: Figure[], name: string, exactRequired = false): Term {
+  const value = figs.reduce((a, f) => a + f.value, 0);
+  const exact = figs.every((f) => !f.approx);
+  void exactRequired;
+  const nums = figs.map((f) => num(f.value)).join(' + ');
+  return { value, figs, label: name ? `${name} ${nums}` : nums, exact };
+}
+
+/** The counts of one stage for a rate: a figure of that stage, or the sum of its group (纠错 = 撤销 + 确认违法 + …). */
+function stageTerm(figs: Figure[], pct: Figure, stage: string, family?: string): Term | undefined {
+  const direct = nearest(figs, pct, (f) => isCountLike(f) && f.stage === stage && (!family || f.family === family));
+  if (direct) return termOf([direct], stage);
+  const group = stageGroups[stage];
+  if (!group) return undefined;
+  const members: Figure[] = [];
+  for (const g of group) {
+    const m = nearest(figs, pct, (f) => isCountLike(f) && f.stage === g && (!family || f.family === family));
+    if (m) members.push(m);
+  }
+  return members.length ? termOf(members, stage) : undefined;
+}
+
+function objectsAgree(a: Figure[], b: Figure): boolean {
+  const o = a.find((f) => f.object)?.object;
+  return !!o && o === b.object;
+}
+
+/** Numerator and candidate bases of a percentage (or ratio). */
+export function resolveRate(model: FigureModel, pct: Figure): RateResolution {
+  const res: RateResolution = { pct, bases: [] };
+  if (pct.kind !== 'percent' || !pct.rateId) return res;
+  const def = rateById.get(pct.rateId);
+  res.def = def;
+  if (!def) return res;
+  const inSent = sentenceFigures(model, pct);
+  const window = inSent.filter((f) => Math.abs(f.id - pct.id) <= WINDOW);
+  if (def.numerator) {
+    const terms: Term[] = [];
+    for (const st of def.numerator) {
+      const t = stageTerm(window, pct, st);
+      if (!t) return res;
+      terms.push(t);
+    }
+    const figs = terms.flatMap((t) => t.figs);
+    if (new Set(figs.map((f) => f.family)).size > 1) return res;
+    res.numerator = {
+      value: terms.reduce((a, t) => a + t.value, 0),
+      figs,
+      label: terms.map((t) => t.label).join(' + '),
+      exact: terms.every((t) => t.exact),
+    };
+  } else {
+    // a share, or a rate we only know by name: the count just before it in its sentence
+    const before = window.filter((f) => f.id < pct.id);
+    const last = before[before.length - 1];
+    if (!last || last.kind !== 'count' || last.prior || last.change) return res;
+    res.numerator = termOf([last], last.stage ?? '');
+  }
+  const numer = res.numerator;
+  const family = numer.figs[0].family;
+  const used = new Set(numer.figs.map((f) => f.id));
+  // conventional bases
+  if (def.base) {
+    for (const st of def.base) {
+      let t = stageTerm(window, pct, st, family);
+      let scope: Term['scope'] = 'sentence';
+      if (!t) {
+        const para = lineFigures(model, pct).filter((f) => f.sentence !== pct.sentence && objectsAgree(numer.figs, f));
+        const cand = para.filter((f) => isCountLike(f) && f.stage === st && f.family === family);
+        if (cand.length === 1) {
+          t = termOf(cand, st);
+          scope = 'paragraph';
+        }
+      }
+      if (!t || t.figs.some((f) => used.has(f.id))) continue;
+      res.bases.push({ ...t, right: true, scope });
+      if (def.baseMinus) {
+        const minus: Figure[] = [];
+        for (const m of def.baseMinus) {
+          const mt = stageTerm(window, pct, m, family);
+          if (mt) minus.push(...mt.figs);
+        }
+        if (minus.length) {
+          const v = t.value - minus.reduce((a, f) => a + f.value, 0);
+          res.bases.push({
+            value: v,
+            figs: [...t.figs, ...minus],
+            label: `${t.label} − ${def.baseMinus.join('、')} ${minus.map((f) => num(f.value)).join(' + ')}`,
+            right: true,
+            scope,
+            exact: t.exact && minus.every((f) => !f.approx),
+          });
+        }
+      }
+    }
+  }
+  // a share's list total
+  if (def.share) {
+    for (const b of model.breakdowns) {
+      if (b.trigger === 'implicit') continue;
+      if (numer.figs.length === 1 && b.parts.includes(numer.figs[0].id)) {
+        const t = model.figures[b.total];
+        if (t.sentence === pct.sentence) res.bases.push({ ...termOf([t], t.stage ?? '总数'), right: true, scope: 'sentence' });
+      }
+    }
+  }
+  // any other count before the rate in its sentence, of the same family and not smaller than the numerator
+  for (const f of window) {
+    if (used.has(f.id) || !isCountLike(f) || f.family !== family || f.value < numer.value) continue;
+    if (res.bases.some((b) => b.figs.length === 1 && b.figs[0].id === f.id)) continue;
+    if (f.id > pct.id) continue;
+    res.bases.push({ ...termOf([f], f.stage ?? ''), right: false, scope: 'sentence' });
+  }
+  return res;
+}
+
+/** Percent value of a quotient. */
+export function percent(n: number, d: number): number {
+  return (n / d) * 100;
+}
+
+/**
+ * GRIM: can some whole k out of n give the written percentage (rounded or truncated)? Also returns the closest k.
+ */
+export function grim(p: Figure, n: number): { possible: boolean; k: number; closest: number } {
+  const target = (p.value / 100) * n;
+  let bestK = Math.round(target);
+  let best = Infinity;
+  for (let k = Math.floor(target) - 1; k <= Math.ceil(target) + 1; k++) {
+    if (k < 0 || k > n) continue;
+    const x = percent(k, n);
+    if (reproduces(x, p)) return { possible: true, k, closest: x };
+    if (Math.abs(x - p.value) < best) {
+      best = Math.abs(x - p.value);
+      bestK = k;
+    }
+  }
+  return { possible: false, k: bestK, closest: percent(bestK, n) };
+}
+
+/** Does the GRIM test mean anything here: is one whole item coarser than the written precision? */
+export function grimApplies(p: Figure, n: number): boolean {
+  return !p.approx && Number.isInteger(n) && n > 0 && 100 / n > 10 ** -p.decimals;
+}
+
+export { funnelOf };

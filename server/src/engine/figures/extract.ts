@@ -1,0 +1,524 @@
+// Figures of a report: numbers (numbers.ts) that are metrics, with their unit, object, stage or rate, their
+// sentence and clause, and the lists (其中 / 分别 / "…中" / implicit) that relate them.
+//
+// Everything the checks compare (stage, object, rate, lists) comes from the vocabulary in server/data/figures.json
+// and the punctuation of the sentence, never from word segmentation: so the figure checks give the same findings
+// with or without nodejieba. The segmenter, when given, only adds `noun` (the counted noun phrase, for display
+// and for the conflicting-figure key); without it conflicting-figure stays silent. Coarser, never wrong.
+//
+// Cost: one pass per line for numbers and quotes; labels are capped at LABEL_MAX characters; list and pair scans
+// are capped at WINDOW figures. Linear in the document length.
+import type { ReportDocument } from '../document';
+import type { Segmenter } from '../types';
+import type { Breakdown, Figure, FigureKind, FigureModel, Sentence } from './model';
+import { scanNumbers, type NumberToken } from './numbers';
+import {
+  antecedentExclude,
+  approximation,
+  listComplete,
+  listStops,
+  nestedPairs,
+  endOnlyStages,
+  rightAllowedStages,
+  scanVocabulary,
+  scanWords,
+  unitFamily,
+  funnelOf,
+  type LabelMatch,
+} from './vocab';
+import data from '../../../data/figures.json';
+
+const LABEL_MAX = 40;
+/** At most this many 其中 / 分别 / …中 triggers are read per sentence (pathological input stays linear). */
+const MAX_TRIGGERS = 32;
+const RIGHT_MAX = 12;
+export const WINDOW = 24;
+
+const SENTENCE_END = new Set(['。', '!', '?', '！', '？']);
+const CLAUSE_DELIM = new Set([',', '，', '、', ';', '；', ':', '：', '(', ')', '（', '）', '。', '!', '?', '\t', '|']);
+const FILLER_END = ['分别为', '分别是', '分别达', '均达到', '均达', '均为', '保持在', '保持', '达到了', '达到', '共计', '累计', '总计', '合计', '为', '达', '是', '了', '共', '计', '均', '有', '的', '约', '：', ':'];
+
+function quoteMask(s: string): Uint8Array | null {
+  let mask: Uint8Array | null = null;
+  for (const pair of data.quotePairs) {
+    const open = pair[0];
+    const close = pair[1];
+    let pending = -1;
+    for (let i = 0; i < s.length; i++) {
+      const c = s[i];
+      if (c === open && pending < 0) pending = i;
+      else if (c === close && pending >= 0) {
+        if (i - pending <= 100) {
+          mask ??= new Uint8Array(s.length);
+          mask.fill(1, pending, i + 1);
+        }
+        pending = -1;
+      }
+    }
+  }
+  return mask;
+}
+
+function isAsciiLetter(c: string | undefined): boolean {
+  return c !== undefined && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
+}
+
+function trimFillers(label: string): string {
+  let s = label;
+  for (let guard = 0; guard < 4; guard++) {
+    const f = FILLER_END.find((w) => s.endsWith(w) && s.length > w.length);
+    if (!f) break;
+    s = s.slice(0, -f.length);
+  }
+  return s;
+}
+
+function bounds(tok: NumberToken): { lo: number; hi: number; approx: boolean } {
+  let lo = tok.value;
+  let hi = tok.rangeTo ?? tok.value;
+  let approx = tok.rangeTo !== undefined;
+  const apply = (how: string | undefined, step: number) => {
+    switch (how) {
+      case 'above':
+        hi = Infinity;
+        approx = true;
+        break;
+      case 'below':
+        lo = Math.min(lo, tok.value * approximation.lowFactor);
+        approx = true;
+        break;
+      case 'about':
+        lo = Math.min(lo, tok.value * approximation.lowFactor);
+        hi = Math.max(hi, tok.value * approximation.highFactor);
+        approx = true;
+        break;
+      case 'atMost':
+        lo = 0;
+        approx = true;
+        break;
+      case 'more':
+        hi = Math.max(hi, tok.value + step);
+        approx = true;
+        break;
+    }
+  };
+  // one step of the last written digit: 2.6万 → 1000, 1000 → 1000, 30 → 10
+  const step = (() => {
+    if (tok.decimals > 0) return tok.scale / 10 ** tok.decimals;
+    let v = Math.round(tok.value / tok.scale);
+    let st = 1;
+    while (v > 0 && v % 10 === 0 && st < 1e12) {
+      v /= 10;
+      st *= 10;
+    }
+    return st * tok.scale;
+  })();
+  if (tok.approxPrefix) apply((approximation.prefix as Record<string, string>)[tok.approxPrefix], step);
+  if (tok.approxSuffix) apply((approximation.suffix as Record<string, string>)[tok.approxSuffix], step);
+  return { lo, hi, approx };
+}
+
+interface Draft {
+  fig: Figure;
+  tok: NumberToken;
+  labelStart: number;
+  labelMatches: LabelMatch[];
+  rightText: string;
+  inParens: boolean;
+}
+
+export function extractFigures(doc: ReportDocument, segmenter?: Segmenter): FigureModel {
+  const figures: Figure[] = [];
+  const sentences: Sentence[] = [];
+  const breakdowns: Breakdown[] = [];
+
+  for (const line of doc.lines) {
+    const s = line.norm;
+    if (!s) continue;
+    const mask = quoteMask(s);
+    const tokens = scanNumbers(s, scanVocabulary);
+    // sentences of this line
+    const lineSentences: Sentence[] = [];
+    let sStart = 0;
+    for (let i = 0; i <= s.length; i++) {
+      if (i === s.length || SENTENCE_END.has(s[i])) {
+        if (i > sStart || i === s.length) {
+          lineSentences.push({ index: sentences.length + lineSentences.length, line: line.index, start: sStart, end: i, figures: [] });
+        }
+        sStart = i + 1;
+      }
+    }
+    let si = 0;
+    const drafts: Draft[] = [];
+    for (const tok of tokens) {
+      while (si < lineSentences.length - 1 && tok.numStart >= lineSentences[si].end) si++;
+      const sent = lineSentences[si];
+      if (mask && mask[tok.numStart]) continue;
+      const before = s[tok.start - 1];
+      if (before === '第' || isAsciiLetter(before) || before === '+' || before === '.' || before === '/') continue;
+      if (s[tok.end] === '+' || isAsciiLetter(s[tok.end]) && tok.kind === 'bare') continue;
+      if (s[tok.numEnd] === '+') continue;
+      // the label: back to the clause start, the previous figure, or LABEL_MAX characters
+      let labelStart = tok.start;
+      const prev = drafts.length && drafts[drafts.length - 1].fig.sentence === sent.index ? drafts[drafts.length - 1] : null;
+      const floor = Math.max(sent.start, prev ? prev.tok.end : 0, tok.start - LABEL_MAX);
+      while (labelStart > floor && !CLAUSE_DELIM.has(s[labelStart - 1])) labelStart--;
+      const label = s.slice(labelStart, tok.start);
+      let kind: FigureKind | null = tok.kind === 'bare' ? null : tok.kind;
+      if (!kind) {
+        // 复议诉讼比值达2.6: a ratio
+        if (/比值|之比/.test(label) && !tok.chinese) kind = 'ratio';
+        else continue;
+      }
+      const inParens = s[labelStart - 1] === '(' || s[labelStart - 1] === '（';
+      // right context: up to the next delimiter
+      let rEnd = tok.end;
+      while (rEnd < s.length && rEnd - tok.end < RIGHT_MAX && !CLAUSE_DELIM.has(s[rEnd]) && !SENTENCE_END.has(s[rEnd])) rEnd++;
+      const rightText = s.slice(tok.end, rEnd);
+      const b = bounds(tok);
+      const unit = kind === 'ratio' ? '' : tok.unit;
+      const fig: Figure = {
+        id: figures.length,
+        text: line.text.slice(tok.start, tok.end),
+        line: line.index,
+        range: { start: { line: line.index, character: tok.start }, end: { line: line.index, character: tok.end } },
+        kind,
+        value: tok.value,
+        lo: b.lo,
+        hi: b.hi,
+        approx: b.approx,
+        decimals: tok.decimals,
+        unit,
+        family: kind === 'count' ? unitFamily[unit] ?? unit : kind,
+        label,
+        sentence: sent.index,
+        clause: 0,
+        checks: [],
+      };
+      const labelMatches = scanWords(label);
+      drafts.push({ fig, tok, labelStart, labelMatches, rightText, inParens });
+      figures.push(fig);
+      sent.figures.push(fig.id);
+    }
+
+    // drafts by sentence, and clause numbers within each sentence (one cursor per sentence: linear)
+    const bySent = new Map<number, Draft[]>();
+    for (const d of drafts) {
+      let list = bySent.get(d.fig.sentence);
+      if (!list) bySent.set(d.fig.sentence, (list = []));
+      list.push(d);
+    }
+    for (const sent of lineSentences) {
+      const list = bySent.get(sent.index);
+      if (!list) continue;
+      let clause = 0;
+      let cursor = sent.start;
+      for (const d of list) {
+        for (; cursor < d.labelStart; cursor++) if (CLAUSE_DELIM.has(s[cursor]) && s[cursor] !== '、') clause++;
+        d.fig.clause = clause;
+      }
+    }
+
+    // what each figure measures
+    let lastObject: { sentence: number; object: string } | null = null;
+    for (const d of drafts) {
+      const f = d.fig;
+      const trimmed = trimFillers(f.label);
+      let object: string | undefined;
+      let stage: LabelMatch | undefined;
+      let rate: LabelMatch | undefined;
+      for (const m of d.labelMatches) {
+        if (m.type === 'object') object = m.id;
+        else if (m.type === 'stage') {
+          if (endOnlyStages.has(m.word) && m.end < trimmed.length) continue;
+          stage = m;
+        } else if (m.type === 'rate') rate = m;
+        else if (m.type === 'prior') f.prior = true;
+        else if ((m.type === 'up' || m.type === 'down') && m.end >= trimmed.length - 2 && !/[到至]$/.test(trimmed)) f.change = m.type;
+      }
+      if (d.inParens && /^\d{4}年(为|是)?$/.test(f.label)) f.prior = true;
+      const right = scanWords(d.rightText);
+      if (!object) {
+        const ro = right.find((m) => m.type === 'object');
+        if (ro && ro.start <= 6) object = ro.id;
+      }
+      if (!stage && f.kind === 'count') {
+        const rs = right.find((m) => m.type === 'stage');
+        if (rs && rs.start <= 8 && (!endOnlyStages.has(rs.word) || rightAllowedStages.has(rs.word))) stage = rs;
+      }
+      if (f.kind === 'percent' && !rate) {
+        const rr = right.find((m) => m.type === 'rate');
+        if (rr && rr.start === 0) rate = rr;
+      }
+      if (object) {
+        f.object = object;
+        lastObject = { sentence: f.sentence, object };
+      } else if (lastObject && lastObject.sentence === f.sentence) {
+        f.object = lastObject.object;
+        f.objectInherited = true;
+      }
+      if (stage && (f.kind === 'count')) {
+        f.stage = stage.id;
+        f.stageText = stage.word;
+      }
+      if (rate && (f.kind === 'percent' || f.kind === 'ratio')) {
+        f.rate = rate.word;
+        f.rateId = rate.id;
+      }
+    }
+
+    // 分别: "收到、受理、审结行政复议案件分别为84件、71件、62件"
+    for (const sent of lineSentences) {
+      const list = bySent.get(sent.index);
+      if (list && list.length > 1) assignRespectively(s, sent, list);
+    }
+
+    // lists
+    let prevList: Draft[] = [];
+    for (const sent of lineSentences) {
+      const list = bySent.get(sent.index);
+      if (!list) continue;
+      buildBreakdowns(s, sent, list, prevList, drafts, breakdowns);
+      prevList = list;
+    }
+
+    for (const x of lineSentences) sentences.push(x);
+  }
+
+  if (segmenter) addNouns(figures, doc, segmenter);
+  return { figures, sentences, breakdowns, segmented: !!segmenter };
+}
+
+function assignRespectively(s: string, sent: Sentence, drafts: Draft[]): void {
+  let from = sent.start;
+  for (let guard = 0; guard < MAX_TRIGGERS; guard++) {
+    const at = s.indexOf('分别', from);
+    if (at < 0 || at >= sent.end) return;
+    from = at + 2;
+    const after = drafts.filter((d) => d.fig.sentence === sent.index && d.tok.start > at);
+    const before = drafts.filter((d) => d.fig.sentence === sent.index && d.tok.end <= at);
+    const nameStart = Math.max(sent.start, before.length ? before[before.length - 1].tok.end : 0, at - LABEL_MAX);
+    let k = at;
+    while (k > nameStart && !(CLAUSE_DELIM.has(s[k - 1]) && s[k - 1] !== '、')) k--;
+    const names = s.slice(k, at).split(/[、和及与]/).filter((x) => x.length > 0);
+    if (names.length < 2 || after.length < names.length) continue;
+    const list = after.slice(0, names.length);
+    if (list.some((d) => d.fig.kind !== list[0].fig.kind)) continue;
+    // the figures must follow one another directly (only 、 or , between them)
+    let contiguous = true;
+    for (let i = 1; i < list.length; i++) {
+      const gap = s.slice(list[i - 1].tok.end, list[i].tok.start);
+      if (gap.length > 3) contiguous = false;
+    }
+    if (!contiguous) continue;
+    names.forEach((name, i) => {
+      const f = list[i].fig;
+      const ms = scanWords(name);
+      const st = ms.find((m) => m.type === 'stage');
+      const rt = ms.find((m) => m.type === 'rate');
+      const ob = ms.find((m) => m.type === 'object') ?? scanWords(names[names.length - 1]).find((m) => m.type === 'object');
+      if (st && f.kind === 'count') {
+        f.stage = st.id;
+        f.stageText = st.word;
+      }
+      if (rt && f.kind === 'percent') {
+        f.rate = rt.word;
+        f.rateId = rt.id;
+      }
+      if (ob) {
+        f.object = ob.id;
+        f.objectInherited = false;
+      }
+      f.label = `${name}${s.slice(k + s.slice(k, at).length, at + 2)}`;
+    });
+  }
+}
+
+function sameFamily(a: Figure, b: Figure): boolean {
+  return a.kind === 'count' && b.kind === 'count' && a.family === b.family;
+}
+
+function isShare(f: Figure): boolean {
+  return f.kind === 'percent' && f.rateId === '占比';
+}
+
+/** Parts of a list starting after offset `from`: consecutive counts of one unit family, up to a stop. */
+function collectParts(s: string, inSent: Draft[], from: number): Draft[] {
+  const parts: Draft[] = [];
+  let prevEnd = from;
+  for (const d of inSent) {
+    if (d.tok.start < from) continue;
+    if (parts.length >= WINDOW) break;
+    const gap = s.slice(prevEnd, d.tok.start);
+    if (gap.includes(';') || gap.includes('；')) break;
+    if (parts.length > 0 && gap.includes('其中')) break;
+    if (d.fig.kind !== 'count') {
+      if (isShare(d.fig)) {
+        prevEnd = d.tok.end;
+        continue;
+      }
+      break;
+    }
+    if (parts.length > 0 && !sameFamily(parts[0].fig, d.fig)) break;
+    // a clause without a figure between two parts ends the list
+    const segs = gap.split(/[,，;；:：、]/);
+    if (parts.length > 0 && segs.length > 2 && segs.slice(1, -1).some((x) => x.trim().length > 0)) break;
+    if (parts.length > 0 && listStops.some((w) => d.fig.label.startsWith(w))) break;
+    if (d.fig.prior) break;
+    parts.push(d);
+    prevEnd = d.tok.end;
+  }
+  return parts;
+}
+
+function isNested(a: Figure, b: Figure): boolean {
+  if (!a.stage || !b.stage) return false;
+  if (nestedPairs.some(([x, y]) => x === a.stage && y === b.stage)) return true;
+  const f = funnelOf(a.stage, b.stage);
+  return !!f && f.ia < f.ib;
+}
+
+function makeBreakdown(sent: Sentence, total: Figure, parts: Draft[], trigger: Breakdown['trigger'], drafts: Draft[]): Breakdown {
+  const nested: number[] = [];
+  for (let j = 1; j < parts.length; j++) {
+    for (let i = 0; i < j; i++) {
+      if (!nested.includes(parts[i].fig.id) && isNested(parts[i].fig, parts[j].fig)) {
+        nested.push(parts[j].fig.id);
+        break;
+      }
+    }
+  }
+  let complete = false;
+  let completeReason: string | undefined;
+  const other = parts.find((d) => listComplete.some((w) => d.fig.label.includes(w)));
+  if (other) {
+    complete = true;
+    completeReason = `含“${listComplete.find((w) => other.fig.label.includes(w))}”一项`;
+  } else if (parts.some((d) => d.fig.value === 0 && !d.fig.approx)) {
+    complete = true;
+    completeReason = '列有数量为零的一项';
+  } else {
+    // shares after the parts adding up to 100%
+    const last = parts[parts.length - 1];
+    const shares = drafts.filter(
+      (d) => d.fig.sentence === sent.index && isShare(d.fig) && d.tok.start > parts[0].tok.start && d.tok.start < (last.tok.end + 12),
+    );
+    if (shares.length >= 2 && shares.length === parts.length) {
+      const sum = shares.reduce((a, d) => a + d.fig.value, 0);
+      const tol = shares.reduce((a, d) => a + 10 ** -d.fig.decimals, 0);
+      if (Math.abs(sum - 100) <= tol) {
+        complete = true;
+        completeReason = `各项占比合计 ${Number(sum.toFixed(4))}%`;
+      }
+    }
+  }
+  return { total: total.id, parts: parts.map((d) => d.fig.id), trigger, complete, completeReason, nested };
+}
+
+function buildBreakdowns(
+  s: string,
+  sent: Sentence,
+  inSent: Draft[],
+  prevSent: Draft[],
+  lineDrafts: Draft[],
+  out: Breakdown[],
+): void {
+  const listed = new Set<number>();
+  // 其中
+  let from = sent.start;
+  for (let guard = 0; guard < MAX_TRIGGERS; guard++) {
+    const at = s.indexOf('其中', from);
+    if (at < 0 || at >= sent.end) break;
+    from = at + 2;
+    const parts = collectParts(s, inSent, at + 2);
+    if (parts.length === 0) continue;
+    // the total: the nearest same-family count before 其中 in this sentence, else the last one of the previous sentence
+    let total: Figure | undefined;
+    for (let i = inSent.length - 1; i >= 0; i--) {
+      const d = inSent[i];
+      if (d.tok.end <= at && sameFamily(d.fig, parts[0].fig) && !d.fig.prior) {
+        total = d.fig;
+        break;
+      }
+    }
+    if (!total && at - sent.start <= 2) {
+      for (let i = prevSent.length - 1; i >= 0; i--) {
+        if (sameFamily(prevSent[i].fig, parts[0].fig) && !prevSent[i].fig.prior) {
+          total = prevSent[i].fig;
+          break;
+        }
+      }
+    }
+    if (!total) continue;
+    out.push(makeBreakdown(sent, total, parts, '其中', inSent));
+    parts.forEach((d) => listed.add(d.fig.id));
+  }
+  // "…中," antecedents: 在已审结的案件中, 国务院重点推进的13项高效办成一件事中
+  let triggers = 0;
+  for (let i = s.indexOf('中', sent.start); i >= 0 && i < sent.end && triggers < MAX_TRIGGERS; i = s.indexOf('中', i + 1)) {
+    if (!(s[i + 1] === ',' || s[i + 1] === '，')) continue;
+    triggers++;
+    let k = i;
+    while (k > sent.start && !CLAUSE_DELIM.has(s[k - 1]) && i - k < LABEL_MAX) k--;
+    const clause = s.slice(k, i + 1);
+    if (antecedentExclude.some((w) => clause.endsWith(w))) continue;
+    const parts = collectParts(s, inSent, i + 1);
+    if (parts.length === 0 || parts.some((d) => listed.has(d.fig.id))) continue;
+    let total: Figure | undefined;
+    const inside = inSent.filter((d) => d.tok.start >= k && d.tok.end <= i && d.fig.kind === 'count');
+    if (inside.length === 1 && sameFamily(inside[0].fig, parts[0].fig)) total = inside[0].fig;
+    else if (inside.length === 0) {
+      const st = scanWords(clause).find((m) => m.type === 'stage');
+      if (st) {
+        for (let j = lineDrafts.length - 1; j >= 0; j--) {
+          const d = lineDrafts[j];
+          if (d.tok.end <= k && d.fig.stage === st.id && sameFamily(d.fig, parts[0].fig)) {
+            total = d.fig;
+            break;
+          }
+        }
+      }
+    }
+    if (!total) continue;
+    out.push(makeBreakdown(sent, total, parts, '中', inSent));
+    parts.forEach((d) => listed.add(d.fig.id));
+  }
+  // implicit enumerations that add up exactly: 399份…继续有效的60件,需要修改的13件,失效、废止的326件
+  for (let a = 0; a < inSent.length; a++) {
+    const t = inSent[a].fig;
+    if (t.kind !== 'count' || t.approx || listed.has(t.id)) continue;
+    let sum = 0;
+    const parts: Draft[] = [];
+    for (let b = a + 1; b < inSent.length && b <= a + WINDOW; b++) {
+      const d = inSent[b];
+      if (isShare(d.fig)) continue;
+      if (!sameFamily(t, d.fig) || d.fig.approx || d.fig.prior) break;
+      sum += d.fig.value;
+      parts.push(d);
+      if (sum >= t.value) break;
+    }
+    if (parts.length >= 2 && Math.abs(sum - t.value) < 1e-9 && !parts.some((d) => listed.has(d.fig.id))) {
+      out.push({ total: t.id, parts: parts.map((d) => d.fig.id), trigger: 'implicit', complete: true, nested: [] });
+    }
+  }
+}
+
+function addNouns(figures: Figure[], doc: ReportDocument, segmenter: Segmenter): void {
+  for (const f of figures) {
+    const line = doc.lines[f.line].norm;
+    const right = line.slice(f.range.end.character, Math.min(line.length, f.range.end.character + RIGHT_MAX));
+    const rightTokens = segmenter(right);
+    const labelTokens = segmenter(f.label);
+    // the counted noun: the words right after the unit (96件信访积案), else the label's last words
+    const stopAt = (t: string) => CLAUSE_DELIM.has(t) || SENTENCE_END.has(t) || /[0-9]/.test(t);
+    const after: string[] = [];
+    for (const t of rightTokens) {
+      if (stopAt(t) || after.join('').length >= 8) break;
+      after.push(t);
+    }
+    const noun = after.join('') || labelTokens.filter((t) => !stopAt(t)).slice(-2).join('');
+    if (noun) f.noun = noun;
+    f.labelTokens = labelTokens;
+  }
+}
+

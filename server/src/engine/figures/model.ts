@@ -1,0 +1,93 @@
+// The figures of a report: every quantity with what it measures, and the structures the checks relate them by.
+// Built once per analysis (extract.ts), read by the six figure checks, the hover and the `figures` command.
+import type { Range } from '../types';
+
+export type FigureKind = 'count' | 'percent' | 'points' | 'multiple' | 'ratio';
+
+/** A check a figure took part in, and whether the arithmetic held. */
+export interface FigureCheck {
+  code: string;
+  ok: boolean;
+  /** Short Chinese description of the relation ("8568 / 8608 = 99.5%"). */
+  detail: string;
+}
+
+export interface Figure {
+  /** Index in FigureModel.figures (document order). */
+  id: number;
+  /** The figure as written, approximation words and unit included ("2.6万余件", "99.5%"). */
+  text: string;
+  line: number;
+  range: Range;
+  kind: FigureKind;
+  /** The value as written, scaled by 万/亿 (for a range, its lower end). */
+  value: number;
+  /** Bounds: equal to value for an exact figure; an approximation (余/近/约/以上 …) or a range widens them. */
+  lo: number;
+  hi: number;
+  approx: boolean;
+  /** Digits after the decimal point as written: the precision a recomputed value is compared at. */
+  decimals: number;
+  /** Measure word as written ("件", "万元", "%", "个百分点", "倍"). */
+  unit: string;
+  /** Unit family: counts are compared within one family only (件/起/宗 are one family). */
+  family: string;
+  /** Canonical object (行政复议, 行政诉讼, 矛盾纠纷 …), and whether it was carried over from an earlier figure. */
+  object?: string;
+  objectInherited?: boolean;
+  /** Canonical stage or outcome (收到, 受理, 审结, 实际出庭, 纠错 …) and the word it was read from. */
+  stage?: string;
+  stageText?: string;
+  /** For a percentage: the rate's name as written (综合化解率, 占比) and its definition id in figures.json. */
+  rate?: string;
+  rateId?: string;
+  /** The words before the figure in its clause (what the writer says it is). */
+  label: string;
+  /** The noun phrase the figure counts, from word segmentation (display only; absent without the segmenter). */
+  noun?: string;
+  /** Word segmentation of the label (only with the segmenter): the conflicting-figure key is built from it. */
+  labelTokens?: string[];
+  /** Marked as the prior-period value of a comparison (较上年Y件, (2023年为Y件)). */
+  prior?: boolean;
+  /** A change: 增长/下降 … before the figure. */
+  change?: 'up' | 'down';
+  /** Scope: sentence index (document-wide), clause index within the sentence, paragraph (= line). */
+  sentence: number;
+  clause: number;
+  /** Checks this figure took part in. */
+  checks: FigureCheck[];
+}
+
+/** A breakdown: a total and the parts a 其中 / 分别 / "…中" list or an implicit enumeration gives for it. */
+export interface Breakdown {
+  total: number;
+  parts: number[];
+  trigger: '其中' | '分别' | '中' | 'implicit';
+  /** The list presents itself as complete: an 其他 bucket, a zero part, or shares adding up to 100%. */
+  complete: boolean;
+  /** Why complete (for the message). */
+  completeReason?: string;
+  /** Parts that are inside another part rather than beside it (not summed). */
+  nested: number[];
+}
+
+export interface Sentence {
+  index: number;
+  line: number;
+  /** Offsets in the line. */
+  start: number;
+  end: number;
+  figures: number[];
+}
+
+export interface FigureModel {
+  figures: Figure[];
+  sentences: Sentence[];
+  breakdowns: Breakdown[];
+  /** Whether word segmentation was available (conflicting-figure needs it; the other checks do not use it). */
+  segmented: boolean;
+}
+
+export function recordCheck(f: Figure, code: string, ok: boolean, detail: string): void {
+  if (!f.checks.some((c) => c.code === code && c.ok === ok && c.detail === detail)) f.checks.push({ code, ok, detail });
+}

@@ -1,0 +1,128 @@
+// The vocabulary of server/data/figures.json, compiled once into lookup sets for the scanners.
+import data from '../../../data/figures.json';
+import type { ScanVocabulary } from './numbers';
+
+export type WordType = 'object' | 'qualifier' | 'stage' | 'rate' | 'prior' | 'up' | 'down' | 'ratio';
+
+export interface WordEntry {
+  type: WordType;
+  /** Canonical id: object id, stage id, rate definition id. */
+  id: string;
+  word: string;
+}
+
+export interface RateDef {
+  id: string;
+  names: string[];
+  numerator?: string[];
+  base?: string[];
+  baseMinus?: string[];
+  share?: boolean;
+  bounded: boolean;
+}
+
+export interface FunnelDef {
+  id: string;
+  stages: string[];
+  carryOver: string[][];
+}
+
+const approx = data.approximation as unknown as {
+  prefix: Record<string, string>;
+  suffix: Record<string, string>;
+  lowFactor: number;
+  highFactor: number;
+};
+
+function maxLen(words: Iterable<string>): number {
+  let m = 0;
+  for (const w of words) m = Math.max(m, w.length);
+  return m;
+}
+
+const unitWords = Object.keys(data.units).filter((k) => !k.startsWith('$'));
+export const unitFamily: Record<string, string> = Object.fromEntries(
+  unitWords.map((u) => [u, (data.units as Record<string, string>)[u]]),
+);
+unitFamily['万元'] = 'money';
+unitFamily['亿元'] = 'money';
+
+export const scanVocabulary: ScanVocabulary = {
+  units: new Set(unitWords),
+  unitMaxLen: maxLen(unitWords),
+  prefixes: new Set(Object.keys(approx.prefix)),
+  prefixMaxLen: maxLen(Object.keys(approx.prefix)),
+  suffixes: new Set(Object.keys(approx.suffix)),
+  suffixMaxLen: maxLen(Object.keys(approx.suffix)),
+};
+
+export const approximation = approx;
+
+export const rateDefs: RateDef[] = data.rates as RateDef[];
+export const rateById = new Map(rateDefs.map((r) => [r.id, r]));
+export const funnels: FunnelDef[] = data.funnels as FunnelDef[];
+export const stageGroups: Record<string, string[]> = Object.fromEntries(
+  Object.entries(data.stageGroups).filter(([k]) => !k.startsWith('$')),
+) as Record<string, string[]>;
+export const nestedPairs: string[][] = data.nested.pairs;
+export const endOnlyStages = new Set<string>(data.endOnly);
+export const rightAllowedStages = new Set<string>(['参加', '参与', '参考']);
+export const listStops: string[] = data.listStops;
+export const listComplete: string[] = data.listComplete;
+export const antecedentExclude: string[] = data.antecedentExclude;
+export const conflictFillers = new Set<string>(data.conflictFillers);
+
+/** Every word the label scanner knows, longest match first at each position. */
+export const words = new Map<string, WordEntry>();
+function add(type: WordType, id: string, list: string[]): void {
+  for (const w of list) {
+    const prev = words.get(w);
+    // objects and rate names outrank stages for the same word (行政复议申请 is an object, 申请 a stage)
+    if (!prev || (prev.type === 'stage' && type !== 'stage')) words.set(w, { type, id, word: w });
+  }
+}
+for (const [id, list] of Object.entries(data.stages)) if (!id.startsWith('$')) add('stage', id, list as string[]);
+for (const [id, list] of Object.entries(data.nested.extraStages)) add('stage', id, list);
+for (const [id, list] of Object.entries(data.objects)) {
+  if (id.startsWith('$')) continue;
+  if (list === null) add('qualifier', id, [id]);
+  else add('object', id, list as string[]);
+}
+for (const r of rateDefs) add('rate', r.id, r.names);
+add('prior', 'prior', data.changes.priorMarkers);
+add('up', 'up', data.changes.up);
+add('down', 'down', data.changes.down);
+add('ratio', 'ratio', ['比值', '比例为', '之比']);
+export const wordMaxLen = maxLen(words.keys());
+
+export interface LabelMatch extends WordEntry {
+  start: number;
+  end: number;
+}
+
+/** The known words of a short text, left to right, longest match at each position (matches do not overlap). */
+export function scanWords(s: string): LabelMatch[] {
+  const out: LabelMatch[] = [];
+  let i = 0;
+  while (i < s.length) {
+    let hit: WordEntry | undefined;
+    for (let n = Math.min(wordMaxLen, s.length - i); n > 0; n--) {
+      hit = words.get(s.substr(i, n));
+      if (hit) break;
+    }
+    if (hit) {
+      out.push({ ...hit, start: i, end: i + hit.word.length });
+      i += hit.word.length;
+    } else i++;
+  }
+  return out;
+}
+
+export function funnelOf(a: string, b: string): { funnel: FunnelDef; ia: number; ib: number } | null {
+  for (const f of funnels) {
+    const ia = f.stages.indexOf(a);
+    const ib = f.stages.indexOf(b);
+    if (ia >= 0 && ib >= 0 && ia !== ib) return { funnel: f, ia, ib };
+  }
+  return null;
+}
