@@ -124,17 +124,17 @@ export function resolveRate(model: FigureModel, pct: Figure): RateResolution {
     const terms: Term[] = [];
     for (const st of def.numerator) {
       const t = stageTerm(window, pct, st);
-      if (!t) return res;
-      terms.push(t);
+      if (t) terms.push(t);
     }
     const figs = terms.flatMap((t) => t.figs);
-    if (new Set(figs.map((f) => f.family)).size > 1) return res;
-    res.numerator = {
-      value: terms.reduce((a, t) => a + t.value, 0),
-      figs,
-      label: terms.map((t) => t.label).join(' + '),
-      exact: terms.every((t) => t.exact),
-    };
+    if (terms.length === def.numerator.length && new Set(figs.map((f) => f.family)).size === 1) {
+      res.numerator = {
+        value: terms.reduce((a, t) => a + t.value, 0),
+        figs,
+        label: terms.map((t) => t.label).join(' + '),
+        exact: terms.every((t) => t.exact),
+      };
+    }
   } else {
     // a share, or a rate we only know by name: the count just before it in its sentence
     const before = window.filter((f) => f.id < pct.id);
@@ -143,6 +143,14 @@ export function resolveRate(model: FigureModel, pct: Figure): RateResolution {
     res.numerator = termOf([last], last.stage ?? '');
   }
   const numer = res.numerator;
+  if (!numer) {
+    // no numerator: only the conventional bases of the sentence, for the GRIM test of impossible-percentage
+    for (const st of def.base ?? []) {
+      const t = stageTerm(window, pct, st);
+      if (t) res.bases.push({ ...t, right: true, scope: 'sentence' });
+    }
+    return res;
+  }
   const family = numer.figs[0].family;
   const used = new Set(numer.figs.map((f) => f.id));
   // conventional bases
@@ -227,6 +235,50 @@ export function grim(p: Figure, n: number): { possible: boolean; k: number; clos
 /** Does the GRIM test mean anything here: is one whole item coarser than the written precision? */
 export function grimApplies(p: Figure, n: number): boolean {
   return !p.approx && Number.isInteger(n) && n > 0 && 100 / n > 10 ** -p.decimals;
+}
+
+export interface TriedBase {
+  b: Term;
+  x: number;
+  ok: boolean;
+}
+
+export interface RateVerdict {
+  res: RateResolution;
+  /**
+   * ok: some base reproduces the rate; unverifiable: no numerator, no base, or only bases of another kind;
+   * wrongBase: the conventional base does not reproduce it but another count does (the writer divided by the
+   * wrong number) — rate-mismatch; impossible: no whole count over the conventional base in the sentence gives it
+   * — impossible-percentage; mismatch: the conventional base gives another value — rate-mismatch.
+   */
+  status: 'ok' | 'unverifiable' | 'wrongBase' | 'impossible' | 'mismatch';
+  good?: TriedBase;
+  right?: TriedBase;
+  wrong?: TriedBase;
+}
+
+/** The one place that decides what is wrong with a rate, so rate-mismatch and impossible-percentage never both report it. */
+export function evaluateRate(model: FigureModel, pct: Figure): RateVerdict {
+  const res = resolveRate(model, pct);
+  const n = res.numerator;
+  if (!n || res.bases.length === 0 || !res.def) return { res, status: 'unverifiable' };
+  const tried: TriedBase[] = res.bases.map((b) => {
+    const x = percent(n.value, b.value);
+    return { b, x, ok: b.value > 0 && reproduces(x, pct) };
+  });
+  // a conventional base that reproduces it; or, when no conventional base is stated in the sentence, any count
+  // that does (a conventional base found only elsewhere in the paragraph may be another period's)
+  const rightInSentence = tried.some((t) => t.b.right && t.b.scope === 'sentence' && t.b.value > 0);
+  const good = tried.find((t) => t.ok && t.b.right) ?? (rightInSentence ? undefined : tried.find((t) => t.ok));
+  if (good) return { res, status: 'ok', good };
+  const right = tried.find((t) => t.b.right && t.b.value > 0);
+  if (!right || (!res.def.numerator && !res.def.share) || !n.exact || !right.b.exact) return { res, status: 'unverifiable' };
+  const wrong = tried.find((t) => !t.b.right && t.ok);
+  if (wrong) return { res, status: 'wrongBase', right, wrong };
+  if (right.b.scope === 'sentence' && grimApplies(pct, right.b.value) && !grim(pct, right.b.value).possible) {
+    return { res, status: 'impossible', right };
+  }
+  return { res, status: 'mismatch', right };
 }
 
 export { funnelOf };

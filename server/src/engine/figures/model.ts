@@ -84,7 +84,7 @@ export interface FigureModel {
   figures: Figure[];
   sentences: Sentence[];
   breakdowns: Breakdown[];
-  /** Whether word segmentation was available (conflicting-figure needs it; the other checks do not use it). */
+  /** Whether word segmentation was available (conflicting-figure compares labels as words with it, as strings without). */
   segmented: boolean;
 }
 

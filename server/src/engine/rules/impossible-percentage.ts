@@ -3,7 +3,7 @@
 // 100% for a bounded rate (出庭率, 化解率, 合格率 …; which rates are bounded is data in figures.json).
 // N is the rate's conventional base in the same sentence (or a share's list total); nothing else is assumed.
 import type { Rule } from '../rule';
-import { asWritten, grim, grimApplies, num, resolveRate } from '../figures/arith';
+import { asWritten, evaluateRate, grim, grimApplies, num } from '../figures/arith';
 import { recordCheck } from '../figures/model';
 import { relatedFigure } from '../figures/related';
 import { rateById } from '../figures/vocab';
@@ -32,7 +32,9 @@ export const impossiblePercentage: Rule = {
         recordCheck(pct, CODE, false, `${rate} ${pct.text} > 100%`);
         continue;
       }
-      const r = resolveRate(model, pct);
+      const v = evaluateRate(model, pct);
+      if (v.status === 'wrongBase') continue; // rate-mismatch explains it: the writer used another base
+      const r = v.res;
       const bases = r.bases.filter((b) => b.right && b.scope === 'sentence' && b.exact && grimApplies(pct, b.value));
       if (bases.length === 0) continue;
       const results = bases.map((b) => ({ b, g: grim(pct, b.value) }));

@@ -7,7 +7,7 @@
 // A rate with no numerator or no base is unverifiable, not wrong: nothing is reported. A rate that no whole count
 // over its base can give at all is impossible-percentage's finding, not reported twice.
 import type { Rule } from '../rule';
-import { asWritten, grim, grimApplies, num, percent, reproduces, resolveRate } from '../figures/arith';
+import { asWritten, evaluateRate, num, type Term } from '../figures/arith';
 import { recordCheck } from '../figures/model';
 import { relatedFigure } from '../figures/related';
 
@@ -21,26 +21,23 @@ export const rateMismatch: Rule = {
     if (!model) return;
     for (const pct of model.figures) {
       if (pct.kind !== 'percent' || !pct.rateId) continue;
-      const r = resolveRate(model, pct);
-      if (!r.numerator || r.bases.length === 0 || !r.def) continue;
+      const v = evaluateRate(model, pct);
+      const r = v.res;
       const n = r.numerator;
-      const tried = r.bases.map((b) => ({ b, x: percent(n.value, b.value), ok: b.value > 0 && reproduces(percent(n.value, b.value), pct) }));
-      const good = tried.find((t) => t.ok && t.b.right) ?? tried.find((t) => t.ok);
+      if (!n) continue;
       const rate = pct.rate ?? '';
-      const involved = (b: typeof r.bases[number]) => [...n.figs, ...b.figs];
-      if (good) {
+      const involved = (b: Term) => [...n.figs, ...b.figs];
+      if (v.status === 'ok' && v.good) {
+        const good = v.good;
         const detail = `${num(n.value)} / ${num(good.b.value)} = ${asWritten(good.x, pct.decimals)}%（${n.label} / ${good.b.label}）`;
         recordCheck(pct, CODE, true, detail);
         for (const f of involved(good.b)) recordCheck(f, CODE, true, `${rate} ${pct.text}：${detail}`);
         continue;
       }
-      const right = tried.find((t) => t.b.right && t.b.value > 0);
-      // flag only against a conventional base, and only names whose numerator is defined (or a share of its list)
-      if (!right || (!r.def.numerator && !r.def.share) || !n.exact || !right.b.exact) continue;
-      // impossible for the base altogether: impossible-percentage reports it
-      if (grimApplies(pct, right.b.value) && !grim(pct, right.b.value).possible) continue;
+      if (v.status !== 'mismatch' && v.status !== 'wrongBase') continue;
+      const right = v.right!;
+      const wrong = v.wrong;
       const expected = asWritten(right.x, pct.decimals);
-      const wrong = tried.find((t) => !t.b.right && t.ok);
       const args = {
         rate,
         written: pct.text,
