@@ -19,7 +19,7 @@ const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 const outDir = process.env.TEST_OUT || 'out';
 rmSync(path.join(root, outDir), { recursive: true, force: true });
 run(bin('tsc'), ['-p', 'tsconfig.json', '--outDir', outDir]);
-run(process.execPath, ['scripts/build.mjs']);
+run(process.execPath, ['scripts/build.mjs', '--no-learn']);
 
 const files = [];
 const walk = (dir) => {

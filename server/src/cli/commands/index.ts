@@ -3,10 +3,11 @@ import type { Command } from './command';
 import { check } from './check';
 import { outline } from './outline';
 import { lsp } from './lsp';
+import { learn } from './learn';
 
 export type { Command } from './command';
 
-export const commands: Command[] = [check, outline, lsp];
+export const commands: Command[] = [check, outline, learn, lsp];
 
 export function findCommand(name: string): Command | undefined {
   return commands.find((c) => c.name === name);

@@ -9,6 +9,11 @@ import { rateMismatch } from './rate-mismatch';
 import { impossiblePercentage } from './impossible-percentage';
 import { changeMismatch } from './change-mismatch';
 import { conflictingFigure } from './conflicting-figure';
+// sections (issue 4); unbacked-metric runs after the figure checks, whose verdicts it reads
+import { missingSection } from './missing-section';
+import { sectionOrder } from './section-order';
+import { planYear } from './plan-year';
+import { unbackedMetric } from './unbacked-metric';
 
 export const rules: Rule[] = [
   headingNumbering,
@@ -19,4 +24,9 @@ export const rules: Rule[] = [
   impossiblePercentage,
   changeMismatch,
   conflictingFigure,
+  // sections (issue 4)
+  missingSection,
+  sectionOrder,
+  planYear,
+  unbackedMetric,
 ];

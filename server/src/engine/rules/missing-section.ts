@@ -1,0 +1,72 @@
+// missing-section: a part the regulation requires (or most example reports have) is absent: no heading, no
+// sub-heading and no unheaded paragraph covers it. 不足 and 原因 are separate requirements. A news-style text gets
+// one note that it is not in the annual-report form instead of one finding per part.
+import type { Rule, RuleContext } from '../rule';
+import { headingFor, planInsertion } from '../sections/insert';
+import { SKELETON, skeletonType, type LearnedType } from '../sections/profile';
+import type { Range } from '../types';
+
+function requiredTypes(ctx: RuleContext): LearnedType[] {
+  const learned = ctx.profile.types.filter((t) => t.required);
+  if (learned.length) return learned;
+  return SKELETON.filter((t) => t.required).map((t) => ({
+    id: t.id, required: true, expected: false, label: t.label, heading: t.heading, seen: 0, asHeading: 0,
+    asSubheading: 0, asParagraph: 0, asThematic: 0, meanPosition: 0, figureDensity: 0, terms: [],
+  }));
+}
+
+export const missingSection: Rule = {
+  code: 'missing-section',
+  tags: ['sections'],
+  check(ctx: RuleContext) {
+    const s = ctx.sections();
+    const docStart: Range = ctx.outline.roots[0]?.selectionRange ?? ctx.doc.lineRange(0);
+    if (s.newsStyle) {
+      ctx.report({ messageId: 'missing-section.news', range: docStart, severity: 'information', data: { newsStyle: true } });
+      return;
+    }
+    const year = s.reportYear?.year ?? null;
+    const label = (t: LearnedType) => t.label[ctx.locale] ?? t.label['zh-cn'];
+    const anchorFor = (after: { selectionRange: Range } | undefined): Range => after?.selectionRange ?? docStart;
+    const missing = requiredTypes(ctx).filter((t) => !s.first.has(t.id));
+    const ids = new Set(missing.map((t) => t.id));
+    for (const t of missing) {
+      if (t.id === 'causes' && ids.has('shortcomings')) continue; // reported together with 不足
+      const both = t.id === 'shortcomings' && ids.has('causes');
+      const sk = skeletonType(t.id);
+      if (t.id === 'causes' && sk?.fixText) {
+        // problems are listed but no causes: the fix adds a causes paragraph after the problems
+        const hit = s.first.get('shortcomings')!;
+        const node = hit.node ?? hit.top;
+        const endLine = hit.via === 'paragraph' ? hit.line : (node?.range.end.line ?? hit.line);
+        const at = ctx.doc.endOf(endLine);
+        ctx.report({
+          messageId: 'missing-section.causes',
+          range: hit.range,
+          data: { type: 'causes', fixes: [{ title: ctx.locale === 'en' ? 'Add a paragraph on the causes' : '补写“原因”段落', edits: [{ range: { start: at, end: at }, newText: '\n' + sk.fixText }] }] },
+        });
+        continue;
+      }
+      const ins = planInsertion(ctx.doc, s, t.id, headingFor(t.id, t.heading, year));
+      const mention = s.mentions.get(t.id);
+      const messageId = both ? 'missing-section.both' : mention ? 'missing-section.mentioned' : 'missing-section.required';
+      ctx.report({
+        messageId,
+        args: { part: both ? (ctx.locale === 'en' ? 'shortcomings and their causes' : '存在的不足和原因') : label(t), heading: ins.heading, line: mention ? mention.start.line + 1 : 0 },
+        range: anchorFor(ins.after),
+        related: mention ? [{ range: mention, messageId: 'missing-section.related.mention' }] : undefined,
+        data: { type: both ? 'shortcomings+causes' : t.id, heading: ins.heading, fixes: [{ title: (ctx.locale === 'en' ? 'Insert heading: ' : '插入标题：') + ins.heading, edits: ins.edits, preferred: true }] },
+      });
+    }
+    for (const t of ctx.profile.types.filter((x) => x.expected && !s.first.has(x.id))) {
+      const ins = planInsertion(ctx.doc, s, t.id, t.heading);
+      ctx.report({
+        messageId: 'missing-section.expected',
+        args: { part: t.heading, seen: t.seen, reports: ctx.profile.reports, heading: ins.heading },
+        range: anchorFor(ins.after),
+        severity: 'information',
+        data: { type: t.id, heading: ins.heading, fixes: [{ title: (ctx.locale === 'en' ? 'Insert heading: ' : '插入标题：') + ins.heading, edits: ins.edits }] },
+      });
+    }
+  },
+};

@@ -1,0 +1,175 @@
+// Issue 4: required sections, their order, the plan year, unbacked metrics; the profile learned from seeds/.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Finding } from '../../server/src/engine';
+import { learnProfile, serializeProfile } from '../../server/src/engine/sections/learn';
+import { validateProfile, type Profile } from '../../server/src/engine/sections/profile';
+import { applyEdits, check, segmenter } from '../helpers/engine';
+import { fixturesDir, readText, repoRoot, seedFiles } from '../helpers/paths';
+
+const seedText = (prefix: string) => readText(seedFiles().find((f) => path.basename(f).startsWith(prefix))!);
+const missing = (findings: Finding[]) =>
+  findings.filter((f) => f.code === 'missing-section').map((f) => String(f.data?.type));
+const learnFrom = (dir: string): Profile =>
+  learnProfile(
+    fs.readdirSync(dir).sort().map((name) => ({ name, text: readText(path.join(dir, name)) })),
+    segmenter!,
+  );
+
+test('the committed default profile is exactly what learning from seeds/ gives', () => {
+  const committed = fs.readFileSync(path.join(repoRoot, 'server', 'data', 'profile.json'), 'utf8');
+  const relearned = serializeProfile(learnFrom(path.join(repoRoot, 'seeds')));
+  assert.equal(relearned, committed, 'server/data/profile.json is stale: run `npm run build` (it relearns from seeds/) and review the diff');
+});
+
+test('the default profile: the five parts as the seeds present them, the news text skipped, the order learned', () => {
+  const p = JSON.parse(fs.readFileSync(path.join(repoRoot, 'server', 'data', 'profile.json'), 'utf8')) as Profile;
+  assert.equal(p.reports, 4);
+  assert.deepEqual(p.skipped.map((s) => s.name), ['004_3494c2d356bae27b.txt']);
+  const seen = Object.fromEntries(p.types.map((t) => [t.id, t.seen]));
+  assert.deepEqual(seen, { achievements: 4, shortcomings: 4, causes: 1, responsibility: 3, plan: 4, other: 0 });
+  assert.equal(p.types.filter((t) => t.expected).length, 0, 'no part beyond the five recurs in most seeds');
+  // the plan comes last; the 第一责任人 part may come first or third, so no order between it and the achievements
+  assert.ok(p.order.some(([a, b]) => a === 'responsibility' && b === 'plan'));
+  assert.ok(p.order.some(([a, b]) => a === 'shortcomings' && b === 'plan'));
+  assert.ok(!p.order.some(([a, b]) => (a === 'responsibility' && b === 'achievements') || (a === 'achievements' && b === 'responsibility')));
+  assert.ok(p.types.find((t) => t.id === 'responsibility')!.terms.some(([w]) => w === '责任人'));
+  assert.ok((p.metrics.objects['行政复议'] ?? 0) > 0, 'metric vocabulary learned from the figures');
+});
+
+test('seed 001 has every part: no missing-section, section-order or plan-year', () => {
+  const f = check(seedText('001'));
+  assert.deepEqual(missing(f), []);
+  assert.equal(f.filter((x) => x.code === 'section-order' || x.code === 'plan-year').length, 0);
+});
+
+test('seeds 000 and 002 lack only the causes: they list problems (unheaded paragraph) but never say why', () => {
+  // 000: "一年来…但仍存在一些问题…一是…二是…三是…" and 002: "…仍然存在一定的差距和短板,主要表现在:…" — no 原因
+  assert.deepEqual(missing(check(seedText('000'))), ['causes']);
+  assert.deepEqual(missing(check(seedText('002'))), ['causes']);
+});
+
+test('seed 003 lacks the causes and the 第一责任人 part as a section (it is only mentioned in 一（一）二是)', () => {
+  const f = check(seedText('003'));
+  assert.deepEqual(missing(f).sort(), ['causes', 'responsibility']);
+  const resp = f.find((x) => x.data?.type === 'responsibility')!;
+  assert.equal(resp.severity, 'warning');
+  assert.match(resp.message, /第 4 行提到了第一责任人/);
+  assert.equal(resp.related?.[0].range.start.line, 3);
+});
+
+test('seed 004 (news style) gets one information note, not a finding per part', () => {
+  const f = check(seedText('004')).filter((x) => x.code === 'missing-section');
+  assert.equal(f.length, 1);
+  assert.equal(f[0].severity, 'information');
+  assert.match(f[0].message, /新闻稿式/);
+});
+
+test('seed 001 without section 二 gets one missing-section for 不足 and 原因; its quick fix inserts 二、 and the finding goes', () => {
+  const lines = seedText('001').split('\n');
+  const two = lines.findIndex((l) => l.startsWith('二、'));
+  const three = lines.findIndex((l) => l.startsWith('三、'));
+  const draft = [...lines.slice(0, two), ...lines.slice(three)].join('\n').replace(/^三、/m, '二、').replace(/^四、/m, '三、');
+  const f = check(draft);
+  const m = f.filter((x) => x.code === 'missing-section');
+  assert.equal(m.length, 1);
+  assert.equal(m[0].data?.type, 'shortcomings+causes');
+  assert.match(m[0].message, /存在的不足和原因/);
+  const fix = (m[0].data?.fixes as { edits: never[] }[])[0];
+  const fixed = applyEdits(draft, fix.edits);
+  assert.ok(fixed.includes('\n二、推进法治政府建设存在的不足和原因\n\n三、党政主要负责人'), 'heading inserted as 二、, 二 renumbered 三');
+  assert.ok(fixed.includes('\n四、2024年度推进法治政府建设的主要安排'), '三 renumbered 四');
+  const after = check(fixed);
+  assert.deepEqual(after.filter((x) => x.code === 'missing-section' && x.data?.type !== 'causes').length, 0);
+  assert.equal(after.filter((x) => x.code === 'heading-numbering').length, 0, 'the fix renumbers the later headings');
+});
+
+test('seed 001 whose 四 names 2023年度 (the report year) gets plan-year', () => {
+  const draft = seedText('001').replace('四、2024年度推进法治政府建设的主要安排', '四、2023年度推进法治政府建设的主要安排');
+  const f = check(draft).filter((x) => x.code === 'plan-year');
+  assert.equal(f.length, 1);
+  assert.match(f[0].message, /报告年度是 2023 年，下一年度安排应写 2024 年，这里写的是 2023 年/);
+  assert.equal(f[0].severity, 'warning');
+});
+
+test('the achievements speaking of the next year as past get plan-year', () => {
+  const draft = seedText('001').replace('2023年,咸安区坚持', '2023年,咸安区坚持').replace('区委党校举办培训班5期', '2024年,区委党校举办培训班5期');
+  const f = check(draft).filter((x) => x.code === 'plan-year');
+  assert.equal(f.length, 1);
+  assert.match(f[0].message, /成效部分却把 2024 年当作已经过去的年份/);
+});
+
+test('unbacked-metric: 参考率、合格率均达到100% is unbacked; 应当出庭185件、实际出庭185件,出庭率100% is not', () => {
+  const u = check(seedText('001')).filter((x) => x.code === 'unbacked-metric');
+  assert.ok(u.some((x) => x.range.start.line === 3 && /合格率/.test(x.message)), 'seed 001 line 4');
+  assert.ok(u.every((x) => x.severity === 'information'));
+  const backed = check(seedText('000')).filter((x) => x.code === 'unbacked-metric');
+  const line = seedText('000').split('\n').findIndex((l) => l.includes('实际出庭185件'));
+  assert.ok(line >= 0);
+  assert.equal(backed.filter((x) => x.range.start.line === line && /出庭率/.test(x.message)).length, 0);
+  const alone = check('一、主要举措和成效\n受理调解案件8608起,成功调结8568件,化解率达到99.5%。行政审批事项压减62.5%。综合排名走在全市前列。\n');
+  const notes = alone.filter((x) => x.code === 'unbacked-metric').map((x) => x.message);
+  assert.equal(notes.length, 2, notes.join(' | '));
+  assert.match(notes[0], /^增减幅度“62.5%”没有给出基数/);
+  assert.match(notes[1], /^“走在全市前列”没有可以衡量的数据支撑/);
+});
+
+test('learning from three reports that each have a 法治督察整改 part makes it an expected part', () => {
+  const p = learnFrom(path.join(fixturesDir, 'learn', 'ducha'));
+  const t = p.types.find((x) => x.expected)!;
+  assert.ok(t, 'an expected part was learned');
+  assert.equal(t.heading, '法治督察整改情况');
+  assert.equal(t.seen, 3);
+  // seed 001 has no such part: with this profile it gets an information finding, with the default profile none
+  const withTeam = check(seedText('001'), { profile: p }).filter((x) => x.code === 'missing-section');
+  assert.equal(withTeam.length, 1);
+  assert.equal(withTeam[0].severity, 'information');
+  assert.match(withTeam[0].message, /法治督察整改情况/);
+  assert.equal(check(seedText('001')).filter((x) => x.code === 'missing-section').length, 0);
+  // a draft that has the part passes
+  const draft = seedText('001').replace('四、2024年度推进', '四、法治督察整改情况\n对督察反馈问题全部整改到位。\n五、2024年度推进');
+  assert.equal(check(draft, { profile: p }).filter((x) => x.code === 'missing-section').length, 0);
+});
+
+test('section-order: the plan before the achievements is reported once, pointing at both', () => {
+  const draft = [
+    '2023年,某区法治政府建设工作情况报告如下。',
+    '一、2024年度推进法治政府建设的主要安排',
+    '2024年,区政府将持续推进依法行政。',
+    '二、推进法治政府建设的主要举措和成效',
+    '全年办理行政复议案件20件。',
+    '三、推进法治政府建设存在的不足和原因',
+    '基层执法力量仍然薄弱。产生以上问题的原因:培训不足。',
+    '四、党政主要负责人履行推进法治建设第一责任人职责情况',
+    '区长带头学法。',
+  ].join('\n');
+  const f = check(draft).filter((x) => x.code === 'section-order');
+  assert.equal(f.length, 1);
+  assert.equal(f[0].range.start.line, 1);
+  assert.equal(f[0].severity, 'information');
+  assert.ok((f[0].related ?? []).length >= 2);
+});
+
+test('a profile file is data: validated field by field', () => {
+  assert.equal(validateProfile({ version: 1 }).ok, false);
+  assert.equal(validateProfile('x').ok, false);
+  const good = JSON.parse(fs.readFileSync(path.join(repoRoot, 'server', 'data', 'profile.json'), 'utf8'));
+  assert.equal(validateProfile(good).ok, true);
+  const bad = { ...good, types: [{ ...good.types[0], matchTerms: [1] }] };
+  const r = validateProfile(bad);
+  assert.equal(r.ok, false);
+  if (!r.ok) assert.match(r.zh, /types\[0\]\.matchTerms/);
+});
+
+test('fazhi-report learn writes a profile that check --profile can use', () => {
+  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'fz-learn-')), 'p.json');
+  const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
+  const r = spawnSync(process.execPath, [path.join(repoRoot, 'dist', 'cli.js'), 'learn', path.join(fixturesDir, 'learn', 'ducha'), '-o', out], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stderr, /惯常部分：法治督察整改情况/);
+  const p = JSON.parse(fs.readFileSync(out, 'utf8'));
+  assert.equal(validateProfile(p).ok, true);
+});
