@@ -104,7 +104,8 @@ export const check: Command = {
   },
 };
 
-function textBlock(file: string, diagnostics: Diagnostic[]): string {
+/** The text output for one file: its diagnostic lines, each followed by its related places, indented. */
+export function textBlock(file: string, diagnostics: Diagnostic[]): string {
   let s = '';
   for (const d of diagnostics) {
     s += formatDiagnosticLine(file, d) + '\n';
