@@ -151,3 +151,12 @@ test('--help and --version exit 0', () => {
   assert.equal(version.code, 0);
   assert.equal(version.stdout.trim(), JSON.parse(readText(path.join(repoRoot, 'package.json'))).version);
 });
+
+test('an error-severity finding (a breakdown that exceeds its total) makes the exit code 1', () => {
+  const r = runCli(['check', rel('errors.txt'), rel('clean.txt')]);
+  assert.equal(r.code, 1);
+  assert.equal(r.stderr, '');
+  const errorLine = lines(r.stdout).find((l) => LINE.exec(l)?.[4] === 'error');
+  assert.match(errorLine ?? '', /^test\/fixtures\/cli\/errors\.txt:3:\d+ error breakdown-sum /);
+  assert.match(lines(r.stdout).pop() ?? '', /^检查了 2 个文件：1 个错误，/);
+});
