@@ -68,3 +68,9 @@ test('lsp rejects unknown flags with exit 2', () => {
   assert.equal(r.code, 2);
   assert.match(r.stderr, /lsp 不认识参数“--tcp”/);
 });
+
+test('outline of a folder is a read error, not a search', () => {
+  const r = runCli(['outline', 'seeds']);
+  assert.equal(r.code, 2);
+  assert.deepEqual(lines(r.stderr), ['fazhi-report: 无法读取 seeds：这是文件夹，不是文件 / cannot read seeds: is a folder, not a file']);
+});

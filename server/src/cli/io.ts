@@ -4,7 +4,22 @@ export interface CliIO {
   err(text: string): void;
 }
 
+let pipeGuarded = false;
+
+/** `fazhi-report check … | head` closes the pipe early: stop quietly instead of dying with an EPIPE stack trace. */
+function guardPipe(): void {
+  if (pipeGuarded) return;
+  pipeGuarded = true;
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
+
 export const processIO: CliIO = {
-  out: (text) => void process.stdout.write(text),
+  out: (text) => {
+    guardPipe();
+    process.stdout.write(text);
+  },
   err: (text) => void process.stderr.write(text),
 };

@@ -1,9 +1,9 @@
 // `fazhi-report outline <file>`: the heading tree, as an indented list or as the server's DocumentSymbol[].
+import path from 'node:path';
 import { analyze } from '../../engine';
 import type { Locale, OutlineNode } from '../../engine';
 import { toDocumentSymbols } from '../../lsp/convert';
 import { parseCommon, UsageError } from '../args';
-import { expandTargets } from '../files';
 import type { CliIO } from '../io';
 import { readErrorLine, readReport } from '../read';
 import type { Command } from './command';
@@ -39,10 +39,11 @@ export const outline: Command = {
     if (opts.positionals.length !== 1) {
       throw new UsageError('outline 需要且只需要一个文件', 'outline takes exactly one file');
     }
-    const [target] = expandTargets(opts.positionals);
-    const read = readReport(target.absolute);
+    // One file, taken as given: a folder is a read error here ("is a folder"), not a search.
+    const [file] = opts.positionals;
+    const read = readReport(path.resolve(file));
     if (!read.ok) {
-      io.err(readErrorLine(target.display, read.reason) + '\n');
+      io.err(readErrorLine(file, read.reason) + '\n');
       return 2;
     }
     // The outline does not depend on word segmentation, so its one-second load is skipped here.
