@@ -63,6 +63,8 @@ export interface OutlineNode {
   ordinal?: number;
   /** The numbering marker as written, e.g. "（一）", "1.", "##". */
   marker?: string;
+  /** A Markdown heading that is also numbered ("## 二、存在的不足"): its numbering, for the numbering check. */
+  numbering?: { kind: HeadingKind; ordinal: number; marker: string; character: number };
   /** The whole section: from the heading to the last content line before the next heading of its rank or higher. */
   range: Range;
   /** The heading text itself (marker + name). */

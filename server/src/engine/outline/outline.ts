@@ -10,6 +10,8 @@ export interface Heading {
   marker?: string;
   /** The heading's name (heading part only, without run-in body text). */
   name: string;
+  /** For a Markdown heading that carries a 一、/（一）/1. number. */
+  numbering?: { kind: HeadingKind; ordinal: number; marker: string; character: number };
   /** Character span of the heading text (marker + name) on its line. */
   start: number;
   end: number;

@@ -144,6 +144,13 @@ function matchHeading(line: number, raw: string, info: LineInfo, markdownDoc: bo
     h.name = raw.slice(info.lead + m[0].length, end);
     if (h.name.length > config.maxNameChars) h.name = h.name.slice(0, config.maxNameChars) + '…';
     h.marker = m[1];
+    // "## 二、存在的不足": the number inside a Markdown heading is checked like any other
+    const inner = c.slice(m[0].length);
+    const innerInfo: LineInfo = { ...info, lead: info.lead + m[0].length, content: inner };
+    const numbered = matchHeading(line, raw, innerInfo, false);
+    if (numbered && numbered.ordinal !== undefined && numbered.marker && isNumbered(numbered.kind)) {
+      h.numbering = { kind: numbered.kind, ordinal: numbered.ordinal, marker: numbered.marker, character: numbered.start };
+    }
     return h;
   }
   if ((m = RE_CN.exec(c))) {
@@ -305,6 +312,7 @@ function newNode(h: Heading, rank: number, doc: ReportDocument, info: LineInfo |
     depth: 0,
     ordinal: h.ordinal,
     marker: h.kind === 'title' ? undefined : h.marker,
+    ...(h.numbering ? { numbering: h.numbering } : {}),
     range: toRange(h.line, 0, selEndLine, doc.lines[selEndLine].text.length),
     selectionRange: selection,
     children: [],
@@ -401,6 +409,7 @@ export function parseOutline(doc: ReportDocument, options: { markdown?: boolean 
     depth: n.depth,
     ...(n.ordinal !== undefined ? { ordinal: n.ordinal } : {}),
     ...(n.marker !== undefined ? { marker: n.marker } : {}),
+    ...(n.numbering ? { numbering: n.numbering } : {}),
     range: n.range,
     selectionRange: n.selectionRange,
     children: n.children.map(clean),

@@ -34,7 +34,8 @@ export const headingNumbering: Rule = {
     const visit = (siblings: OutlineNode[]) => {
       const previous = new Map<HeadingKind, OutlineNode>();
       const position = new Map<HeadingKind, number>();
-      for (const node of siblings) {
+      for (const original of siblings) {
+        const node = numberedView(original);
         const n = node.ordinal;
         if (CHECKED.has(node.kind) && n !== undefined && node.marker) {
           const prev = previous.get(node.kind);
@@ -74,12 +75,26 @@ export const headingNumbering: Rule = {
           previous.set(node.kind, node);
           lastSeen.set(node.kind, n);
         }
-        visit(node.children);
+        visit(original.children);
       }
     };
     visit(ctx.outline.roots);
   },
 };
+
+/** A Markdown heading carrying a number is checked as that numbered heading ("## 二、…" as 二、). */
+function numberedView(node: OutlineNode): OutlineNode {
+  const n = node.numbering;
+  if (node.kind !== 'markdown' || !n) return node;
+  const line = node.selectionRange.start.line;
+  return {
+    ...node,
+    kind: n.kind,
+    ordinal: n.ordinal,
+    marker: n.marker,
+    selectionRange: { start: { line, character: n.character }, end: node.selectionRange.end },
+  };
+}
 
 function markerRange(node: OutlineNode) {
   const s = node.selectionRange.start;
