@@ -10,6 +10,9 @@ import defaults from '../../data/rules.json';
 import { detectSections, type Sections } from './sections/detect';
 import { defaultProfile } from './sections/profile';
 import type { AnalyzeOptions, Analysis, Finding, Severity } from './types';
+import { findDirectives, isSuppressed } from './suppress';
+import { sentenceAt } from './config';
+import type { FigureModel } from './figures/model';
 
 export * from './types';
 export { ReportDocument } from './document';
@@ -17,6 +20,10 @@ export { parseOutline } from './outline/parse';
 export { looksLikeReport } from './sniff';
 export { formatMessage, normalizeLocale } from './messages';
 export type { Figure, FigureCheck, FigureModel } from './figures/model'; // figures (issue 3)
+export { findDirectives, isSuppressed, disableNextLineComment } from './suppress';
+export { validateWorkspaceConfig, sentenceAt, type WorkspaceConfig, type AcceptedFinding } from './config';
+export { validateProfile, defaultProfile, type Profile } from './sections/profile';
+export { rules as allRules } from './rules';
 
 const defaultSeverities = defaults as unknown as Record<string, Severity | 'off'>;
 
@@ -29,16 +36,24 @@ function configuredSeverity(code: string, options: AnalyzeOptions): Severity | '
 
 export function analyze(text: string, options: AnalyzeOptions = {}, rules: Rule[] = allRules): Analysis {
   const locale = normalizeLocale(options.locale);
-  const doc = new ReportDocument(text);
+  // suppression comments are masked to spaces (positions unchanged) and applied to the findings at the end
+  const { text: checked, directives } = findDirectives(text);
+  const doc = new ReportDocument(checked);
   const outline = parseOutline(doc);
+  const ruleErrors: Analysis['ruleErrors'] = [];
   // figures (issue 3): extracted once, shared by the figure checks, returned for the hover and the CLI
-  const figures = extractFigures(doc, options.segmenter);
+  let figures: FigureModel;
+  try {
+    figures = extractFigures(doc, options.segmenter);
+  } catch (e) {
+    ruleErrors.push({ code: 'figures', error: e instanceof Error ? e.message : String(e) });
+    figures = { figures: [], sentences: [], breakdowns: [], segmented: false };
+  }
   // sections (issue 4): the report's parts, found on first use by the section checks
   const profile = options.profile ?? defaultProfile;
   let sections: Sections | undefined;
   const sectionsOnce = () => (sections ??= detectSections(doc, outline, profile));
   const findings: Finding[] = [];
-  const ruleErrors: Analysis['ruleErrors'] = [];
   for (const rule of rules) {
     const severity = configuredSeverity(rule.code, options);
     if (severity === 'off') continue;
@@ -61,5 +76,16 @@ export function analyze(text: string, options: AnalyzeOptions = {}, rules: Rule[
   findings.sort(
     (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
   );
-  return { outline: outline.roots, findings, ruleErrors, figures: figures.figures };
+  // silenced in the text (comments) or accepted in the workspace file (check + the sentence as written)
+  const accepted = options.accepted ?? [];
+  const kept = findings.filter((f) => {
+    if (directives.length && isSuppressed(f, directives)) return false;
+    if (accepted.length) {
+      const line = doc.lines[f.range.start.line]?.text ?? '';
+      const sentence = sentenceAt(line, f.range.start.character);
+      if (accepted.some((a) => a.rule === f.code && a.text.trim() === sentence)) return false;
+    }
+    return true;
+  });
+  return { outline: outline.roots, findings: kept, ruleErrors, figures: figures.figures, suppressed: findings.length - kept.length };
 }

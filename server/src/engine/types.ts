@@ -78,6 +78,8 @@ export type Segmenter = (text: string) => string[];
 export interface AnalyzeOptions {
   locale?: Locale;
   segmenter?: Segmenter;
+  /** Findings accepted in the workspace file (.fazhi-report.json): a check and the sentence it was in. */
+  accepted?: { rule: string; text: string }[];
   /** Conventions learned from example reports (`fazhi-report learn`); the default profile is learned from seeds/. */
   profile?: import('./sections/profile').Profile;
   /** Per-rule settings: off, or a severity that replaces the default. */
@@ -91,6 +93,8 @@ export interface Analysis {
   findings: Finding[];
   /** Every extracted figure with the checks it took part in (issue 3: hover and `fazhi-report figures`). */
   figures?: Figure[];
+  /** How many findings suppression comments and accepted findings silenced. */
+  suppressed?: number;
   /** Errors thrown by individual rules (the other rules' findings are still returned). */
   ruleErrors: { code: string; error: string }[];
 }
