@@ -34,49 +34,53 @@ export const headingNumbering: Rule = {
     const visit = (siblings: OutlineNode[]) => {
       const previous = new Map<HeadingKind, OutlineNode>();
       const position = new Map<HeadingKind, number>();
-      for (const original of siblings) {
-        const node = numberedView(original);
+      const views = siblings.map(numberedView);
+      // one finding; its fix renumbers this heading and the later ones of its kind at this level consecutively
+      const flag = (i: number, messageId: string, expectedOrdinal: number, prev?: OutlineNode) => {
+        const node = views[i];
+        const found = node.marker!;
+        const expected = markerLike(found, node.kind, expectedOrdinal);
+        const edits: { range: ReturnType<typeof markerRange>; newText: string }[] = [];
+        let next = expectedOrdinal;
+        for (let j = i; j < views.length; j++) {
+          const v = views[j];
+          if (v.kind !== node.kind || !v.marker) continue;
+          if (v.ordinal !== next) edits.push({ range: markerRange(v), newText: markerLike(v.marker, v.kind, next) });
+          next++;
+        }
+        ctx.report({
+          messageId,
+          args: { found, expected, previous: prev?.marker ?? '' },
+          range: markerRange(node),
+          related: prev ? [{ range: prev.selectionRange, messageId: 'heading-numbering.related.previous' }] : undefined,
+          data: {
+            expectedOrdinal,
+            expected,
+            found,
+            fixes: [{ title: ctx.locale === 'en' ? `Renumber from ${expected}` : `从“${expected}”起重新编号`, edits, preferred: true, safe: true }],
+          },
+        });
+      };
+      views.forEach((node, i) => {
         const n = node.ordinal;
         if (CHECKED.has(node.kind) && n !== undefined && node.marker) {
           const prev = previous.get(node.kind);
-          const found = node.marker;
           // after a slip (（一）（一）（三）), a number that fits its position is right again
           const pos = (position.get(node.kind) ?? (prev ? 0 : n - 1)) + 1;
           position.set(node.kind, pos);
           if (!prev) {
             const continued = (lastSeen.get(node.kind) ?? 0) + 1;
-            if (n !== 1 && n !== continued) {
-              ctx.report({
-                messageId: 'heading-numbering.first',
-                args: { found, expected: markerLike(found, node.kind, 1) },
-                range: markerRange(node),
-                data: { expectedOrdinal: 1, expected: markerLike(found, node.kind, 1), found },
-              });
-            }
+            if (n !== 1 && n !== continued) flag(i, 'heading-numbering.first', 1);
           } else if (prev.ordinal !== undefined && n !== prev.ordinal + 1 && n !== pos && n !== 1) {
-            const expected = markerLike(found, node.kind, prev.ordinal + 1);
-            ctx.report({
-              messageId: n === prev.ordinal ? 'heading-numbering.repeat' : 'heading-numbering.gap',
-              args: { found, expected, previous: prev.marker ?? '' },
-              range: markerRange(node),
-              related: [{ range: prev.selectionRange, messageId: 'heading-numbering.related.previous' }],
-              data: { expectedOrdinal: prev.ordinal + 1, expected, found },
-            });
+            flag(i, n === prev.ordinal ? 'heading-numbering.repeat' : 'heading-numbering.gap', prev.ordinal + 1, prev);
           } else if (prev.ordinal !== undefined && n === 1 && prev.ordinal === 1) {
-            const expected = markerLike(found, node.kind, 2);
-            ctx.report({
-              messageId: 'heading-numbering.repeat',
-              args: { found, expected, previous: prev.marker ?? '' },
-              range: markerRange(node),
-              related: [{ range: prev.selectionRange, messageId: 'heading-numbering.related.previous' }],
-              data: { expectedOrdinal: 2, expected, found },
-            });
+            flag(i, 'heading-numbering.repeat', 2, prev);
           }
           previous.set(node.kind, node);
           lastSeen.set(node.kind, n);
         }
-        visit(original.children);
-      }
+        visit(siblings[i].children);
+      });
     };
     visit(ctx.outline.roots);
   },
