@@ -22,14 +22,16 @@ export async function run(): Promise<void> {
   if (files.length === 0) throw new Error(`no *.e2e.js suites in ${__dirname}`);
   for (const f of files) mocha.addFile(path.join(__dirname, f));
 
-  const failures = await new Promise<number>((resolve, reject) => {
+  // `npm run screenshot`: no tests, a clean workbench for the picture only.
+  const screenshotOnly = !!process.env.FAZHI_E2E_SCREENSHOT_ONLY;
+  const failures = screenshotOnly ? 0 : await new Promise<number>((resolve, reject) => {
     try {
       mocha.run((n) => resolve(n));
     } catch (e) {
       reject(e);
     }
   });
-  console.log(`[e2e] result: ${failures === 0 ? 'all tests passed' : `${failures} test(s) failed`}`);
+  if (!screenshotOnly) console.log(`[e2e] result: ${failures === 0 ? 'all tests passed' : `${failures} test(s) failed`}`);
   // The code-server runner asks for a picture of the workbench after the tests (it takes it when told the view is ready).
   if (process.env.FAZHI_E2E_SCREENSHOT) {
     try {
