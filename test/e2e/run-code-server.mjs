@@ -5,7 +5,8 @@
 //
 // It installs what it needs itself, into a cache outside the repository (FAZHI_E2E_CACHE, default
 // ${XDG_CACHE_HOME:-~/.cache}/fazhi-report-e2e/), and skips what is already there:
-//   - apt: chromium (the browser), libkrb5-dev + pkg-config + g++/make/python3 (to build code-server's native modules);
+//   - apt: chromium (the browser), fonts-wqy-microhei (CJK glyphs for the screenshot), and libkrb5-dev + pkg-config
+//     + g++/make/python3 (to build code-server's native modules, only when code-server is not in the cache yet);
 //   - npm `node@24` (code-server requires Node 24) and `code-server@4.139.1`, built against that Node's headers.
 // playwright-core (drives Chromium) is a devDependency of the repository: pinned by package-lock, installed by npm ci.
 //
@@ -21,7 +22,7 @@
 //   --screenshot <file>   where to save the picture (default out-e2e-test/workbench.png; npm run screenshot: docs/images/)
 //   --screenshot-only     run no tests, only prepare and save the picture (npm run screenshot)
 //   --keep                keep the temporary folder (logs, settings) for inspection
-// Environment: FAZHI_E2E_CACHE, FAZHI_E2E_TIMEOUT_MS (default 600000), FAZHI_E2E_CHROMIUM (browser binary),
+// Environment: FAZHI_E2E_CACHE, FAZHI_E2E_TIMEOUT_MS (whole run, installs included; default 900000), FAZHI_E2E_CHROMIUM (browser binary),
 //              FAZHI_E2E_GREP (mocha grep).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -54,7 +55,9 @@ const opt = {
   screenshotOnly: args.includes('--screenshot-only'),
   screenshot: path.resolve(root, args.includes('--screenshot') ? args[args.indexOf('--screenshot') + 1] : 'out-e2e-test/workbench.png'),
 };
-const timeoutMs = Number(process.env.FAZHI_E2E_TIMEOUT_MS || 600_000);
+// One limit for the whole run, installs included (a cold install takes about 4 minutes, a warm run under 1).
+const timeoutMs = Number(process.env.FAZHI_E2E_TIMEOUT_MS || 15 * 60_000);
+const deadline = started + timeoutMs;
 const cache = path.resolve(
   process.env.FAZHI_E2E_CACHE || path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'fazhi-report-e2e'),
 );
@@ -116,9 +119,11 @@ const watchdog = setTimeout(async () => {
 }, timeoutMs);
 
 // ---------------------------------------------------------------- helpers
-function sh(cmd, argv, { cwd = root, env = process.env, timeout = 20 * 60_000, quiet = false } = {}) {
+// Synchronous steps block the watchdog timer, so each gets the time that is left as its own limit.
+function sh(cmd, argv, { cwd = root, env = process.env, quiet = false } = {}) {
+  const timeout = Math.max(1000, deadline - Date.now());
   const r = spawnSync(cmd, argv, { cwd, env, timeout, stdio: quiet ? 'pipe' : 'inherit', encoding: 'utf8' });
-  if (r.error) fail(`${cmd} ${argv.join(' ')}: ${r.error.message}`);
+  if (r.error) fail(`${cmd} ${argv.join(' ')}: ${r.error.message}${r.error.code === 'ETIMEDOUT' ? ' (global time limit)' : ''}`);
   if (r.status !== 0) {
     if (quiet) process.stderr.write(`${r.stdout ?? ''}${r.stderr ?? ''}`);
     fail(`${path.basename(cmd)} ${argv.join(' ')} exited with ${r.status ?? r.signal}`);
@@ -148,7 +153,7 @@ function ensureApt(packages) {
   const r = spawnSync(asRoot ? 'apt-get' : 'sudo', [...(asRoot ? [] : ['-n', 'apt-get']), 'install', '-y', '-qq', '--no-install-recommends', ...missing], {
     stdio: 'inherit',
     env,
-    timeout: 20 * 60_000,
+    timeout: Math.max(1000, deadline - Date.now()),
   });
   if (r.status !== 0) fail(`apt-get install ${missing.join(' ')} failed`);
 }
