@@ -1,6 +1,6 @@
 // Arithmetic the figure checks share: does a quotient reproduce a written percentage (rounded or truncated at the
 // written precision, or inside the bounds of an approximate one), and which counts a rate is made of.
-import type { Figure, FigureModel } from './model';
+import type { Breakdown, Figure, FigureModel } from './model';
 import { formatFixed, formatPlain } from './numbers';
 import { funnelOf, rateById, stageGroups, type RateDef } from './vocab';
 import { WINDOW } from './extract';
@@ -52,10 +52,6 @@ export interface RateResolution {
   def?: RateDef;
   numerator?: Term;
   bases: Term[];
-}
-
-function sentenceFigures(model: FigureModel, f: Figure): Figure[] {
-  return model.sentences[f.sentence].figures.map((id) => model.figures[id]);
 }
 
 /** Figures of the neighbouring sentences of the same paragraph (at most PARAGRAPH_SPAN sentences either side). */
@@ -111,6 +107,24 @@ function objectsAgree(a: Figure[], b: Figure): boolean {
   return !!o && o === b.object;
 }
 
+const partIndex = new WeakMap<FigureModel, Map<number, Breakdown[]>>();
+/** The lists a figure is a part of (indexed once per model: no scan of every list per rate). */
+function breakdownsOfPart(model: FigureModel, id: number): Breakdown[] {
+  let index = partIndex.get(model);
+  if (!index) {
+    index = new Map();
+    for (const b of model.breakdowns) {
+      for (const p of b.parts) {
+        const list = index.get(p) ?? [];
+        list.push(b);
+        index.set(p, list);
+      }
+    }
+    partIndex.set(model, index);
+  }
+  return index.get(id) ?? [];
+}
+
 /** Numerator and candidate bases of a percentage (or ratio). */
 export function resolveRate(model: FigureModel, pct: Figure): RateResolution {
   const res: RateResolution = { pct, bases: [] };
@@ -118,8 +132,10 @@ export function resolveRate(model: FigureModel, pct: Figure): RateResolution {
   const def = rateById.get(pct.rateId);
   res.def = def;
   if (!def) return res;
-  const inSent = sentenceFigures(model, pct);
-  const window = inSent.filter((f) => Math.abs(f.id - pct.id) <= WINDOW);
+  // figures of a sentence have consecutive ids: the window around the rate is a slice
+  const ids = model.sentences[pct.sentence].figures;
+  const at = pct.id - ids[0];
+  const window = ids.slice(Math.max(0, at - WINDOW), at + WINDOW + 1).map((id) => model.figures[id]);
   if (def.numerator) {
     const terms: Term[] = [];
     for (const st of def.numerator) {
@@ -189,10 +205,10 @@ export function resolveRate(model: FigureModel, pct: Figure): RateResolution {
     }
   }
   // a share's list total
-  if (def.share) {
-    for (const b of model.breakdowns) {
+  if (def.share && numer.figs.length === 1) {
+    for (const b of breakdownsOfPart(model, numer.figs[0].id)) {
       if (b.trigger === 'implicit') continue;
-      if (numer.figs.length === 1 && b.parts.includes(numer.figs[0].id)) {
+      {
         const t = model.figures[b.total];
         if (t.sentence === pct.sentence) res.bases.push({ ...termOf([t], t.stage ?? '总数'), right: true, scope: 'sentence' });
       }
@@ -258,7 +274,14 @@ export interface RateVerdict {
 }
 
 /** The one place that decides what is wrong with a rate, so rate-mismatch and impossible-percentage never both report it. */
+const verdicts = new WeakMap<Figure, RateVerdict>();
 export function evaluateRate(model: FigureModel, pct: Figure): RateVerdict {
+  let v = verdicts.get(pct);
+  if (!v) verdicts.set(pct, (v = computeVerdict(model, pct)));
+  return v;
+}
+
+function computeVerdict(model: FigureModel, pct: Figure): RateVerdict {
   const res = resolveRate(model, pct);
   const n = res.numerator;
   if (!n || res.bases.length === 0 || !res.def) return { res, status: 'unverifiable' };

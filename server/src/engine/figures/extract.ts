@@ -36,24 +36,48 @@ export const WINDOW = 24;
 
 const SENTENCE_END = new Set(['。', '!', '?', '！', '？']);
 const CLAUSE_DELIM = new Set([',', '，', '、', ';', '；', ':', '：', '(', ')', '（', '）', '。', '!', '?', '\t', '|']);
+const DELIM_CODES = new Set([...CLAUSE_DELIM].map((c) => c.charCodeAt(0)));
+const COMMA_CN = 0x3001; // 、
+/** Is s[i] a clause delimiter (char codes: no string per character on long lines). */
+const isDelim = (s: string, i: number) => DELIM_CODES.has(s.charCodeAt(i));
 const FILLER_END = ['分别为', '分别是', '分别达', '均达到', '均达', '均为', '保持在', '保持', '达到了', '达到', '共计', '累计', '总计', '合计', '为', '达', '是', '了', '共', '计', '均', '有', '的', '约', '：', ':'];
 
+/** First index of `word` in s[from, end) (bounded by the sentence, so the scans of a line stay linear). */
+function indexWithin(s: string, word: string, from: number, end: number): number {
+  const last = end - word.length;
+  const first = word.charCodeAt(0);
+  for (let i = from; i <= last; i++) {
+    if (s.charCodeAt(i) === first && s.startsWith(word, i)) return i;
+  }
+  return -1;
+}
+
+const QUOTE_OPEN = new Map<number, number>();
+const QUOTE_CLOSE = new Map<number, number>();
+data.quotePairs.forEach((pair, k) => {
+  QUOTE_OPEN.set(pair.charCodeAt(0), k);
+  QUOTE_CLOSE.set(pair.charCodeAt(1), k);
+});
+
+/** Spans inside 《》 “” 〔〕 … closed within 100 characters on the line: one pass, char codes only. */
 function quoteMask(s: string): Uint8Array | null {
   let mask: Uint8Array | null = null;
-  for (const pair of data.quotePairs) {
-    const open = pair[0];
-    const close = pair[1];
-    let pending = -1;
-    for (let i = 0; i < s.length; i++) {
-      const c = s[i];
-      if (c === open && pending < 0) pending = i;
-      else if (c === close && pending >= 0) {
-        if (i - pending <= 100) {
-          mask ??= new Uint8Array(s.length);
-          mask.fill(1, pending, i + 1);
-        }
-        pending = -1;
+  const pending = new Array<number>(data.quotePairs.length).fill(-1);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const open = QUOTE_OPEN.get(c);
+    if (open !== undefined && pending[open] < 0) {
+      pending[open] = i;
+      continue;
+    }
+    const close = QUOTE_CLOSE.get(c);
+    if (close !== undefined && pending[close] >= 0) {
+      const from = pending[close];
+      if (i - from <= 100) {
+        mask ??= new Uint8Array(s.length);
+        mask.fill(1, from, i + 1);
       }
+      pending[close] = -1;
     }
   }
   return mask;
@@ -141,7 +165,8 @@ export function extractFigures(doc: ReportDocument, segmenter?: Segmenter): Figu
     const lineSentences: Sentence[] = [];
     let sStart = 0;
     for (let i = 0; i <= s.length; i++) {
-      if (i === s.length || SENTENCE_END.has(s[i])) {
+      const c = i < s.length ? s.charCodeAt(i) : 0;
+      if (i === s.length || c === 0x3002 || c === 0x21 || c === 0x3f || c === 0xff01 || c === 0xff1f) {
         if (i > sStart || i === s.length) {
           lineSentences.push({ index: sentences.length + lineSentences.length, line: line.index, start: sStart, end: i, figures: [] });
         }
@@ -162,7 +187,7 @@ export function extractFigures(doc: ReportDocument, segmenter?: Segmenter): Figu
       let labelStart = tok.start;
       const prev = drafts.length && drafts[drafts.length - 1].fig.sentence === sent.index ? drafts[drafts.length - 1] : null;
       const floor = Math.max(sent.start, prev ? prev.tok.end : 0, tok.start - LABEL_MAX);
-      while (labelStart > floor && !CLAUSE_DELIM.has(s[labelStart - 1])) labelStart--;
+      while (labelStart > floor && !isDelim(s, labelStart - 1)) labelStart--;
       const label = s.slice(labelStart, tok.start);
       let kind: FigureKind | null = tok.kind === 'bare' ? null : tok.kind;
       if (!kind) {
@@ -173,7 +198,7 @@ export function extractFigures(doc: ReportDocument, segmenter?: Segmenter): Figu
       const inParens = s[labelStart - 1] === '(' || s[labelStart - 1] === '（';
       // right context: up to the next delimiter
       let rEnd = tok.end;
-      while (rEnd < s.length && rEnd - tok.end < RIGHT_MAX && !CLAUSE_DELIM.has(s[rEnd]) && !SENTENCE_END.has(s[rEnd])) rEnd++;
+      while (rEnd < s.length && rEnd - tok.end < RIGHT_MAX && !isDelim(s, rEnd) && !SENTENCE_END.has(s[rEnd])) rEnd++;
       const rightText = s.slice(tok.end, rEnd);
       const b = bounds(tok);
       const unit = kind === 'ratio' ? '' : tok.unit;
@@ -214,7 +239,7 @@ export function extractFigures(doc: ReportDocument, segmenter?: Segmenter): Figu
       let clause = 0;
       let cursor = sent.start;
       for (const d of list) {
-        for (; cursor < d.labelStart; cursor++) if (CLAUSE_DELIM.has(s[cursor]) && s[cursor] !== '、') clause++;
+        for (; cursor < d.labelStart; cursor++) if (isDelim(s, cursor) && s.charCodeAt(cursor) !== COMMA_CN) clause++;
         d.fig.clause = clause;
       }
     }
@@ -292,14 +317,14 @@ export function extractFigures(doc: ReportDocument, segmenter?: Segmenter): Figu
 function assignRespectively(s: string, sent: Sentence, drafts: Draft[]): void {
   let from = sent.start;
   for (let guard = 0; guard < MAX_TRIGGERS; guard++) {
-    const at = s.indexOf('分别', from);
-    if (at < 0 || at >= sent.end) return;
+    const at = indexWithin(s, '分别', from, sent.end);
+    if (at < 0) return;
     from = at + 2;
     const after = drafts.filter((d) => d.fig.sentence === sent.index && d.tok.start > at);
     const before = drafts.filter((d) => d.fig.sentence === sent.index && d.tok.end <= at);
     const nameStart = Math.max(sent.start, before.length ? before[before.length - 1].tok.end : 0, at - LABEL_MAX);
     let k = at;
-    while (k > nameStart && !(CLAUSE_DELIM.has(s[k - 1]) && s[k - 1] !== '、')) k--;
+    while (k > nameStart && !(isDelim(s, k - 1) && s.charCodeAt(k - 1) !== COMMA_CN)) k--;
     const names = s.slice(k, at).split(/[、和及与]/).filter((x) => x.length > 0);
     if (names.length < 2 || after.length < names.length) continue;
     const list = after.slice(0, names.length);
@@ -427,8 +452,8 @@ function buildBreakdowns(
   // 其中
   let from = sent.start;
   for (let guard = 0; guard < MAX_TRIGGERS; guard++) {
-    const at = s.indexOf('其中', from);
-    if (at < 0 || at >= sent.end) break;
+    const at = indexWithin(s, '其中', from, sent.end);
+    if (at < 0) break;
     from = at + 2;
     const parts = collectParts(s, inSent, at + 2);
     if (parts.length === 0) continue;
@@ -455,11 +480,11 @@ function buildBreakdowns(
   }
   // "…中," antecedents: 在已审结的案件中, 国务院重点推进的13项高效办成一件事中
   let triggers = 0;
-  for (let i = s.indexOf('中', sent.start); i >= 0 && i < sent.end && triggers < MAX_TRIGGERS; i = s.indexOf('中', i + 1)) {
+  for (let i = indexWithin(s, '中', sent.start, sent.end); i >= 0 && triggers < MAX_TRIGGERS; i = indexWithin(s, '中', i + 1, sent.end)) {
     if (!(s[i + 1] === ',' || s[i + 1] === '，')) continue;
     triggers++;
     let k = i;
-    while (k > sent.start && !CLAUSE_DELIM.has(s[k - 1]) && i - k < LABEL_MAX) k--;
+    while (k > sent.start && !isDelim(s, k - 1) && i - k < LABEL_MAX) k--;
     const clause = s.slice(k, i + 1);
     if (antecedentExclude.some((w) => clause.endsWith(w))) continue;
     const parts = collectParts(s, inSent, i + 1);

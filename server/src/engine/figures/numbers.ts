@@ -45,8 +45,10 @@ const CN_BIG_UNIT: Record<string, number> = { 万: 10000, 亿: 100000000 };
 export function isDigit(c: string | undefined): boolean {
   return c !== undefined && c >= '0' && c <= '9';
 }
+const CN_NUMERALS = new Set([...Object.keys(CN_DIGIT), ...Object.keys(CN_SMALL_UNIT), ...Object.keys(CN_BIG_UNIT)]);
+const CN_NUMERAL_CODES = new Set([...CN_NUMERALS].map((c) => c.charCodeAt(0)));
 export function isCnNumeral(c: string | undefined): boolean {
-  return c !== undefined && (c in CN_DIGIT || c in CN_SMALL_UNIT || c in CN_BIG_UNIT);
+  return c !== undefined && CN_NUMERALS.has(c);
 }
 
 /**
@@ -145,16 +147,18 @@ export function scanNumbers(s: string, vocab: ScanVocabulary): NumberToken[] {
   const n = s.length;
   let i = 0;
   while (i < n) {
-    const c = s[i];
+    // fast path on char codes: most characters start no number (no string allocated per character)
+    const code = s.charCodeAt(i);
+    if (!(code >= 48 && code <= 57) && !CN_NUMERAL_CODES.has(code)) {
+      i++;
+      continue;
+    }
     let percentWord = false;
     let start = i;
-    if (c === '百' && s.startsWith('百分之', i) && (isDigit(s[i + 3]) || isCnNumeral(s[i + 3]))) {
+    if (code === 0x767e && s.startsWith('百分之', i) && (isDigit(s[i + 3]) || isCnNumeral(s[i + 3]))) {
       percentWord = true;
       i += 3;
       start = i - 3;
-    } else if (!isDigit(c) && !isCnNumeral(c)) {
-      i++;
-      continue;
     }
     const numStart = i;
     let value: number;

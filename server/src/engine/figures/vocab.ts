@@ -94,6 +94,14 @@ add('up', 'up', data.changes.up);
 add('down', 'down', data.changes.down);
 add('ratio', 'ratio', ['比值', '比例为', '之比']);
 export const wordMaxLen = maxLen(words.keys());
+/** Lengths of the words starting with each character, longest first: most characters start no word at all. */
+const lengthsByFirst = new Map<string, number[]>();
+for (const w of words.keys()) {
+  const list = lengthsByFirst.get(w[0]) ?? [];
+  if (!list.includes(w.length)) list.push(w.length);
+  lengthsByFirst.set(w[0], list);
+}
+for (const list of lengthsByFirst.values()) list.sort((a, b) => b - a);
 
 export interface LabelMatch extends WordEntry {
   start: number;
@@ -106,9 +114,13 @@ export function scanWords(s: string): LabelMatch[] {
   let i = 0;
   while (i < s.length) {
     let hit: WordEntry | undefined;
-    for (let n = Math.min(wordMaxLen, s.length - i); n > 0; n--) {
-      hit = words.get(s.substr(i, n));
-      if (hit) break;
+    const lengths = lengthsByFirst.get(s[i]);
+    if (lengths) {
+      for (const n of lengths) {
+        if (n > s.length - i) continue;
+        hit = words.get(s.substr(i, n));
+        if (hit) break;
+      }
     }
     if (hit) {
       out.push({ ...hit, start: i, end: i + hit.word.length });

@@ -25,9 +25,31 @@ function keyOf(model: FigureModel, f: Figure, lineText: string, segmented: boole
     label = f.labelTokens.filter((t) => !conflictFillers.has(t) && t.trim() !== '').join('');
   } else label = f.label;
   if (!label) return null;
-  const sent = model.sentences[f.sentence];
-  const periods = lineText.slice(sent.start, f.range.start.character).match(PERIOD) ?? [];
-  return [f.kind, f.family, f.object ?? '', f.stage ?? '', f.rateId ?? '', label, periods.join(',')].join('|');
+  const periods = periodsBefore(model, f, lineText);
+  return [f.kind, f.family, f.object ?? '', f.stage ?? '', f.rateId ?? '', label, periods].join('|');
+}
+
+/** Period words of the figure's sentence before it; each sentence is scanned once (linear on long sentences). */
+const periodCache = new WeakMap<FigureModel, Map<number, { at: number; text: string }[]>>();
+function periodsBefore(model: FigureModel, f: Figure, lineText: string): string {
+  let bySentence = periodCache.get(model);
+  if (!bySentence) periodCache.set(model, (bySentence = new Map()));
+  let list = bySentence.get(f.sentence);
+  if (!list) {
+    const sent = model.sentences[f.sentence];
+    list = [];
+    PERIOD.lastIndex = 0;
+    const text = lineText.slice(sent.start, sent.end);
+    let m: RegExpExecArray | null;
+    while ((m = PERIOD.exec(text)) !== null) list.push({ at: sent.start + m.index, text: m[0] });
+    bySentence.set(f.sentence, list);
+  }
+  const out: string[] = [];
+  for (const p of list) {
+    if (p.at >= f.range.start.character) break;
+    out.push(p.text);
+  }
+  return out.slice(-4).join(',');
 }
 
 export const conflictingFigure: Rule = {
