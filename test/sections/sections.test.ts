@@ -173,3 +173,12 @@ test('fazhi-report learn writes a profile that check --profile can use', () => {
   const p = JSON.parse(fs.readFileSync(out, 'utf8'));
   assert.equal(validateProfile(p).ok, true);
 });
+
+test('an unheaded plan that names the report year is still the plan: plan-year, not missing-section', () => {
+  const draft = seedText('002').replace('2023年,我区将认真落实', '2022年,我区将认真落实');
+  const f = check(draft);
+  assert.deepEqual(missing(f), ['causes']);
+  const py = f.filter((x) => x.code === 'plan-year');
+  assert.equal(py.length, 1);
+  assert.match(py[0].message, /应写 2023 年，这里写的是 2022 年/);
+});

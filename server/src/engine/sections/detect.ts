@@ -73,14 +73,19 @@ function headingMatches(t: SkeletonType, text: string, reportYear: number | null
   return false;
 }
 
-function paragraphMatches(t: SkeletonType, text: string, reportYear: number | null): RegExpExecArray | null {
+/**
+ * `opensSection`: the paragraph introduces numbered items of its own (an implicit section, seed 002's
+ * "2023年,我区将…" before （一）…（五）): there a plan naming the report year itself is still the plan — with the
+ * wrong year, which plan-year reports.
+ */
+function paragraphMatches(t: SkeletonType, text: string, reportYear: number | null, opensSection = false): RegExpExecArray | null {
   if (!t.paragraphCue) return null;
   const within = t.paragraphCueWithin ?? text.length;
   const m = re(t.paragraphCue).exec(text.slice(0, within));
   if (!m) return null;
   if (t.yearMustBeNext) {
     const years = yearsIn(m[0]);
-    if (years.length && reportYear !== null && years[0] <= reportYear) return null;
+    if (years.length && reportYear !== null && (opensSection ? years[0] < reportYear : years[0] <= reportYear)) return null;
     if (years.length && reportYear === null) return null;
   }
   return m;
@@ -120,7 +125,7 @@ export function detectSections(doc: ReportDocument, outline: Outline, profile: P
         const via: SectionVia = isTop ? 'heading' : 'subheading';
         let matched = false;
         for (const t of SKELETON) {
-          const implicitPara = node.kind === 'implicit' && paragraphMatches(t, text, year);
+          const implicitPara = node.kind === 'implicit' && paragraphMatches(t, text, year, true);
           if (implicitPara || (node.kind !== 'implicit' && headingMatches(t, text, year, isLastTop))) {
             // only the top level names whole parts; a sub-heading names the 第一责任人 part (seed 002 一（三）)
             if (!isTop && t.id !== 'responsibility' && t.id !== 'other') continue;
