@@ -4,10 +4,11 @@ import { check } from './check';
 import { outline } from './outline';
 import { lsp } from './lsp';
 import { learn } from './learn';
+import { figures } from './figures'; // figures (issue 3)
 
 export type { Command } from './command';
 
-export const commands: Command[] = [check, outline, learn, lsp];
+export const commands: Command[] = [check, outline, figures, learn, lsp];
 
 export function findCommand(name: string): Command | undefined {
   return commands.find((c) => c.name === name);
