@@ -155,6 +155,8 @@ export function extractFigures(doc: ReportDocument, segmenter?: Segmenter): Figu
   const figures: Figure[] = [];
   const sentences: Sentence[] = [];
   const breakdowns: Breakdown[] = [];
+  /** Where each figure's label starts on its line (by figure id), for the segmenter's tokens. */
+  const labelStarts: number[] = [];
 
   for (const line of doc.lines) {
     const s = line.norm;
@@ -222,6 +224,7 @@ export function extractFigures(doc: ReportDocument, segmenter?: Segmenter): Figu
       };
       const labelMatches = scanWords(label);
       drafts.push({ fig, tok, labelStart, labelMatches, rightText, inParens });
+      labelStarts.push(labelStart);
       figures.push(fig);
       sent.figures.push(fig.id);
     }
@@ -310,7 +313,7 @@ export function extractFigures(doc: ReportDocument, segmenter?: Segmenter): Figu
     for (const x of lineSentences) sentences.push(x);
   }
 
-  if (segmenter) addNouns(figures, doc, segmenter);
+  if (segmenter) addNouns(figures, labelStarts, doc, segmenter);
   return { figures, sentences, breakdowns, segmented: !!segmenter };
 }
 
@@ -528,22 +531,33 @@ function buildBreakdowns(
   }
 }
 
-function addNouns(figures: Figure[], doc: ReportDocument, segmenter: Segmenter): void {
+/**
+ * Nouns and label words from the segmenter. Only the short texts that need it are cut (the native call is most
+ * of the cost of an analysis): the few characters after each unit (the counted noun: 96件信访积案), and the label
+ * of a figure that names a stage or rate (conflicting-figure's key) or whose noun must come from its label.
+ */
+function addNouns(figures: Figure[], labelStarts: number[], doc: ReportDocument, segmenter: Segmenter): void {
+  const stopAt = (t: string) => CLAUSE_DELIM.has(t) || SENTENCE_END.has(t) || /[0-9]/.test(t);
   for (const f of figures) {
-    const line = doc.lines[f.line].norm;
-    const right = line.slice(f.range.end.character, Math.min(line.length, f.range.end.character + RIGHT_MAX));
-    const rightTokens = segmenter(right);
-    const labelTokens = segmenter(f.label);
-    // the counted noun: the words right after the unit (96件信访积案), else the label's last words
-    const stopAt = (t: string) => CLAUSE_DELIM.has(t) || SENTENCE_END.has(t) || /[0-9]/.test(t);
+    const norm = doc.lines[f.line].norm;
+    const end = f.range.end.character;
+    let rEnd = end;
+    while (rEnd < norm.length && rEnd - end < RIGHT_MAX && !isDelim(norm, rEnd)) rEnd++;
     const after: string[] = [];
-    for (const t of rightTokens) {
-      if (stopAt(t) || after.join('').length >= 8) break;
-      after.push(t);
+    if (rEnd > end) {
+      for (const t of segmenter(norm.slice(end, rEnd))) {
+        if (stopAt(t) || after.join('').length >= 8) break;
+        after.push(t);
+      }
     }
-    const noun = after.join('') || labelTokens.filter((t) => !stopAt(t)).slice(-2).join('');
+    let noun = after.join('');
+    const keyed = !!(f.stage || f.rate);
+    if (keyed || !noun) {
+      const label = norm.slice(labelStarts[f.id], f.range.start.character);
+      const labelTokens = label ? segmenter(label) : [];
+      if (keyed) f.labelTokens = labelTokens;
+      if (!noun) noun = labelTokens.filter((t) => !stopAt(t)).slice(-2).join('');
+    }
     if (noun) f.noun = noun;
-    f.labelTokens = labelTokens;
   }
 }
-

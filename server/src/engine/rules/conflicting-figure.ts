@@ -2,9 +2,9 @@
 // document with different values.
 //
 // The metric's key: kind, unit family, object, stage, rate, the period words of its sentence (2022年, 前三季度 …)
-// and its label. With the segmenter the label is compared as words without fillers (共, 全年, 累计 …), so
-// "2022年全区共收到行政复议申请" and "2022年收到行政复议申请" are one metric; without it, the label must be the
-// same string. Identical labels segment identically, so every conflict found without the segmenter is also found
+// and its label. The label as written is always a key; with the segmenter the label as words without fillers
+// (共, 全年, 累计 …) is a second one, so "2022年全区共收到行政复议申请" and "2022年收到行政复议申请" are one
+// metric. A conflict under either key is reported, so every conflict found without the segmenter is also found
 // with it (coarser, never wrong); a figure is reported against any earlier figure of its key whose value differs.
 import type { Rule } from '../rule';
 import { recordCheck, type Figure, type FigureModel } from '../figures/model';
@@ -16,17 +16,22 @@ const PERIOD = /\d{4}年|前[一二三四]季度|[一二三四]季度|上半年|
 /** Distinct values kept per key (a metric restated a hundred times is still linear). */
 const MAX_PER_KEY = 8;
 
-function keyOf(model: FigureModel, f: Figure, lineText: string, segmented: boolean): string | null {
-  if (f.prior || f.change || f.approx) return null;
-  if (!(f.stage || f.rate) || !(f.object || f.rate)) return null;
-  let label: string;
-  if (segmented) {
-    if (!f.labelTokens) return null;
-    label = f.labelTokens.filter((t) => !conflictFillers.has(t) && t.trim() !== '').join('');
-  } else label = f.label;
-  if (!label) return null;
+/**
+ * The metric's keys: always the exact label; with the segmenter also the label as words without fillers. A
+ * conflict under either key is reported, so the findings with the segmenter include those without it.
+ */
+function keysOf(model: FigureModel, f: Figure, lineText: string): string[] {
+  if (f.prior || f.change || f.approx) return [];
+  if (!(f.stage || f.rate) || !(f.object || f.rate)) return [];
   const periods = periodsBefore(model, f, lineText);
-  return [f.kind, f.family, f.object ?? '', f.stage ?? '', f.rateId ?? '', label, periods].join('|');
+  const key = (label: string) => [f.kind, f.family, f.object ?? '', f.stage ?? '', f.rateId ?? '', label, periods].join('|');
+  const keys: string[] = [];
+  if (f.label) keys.push('=' + key(f.label));
+  if (model.segmented && f.labelTokens) {
+    const words = f.labelTokens.filter((t) => !conflictFillers.has(t) && t.trim() !== '').join('');
+    if (words) keys.push('~' + key(words));
+  }
+  return keys;
 }
 
 /** Period words of the figure's sentence before it; each sentence is scanned once (linear on long sentences). */
@@ -60,14 +65,17 @@ export const conflictingFigure: Rule = {
     if (!model) return;
     const seen = new Map<string, Figure[]>();
     for (const f of model.figures) {
-      const key = keyOf(model, f, ctx.doc.lines[f.line].norm, model.segmented);
-      if (!key) continue;
-      const earlier = seen.get(key);
-      if (!earlier) {
-        seen.set(key, [f]);
-        continue;
+      const keys = keysOf(model, f, ctx.doc.lines[f.line].norm);
+      if (keys.length === 0) continue;
+      let other: Figure | undefined;
+      let same: Figure | undefined;
+      for (const key of keys) {
+        const earlier = seen.get(key) ?? [];
+        other ??= earlier.find((e) => e.sentence !== f.sentence && (f.lo > e.hi + 1e-9 || e.lo > f.hi + 1e-9));
+        same ??= earlier.find((e) => e.sentence !== f.sentence && e.value === f.value);
+        if (earlier.length < MAX_PER_KEY && !earlier.some((e) => e.value === f.value)) earlier.push(f);
+        seen.set(key, earlier);
       }
-      const other = earlier.find((e) => e.sentence !== f.sentence && (f.lo > e.hi + 1e-9 || e.lo > f.hi + 1e-9));
       if (other) {
         ctx.report({
           messageId: 'conflicting-figure.conflict',
@@ -78,14 +86,10 @@ export const conflictingFigure: Rule = {
         });
         recordCheck(other, CODE, false, `第 ${f.line + 1} 行同一指标写作 ${f.text}`);
         recordCheck(f, CODE, false, `第 ${other.line + 1} 行同一指标写作 ${other.text}`);
-      } else {
-        const same = earlier.find((e) => e.sentence !== f.sentence);
-        if (same) {
-          recordCheck(same, CODE, true, `第 ${f.line + 1} 行再次出现，数值一致`);
-          recordCheck(f, CODE, true, `与第 ${same.line + 1} 行数值一致`);
-        }
+      } else if (same) {
+        recordCheck(same, CODE, true, `第 ${f.line + 1} 行再次出现，数值一致`);
+        recordCheck(f, CODE, true, `与第 ${same.line + 1} 行数值一致`);
       }
-      if (earlier.length < MAX_PER_KEY && !earlier.some((e) => e.value === f.value)) earlier.push(f);
     }
   },
 };
