@@ -371,7 +371,7 @@ function isShare(f: Figure): boolean {
 }
 
 /** Parts of a list starting after offset `from`: consecutive counts of one unit family, up to a stop. */
-function collectParts(s: string, inSent: Draft[], from: number): Draft[] {
+function collectParts(s: string, inSent: Draft[], from: number, total?: Figure): Draft[] {
   const parts: Draft[] = [];
   let prevEnd = from;
   for (const d of inSent) {
@@ -392,6 +392,8 @@ function collectParts(s: string, inSent: Draft[], from: number): Draft[] {
     const segs = gap.split(/[,，;；:：、]/);
     if (parts.length > 0 && segs.length > 2 && segs.slice(1, -1).some((x) => x.trim().length > 0)) break;
     if (parts.length > 0 && listStops.some((w) => d.fig.label.startsWith(w))) break;
+    // a later "part" larger than the whole list so far is a new topic, not a part (a first part may be a typo)
+    if (parts.length > 0 && total && d.fig.lo > total.hi) break;
     if (d.fig.prior) break;
     parts.push(d);
     prevEnd = d.tok.end;
@@ -458,7 +460,11 @@ function buildBreakdowns(
     const at = indexWithin(s, '其中', from, sent.end);
     if (at < 0) break;
     from = at + 2;
-    const parts = collectParts(s, inSent, at + 2);
+    let hint: Figure | undefined;
+    for (let i = inSent.length - 1; i >= 0 && !hint; i--) {
+      if (inSent[i].tok.end <= at && inSent[i].fig.kind === 'count' && !inSent[i].fig.prior) hint = inSent[i].fig;
+    }
+    const parts = collectParts(s, inSent, at + 2, hint);
     if (parts.length === 0) continue;
     // the total: the nearest same-family count before 其中 in this sentence, else the last one of the previous sentence
     let total: Figure | undefined;

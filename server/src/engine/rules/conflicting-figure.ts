@@ -25,13 +25,26 @@ function keysOf(model: FigureModel, f: Figure, lineText: string): string[] {
   if (!(f.stage || f.rate) || !(f.object || f.rate)) return [];
   const periods = periodsBefore(model, f, lineText);
   const key = (label: string) => [f.kind, f.family, f.object ?? '', f.stage ?? '', f.rateId ?? '', label, periods].join('|');
+  // an object carried over from earlier in the sentence brings that figure's label along: "受理280件" after
+  // "市本级收到行政复议申请300件" is not the same metric as "受理450件" after "区县收到行政复议申请500件"
+  const head = f.objectInherited ? headLabel(model, f) : '';
   const keys: string[] = [];
-  if (f.label) keys.push('=' + key(f.label));
+  if (f.label) keys.push('=' + key(head + '…' + f.label));
   if (model.segmented && f.labelTokens) {
     const words = f.labelTokens.filter((t) => !conflictFillers.has(t) && t.trim() !== '').join('');
-    if (words) keys.push('~' + key(words));
+    if (words) keys.push('~' + key(head + '…' + words));
   }
   return keys;
+}
+
+/** The label of the figure the object was carried over from (the nearest earlier one naming it). */
+function headLabel(model: FigureModel, f: Figure): string {
+  const ids = model.sentences[f.sentence].figures;
+  for (let i = f.id - ids[0] - 1; i >= 0 && f.id - ids[0] - i <= 24; i--) {
+    const g = model.figures[ids[i]];
+    if (g.object === f.object && !g.objectInherited) return g.label;
+  }
+  return '';
 }
 
 /** Period words of the figure's sentence before it; each sentence is scanned once (linear on long sentences). */
