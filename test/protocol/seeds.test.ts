@@ -25,7 +25,11 @@ after(async () => {
 
 test('initialize announces full sync, document symbols and folding ranges', () => {
   const caps = client.initializeResult?.capabilities;
-  assert.deepEqual(caps?.textDocumentSync, { openClose: true, change: 1 });
+  // Other capabilities (save, code actions, …) may be added; these are the ones this suite relies on.
+  const sync = caps?.textDocumentSync;
+  assert.ok(sync && typeof sync === 'object');
+  assert.equal(sync.openClose, true);
+  assert.equal(sync.change, 1);
   assert.equal(caps?.documentSymbolProvider, true);
   assert.equal(caps?.foldingRangeProvider, true);
   assert.equal(client.initializeResult?.serverInfo?.name, 'fazhi-report');
