@@ -253,6 +253,20 @@ export function grimApplies(p: Figure, n: number): boolean {
   return !p.approx && Number.isInteger(n) && n > 0 && 100 / n > 10 ** -p.decimals;
 }
 
+/** A ratio figure (复议诉讼比值达2.6) and the two counts of its sentence it is made of, if stated. */
+export function resolveRatio(model: FigureModel, r: Figure): { numerator: Figure; base: Figure; value: number } | null {
+  const def = r.rateId ? rateById.get(r.rateId) : undefined;
+  if (r.kind !== 'ratio' || !def?.ratio) return null;
+  const ids = model.sentences[r.sentence].figures;
+  const before = ids.slice(Math.max(0, r.id - ids[0] - WINDOW), r.id - ids[0]).map((id) => model.figures[id]).reverse();
+  const pick = (object: string) => before.find((f) => isCountLike(f) && f.object === object && !f.approx);
+  const numerator = pick(def.ratio.numeratorObject);
+  const base = pick(def.ratio.baseObject);
+  if (!numerator || !base || base.value <= 0 || numerator.family !== base.family) return null;
+  if ((numerator.stage ?? '') !== (base.stage ?? '')) return null;
+  return { numerator, base, value: numerator.value / base.value };
+}
+
 export interface TriedBase {
   b: Term;
   x: number;

@@ -18,6 +18,8 @@ export interface RateDef {
   base?: string[];
   baseMinus?: string[];
   share?: boolean;
+  /** A ratio of two counts told apart by their objects (复议诉讼比值 = 行政复议 / 行政诉讼, same stage). */
+  ratio?: { numeratorObject: string; baseObject: string };
   bounded: boolean;
 }
 

@@ -7,11 +7,27 @@
 // A rate with no numerator or no base is unverifiable, not wrong: nothing is reported. A rate that no whole count
 // over its base can give at all is impossible-percentage's finding, not reported twice.
 import type { Rule } from '../rule';
-import { asWritten, evaluateRate, num, type Term } from '../figures/arith';
+import { asWritten, evaluateRate, num, reproduces, resolveRatio, type Term } from '../figures/arith';
+import type { RuleContext } from '../rule';
+import type { Figure } from '../figures/model';
 import { recordCheck } from '../figures/model';
 import { relatedFigure } from '../figures/related';
+import type { Locale, Range } from '../types';
 
 const CODE = 'rate-mismatch';
+
+/**
+ * The fix: the written rate replaced by the value its counts give, at the written precision (asWritten). Not safe
+ * without a human (a count may be the wrong figure); preferred unless the writer seems to have used another base.
+ */
+function rateFix(written: string, range: Range, expected: string, preferred: boolean, locale: Locale) {
+  const m = /[0-9０-９]+(?:[.．][0-9０-９]+)?/.exec(written);
+  if (!m) return [];
+  const newText = written.slice(0, m.index) + expected + written.slice(m.index + m[0].length);
+  if (newText === written) return [];
+  const title = locale === 'en' ? `Replace with ${expected}% (the value the counts give)` : `改为 ${expected}%（按数据计算的值）`;
+  return [{ title, edits: [{ range, newText }], preferred, safe: false }];
+}
 
 export const rateMismatch: Rule = {
   code: CODE,
@@ -20,6 +36,10 @@ export const rateMismatch: Rule = {
     const model = ctx.figures;
     if (!model) return;
     for (const pct of model.figures) {
+      if (pct.kind === 'ratio') {
+        checkRatio(ctx, pct);
+        continue;
+      }
       if (pct.kind !== 'percent' || !pct.rateId) continue;
       const v = evaluateRate(model, pct);
       const r = v.res;
@@ -65,6 +85,7 @@ export const rateMismatch: Rule = {
           denominator: right.b.value,
           computed: right.x,
           wrongDenominator: wrong?.b.value,
+          fixes: rateFix(pct.text, pct.range, expected, !wrong, ctx.locale),
         },
       });
       const detail = `${num(n.value)} / ${num(right.b.value)} = ${expected}%，与 ${pct.text} 不符`;
@@ -73,3 +94,32 @@ export const rateMismatch: Rule = {
     }
   },
 };
+
+/** 复议诉讼比值达2.6 beside 行政复议 8745 件 and 行政诉讼 3362 件 of the same stage: 8745 / 3362 = 2.6. */
+function checkRatio(ctx: RuleContext, r: Figure): void {
+  const model = ctx.figures!;
+  const res = resolveRatio(model, r);
+  if (!res) return;
+  const shown = asWritten(res.value, r.decimals);
+  const detail = `${num(res.numerator.value)} / ${num(res.base.value)} = ${shown}（${res.numerator.object} / ${res.base.object}）`;
+  if (reproduces(res.value, r)) {
+    for (const f of [r, res.numerator, res.base]) recordCheck(f, CODE, true, `${r.rate ?? ''} ${r.text}：${detail}`);
+    return;
+  }
+  ctx.report({
+    messageId: 'rate-mismatch.mismatch',
+    args: {
+      rate: r.rate ?? '',
+      written: r.text,
+      numerator: num(res.numerator.value),
+      denominator: num(res.base.value),
+      computed: shown,
+      numeratorLabel: res.numerator.object ?? '',
+      denominatorLabel: res.base.object ?? '',
+    },
+    range: r.range,
+    related: [relatedFigure(res.numerator, `分子：${res.numerator.object}`), relatedFigure(res.base, `分母：${res.base.object}`)],
+    data: { expected: shown, expectedText: shown, numerator: res.numerator.value, denominator: res.base.value, computed: res.value },
+  });
+  for (const f of [r, res.numerator, res.base]) recordCheck(f, CODE, false, `${r.rate ?? ''} ${r.text}：${detail}，不符`);
+}
