@@ -13,7 +13,10 @@ export function usageText(): string {
   }
   lines.push('  fazhi-report --help | --version');
   lines.push('');
-  lines.push('退出码 / Exit codes: 0 没有错误 / no errors；1 发现错误 / errors found；2 用法或读取错误 / usage or read error');
+  lines.push(
+    '退出码 / Exit codes: 0 没有错误 / no errors；1 发现错误，或警告多于 --max-warnings / errors found, or more warnings than --max-warnings；' +
+      '2 用法、读取或设置文件错误 / usage, read or settings-file error',
+  );
   return lines.join('\n') + '\n';
 }
 

@@ -63,13 +63,18 @@ function ioReason(e: unknown): Bilingual {
 }
 
 export function readReport(file: string): Decoded {
+  return readReportBytes(file).decoded;
+}
+
+/** readReport() with the bytes read (for `check --fix`, which writes the file back in the same encoding). */
+export function readReportBytes(file: string): { decoded: Decoded; bytes?: Buffer } {
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);
   } catch (e) {
-    return { ok: false, reason: ioReason(e) };
+    return { decoded: { ok: false, reason: ioReason(e) } };
   }
-  return decodeReport(bytes);
+  return { decoded: decodeReport(bytes), bytes };
 }
 
 /** The single line printed on stderr for a file that could not be read. */

@@ -1,79 +1,78 @@
-// `fazhi-report check [files or folders…]`: checks reports and prints their diagnostics, as text lines or as the
-// exact LSP Diagnostic objects the language server publishes (same conversion function).
-import type { Diagnostic } from 'vscode-languageserver';
+// `fazhi-report check [files or folders…]`: checks reports and prints their diagnostics in one of the formats of
+// ../formatters/ (text lines; the exact LSP Diagnostic objects the language server publishes; SARIF 2.1.0; GitHub
+// workflow annotations). Honours .fazhi-report.json (../settings.ts) and the suppression comments (in the engine);
+// --fix applies the fixes that are safe without a human (../fix.ts); --max-warnings N fails a run with too many
+// warnings, as ESLint and markdownlint-cli do.
+import path from 'node:path';
 import { analyze } from '../../engine';
-import type { Locale } from '../../engine';
+import type { AnalyzeOptions } from '../../engine';
 import { toDiagnostics } from '../../lsp/convert';
 import { loadSegmenter } from '../../segmenter';
 import { parseCommon, UsageError } from '../args';
 import { displayPath, expandTargets, fileUri, findRepoRoot } from '../files';
+import { fixText, writeFixed, type AppliedFix } from '../fix';
+import { countResults, FORMATS, formatters, type Counts, type FileResult } from '../formatters';
 import type { CliIO } from '../io';
-import { readErrorLine, readReport } from '../read';
-import path from 'node:path';
+import { readErrorLine, readReportBytes } from '../read';
+import { SettingsResolver } from '../settings';
 import type { Command } from './command';
 
-export interface FileResult {
-  path: string;
-  diagnostics: Diagnostic[];
-}
+// Kept here for the callers (and tests) that import them from the command.
+export { countResults } from '../formatters';
+export type { Counts, FileResult } from '../formatters';
+export { formatDiagnosticLine, summaryLine, textBlock } from '../formatters/text';
 
-// Severity words stay English in the text lines (like compilers print them) so editors' problem matchers and
-// grep work in any locale; the message itself and the summary are in the chosen language.
-const SEVERITY_WORD: Record<number, string> = { 1: 'error', 2: 'warning', 3: 'information', 4: 'hint' };
-
-/** `path:line:col severity code message` with 1-based line and column (UTF-16 code units, as editors count). */
-export function formatDiagnosticLine(file: string, d: Diagnostic): string {
-  const { line, character } = d.range.start;
-  const message = typeof d.message === 'string' ? d.message : d.message.value;
-  return `${file}:${line + 1}:${character + 1} ${SEVERITY_WORD[d.severity ?? 2] ?? 'warning'} ${String(d.code ?? '')} ${message}`;
-}
-
-export interface Counts {
-  files: number;
-  errors: number;
-  warnings: number;
-  /** information + hint */
-  hints: number;
-  unreadable: number;
-}
-
-export function countResults(results: FileResult[], unreadable: number): Counts {
-  const c: Counts = { files: results.length, errors: 0, warnings: 0, hints: 0, unreadable };
-  for (const r of results) {
-    for (const d of r.diagnostics) {
-      if (d.severity === 1) c.errors++;
-      else if (d.severity === 2) c.warnings++;
-      else c.hints++;
-    }
-  }
-  return c;
-}
-
-/** 2 when a file could not be read, else 1 when any error-severity diagnostic, else 0. */
+/** 2 when a file could not be read (or fixed), else 1 when any error-severity diagnostic, else 0. */
 export function exitCodeFor(c: Counts): number {
-  if (c.unreadable > 0) return 2;
+  if (c.unreadable > 0 || (c.unfixed ?? 0) > 0) return 2;
   return c.errors > 0 ? 1 : 0;
 }
 
-export function summaryLine(c: Counts, locale: Locale): string {
-  if (locale === 'en') {
-    const n = (k: number, word: string) => `${k} ${word}${k === 1 ? '' : 's'}`;
-    const unread = c.unreadable ? `; ${n(c.unreadable, 'file')} could not be read` : '';
-    return `Checked ${n(c.files, 'file')}: ${n(c.errors, 'error')}, ${n(c.warnings, 'warning')}, ${n(c.hints, 'hint')}${unread}`;
+/** --max-warnings: a whole number ≥ 0 (undefined: no limit). */
+export function parseMaxWarnings(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  if (!/^\d+$/.test(raw.trim())) {
+    throw new UsageError(`--max-warnings 应为不小于 0 的整数，而不是“${raw}”`, `--max-warnings must be a whole number ≥ 0, not "${raw}"`);
   }
-  const unread = c.unreadable ? `；${c.unreadable} 个文件无法读取` : '';
-  return `检查了 ${c.files} 个文件：${c.errors} 个错误，${c.warnings} 个警告，${c.hints} 个提示${unread}`;
+  return Number(raw.trim());
+}
+
+function fixedLine(file: string, applied: AppliedFix[], locale: AnalyzeOptions['locale']): string {
+  const titles = applied.map((a) => `${a.code}：${a.title}`);
+  return locale === 'en'
+    ? `${file}: fixed ${applied.length} (${applied.map((a) => `${a.code}: ${a.title}`).join('; ')})`
+    : `${file}：已自动修复 ${applied.length} 处（${titles.join('；')}）`;
+}
+
+function tooManyWarningsLine(warnings: number, max: number): string {
+  return `fazhi-report: 警告 ${warnings} 个，超过 --max-warnings 上限 ${max} / ${warnings} warnings, more than --max-warnings ${max}`;
 }
 
 export const check: Command = {
   name: 'check',
-  usage: 'check [文件或文件夹… / files or folders…] [--format text|json] [--locale zh-cn|en]',
+  usage:
+    'check [文件或文件夹… / files or folders…] [--format text|json|sarif|github] [--locale zh-cn|en] [--fix] [--max-warnings N] [--config .fazhi-report.json] [--profile profile.json]',
   summary: {
-    zh: '检查报告；文件夹中查找 .txt 和 .md；不给文件时检查 seeds/ 文件夹',
-    en: 'check reports; folders are searched for .txt and .md; with no files, checks seeds/',
+    zh: '检查报告；文件夹中查找 .txt 和 .md；不给文件时检查 seeds/ 文件夹。--fix 自动修复无需人工判断的问题（标题重新编号）',
+    en: 'check reports; folders are searched for .txt and .md; with no files, checks seeds/. --fix applies the fixes safe without a human (renumbering)',
   },
   async run(args: string[], io: CliIO): Promise<number> {
-    const opts = parseCommon(args);
+    const opts = parseCommon(args, {
+      formats: FORMATS,
+      extra: {
+        fix: { type: 'boolean' },
+        'max-warnings': { type: 'string' },
+        config: { type: 'string' },
+        profile: { type: 'string' },
+      },
+    });
+    const fix = opts.values.fix === true;
+    const maxWarnings = parseMaxWarnings(opts.values['max-warnings'] as string | undefined);
+    const formatter = formatters[opts.format];
+    const cwd = process.cwd();
+    const ctx = { locale: opts.locale, cwd };
+    const note = (line: string) => (formatter.human ? io.out(line + '\n') : io.err(line + '\n'));
+
     let inputs = opts.positionals;
     if (inputs.length === 0) {
       const root = findRepoRoot();
@@ -81,38 +80,72 @@ export const check: Command = {
       inputs = [displayPath(path.join(root, 'seeds'))];
     }
     const targets = expandTargets(inputs);
+
+    // Settings first, for every file: an invalid workspace file or profile stops the run before any output.
+    const resolver = new SettingsResolver({
+      cwd,
+      config: opts.values.config as string | undefined,
+      profile: opts.values.profile as string | undefined,
+    });
+    const settings = targets.map((t) => resolver.forFile(t.absolute));
+    if (resolver.errors.length > 0) {
+      for (const line of resolver.errors) io.err(line + '\n');
+      return 2;
+    }
+
     // Word segmentation sharpens some checks; without it (null) the engine still works, so say nothing.
     const segmenter = targets.length > 0 ? loadSegmenter() : null;
     const results: FileResult[] = [];
     let unreadable = 0;
-    for (const t of targets) {
-      const read = readReport(t.absolute);
-      if (!read.ok) {
+    let unfixed = 0;
+    targets.forEach((t, i) => {
+      const read = readReportBytes(t.absolute);
+      if (!read.decoded.ok) {
         unreadable++;
-        io.err(readErrorLine(t.display, read.reason) + '\n');
-        continue;
+        io.err(readErrorLine(t.display, read.decoded.reason) + '\n');
+        return;
       }
-      const analysis = analyze(read.text, { locale: opts.locale, segmenter: segmenter ?? undefined });
+      const { text, encoding } = read.decoded;
+      const s = settings[i];
+      const options: AnalyzeOptions = {
+        locale: opts.locale,
+        segmenter: segmenter ?? undefined,
+        rules: s.rules,
+        accepted: s.accepted,
+        profile: s.profile,
+      };
+      let analysis;
+      if (fix) {
+        const fixed = fixText(text, options);
+        analysis = fixed.analysis;
+        if (fixed.applied.length > 0) {
+          const written = writeFixed(t.absolute, read.bytes!, text, encoding, fixed.text);
+          if (written.ok) {
+            note(fixedLine(t.display, fixed.applied, opts.locale));
+          } else {
+            // Not written: report the file as it is on disk.
+            unfixed++;
+            io.err(`fazhi-report: 未能修复 ${t.display}：${written.reason.zh} / could not fix ${t.display}: ${written.reason.en}\n`);
+            analysis = analyze(text, options);
+          }
+        }
+      } else {
+        analysis = analyze(text, options);
+      }
       const diagnostics = toDiagnostics(analysis.findings, fileUri(t.absolute), { relatedInformation: true });
-      results.push({ path: t.display, diagnostics });
-      if (opts.format === 'text') io.out(textBlock(t.display, diagnostics));
-    }
+      const result: FileResult = { path: t.display, absolute: t.absolute, diagnostics };
+      results.push(result);
+      const block = formatter.file(result, ctx);
+      if (block) io.out(block);
+    });
     const counts = countResults(results, unreadable);
-    if (opts.format === 'json') io.out(JSON.stringify({ files: results }, null, 2) + '\n');
-    else io.out(summaryLine(counts, opts.locale) + '\n');
-    return exitCodeFor(counts);
+    if (unfixed) counts.unfixed = unfixed;
+    io.out(formatter.end(results, counts, ctx));
+    const code = exitCodeFor(counts);
+    if (maxWarnings !== undefined && counts.warnings > maxWarnings) {
+      io.err(tooManyWarningsLine(counts.warnings, maxWarnings) + '\n');
+      return Math.max(code, 1);
+    }
+    return code;
   },
 };
-
-/** The text output for one file: its diagnostic lines, each followed by its related places, indented. */
-export function textBlock(file: string, diagnostics: Diagnostic[]): string {
-  let s = '';
-  for (const d of diagnostics) {
-    s += formatDiagnosticLine(file, d) + '\n';
-    // Related places (e.g. the previous heading at this level) follow, indented, so line-based tools skip them.
-    for (const r of d.relatedInformation ?? []) {
-      s += `    ${file}:${r.location.range.start.line + 1}:${r.location.range.start.character + 1} ${r.message}\n`;
-    }
-  }
-  return s;
-}

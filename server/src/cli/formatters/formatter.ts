@@ -1,0 +1,58 @@
+// The shape of an output format of `check`: one file per format in this folder (as markdownlint-cli2 does),
+// listed in formatters/index.ts. A format may print each file's block as soon as it is checked (text, github:
+// long runs show progress) and prints the rest at the end (json, sarif: one document).
+import type { Diagnostic } from 'vscode-languageserver';
+import type { Locale } from '../../engine';
+
+export interface FileResult {
+  /** The path as shown to the user (as given, or found under a given folder). */
+  path: string;
+  absolute: string;
+  /** The diagnostics exactly as the language server publishes them (lsp/convert.ts). */
+  diagnostics: Diagnostic[];
+}
+
+export interface Counts {
+  files: number;
+  errors: number;
+  warnings: number;
+  /** information + hint */
+  hints: number;
+  unreadable: number;
+  /** Files `--fix` could not write back (left as they were). */
+  unfixed?: number;
+}
+
+export interface FormatContext {
+  locale: Locale;
+  /** The working folder: paths in SARIF and GitHub annotations are relative to it. */
+  cwd: string;
+}
+
+export interface Formatter {
+  /** Output for one file, printed as soon as it is checked ('' for formats that print one document at the end). */
+  file(result: FileResult, ctx: FormatContext): string;
+  /** Output after every file (the summary line, or the whole document). */
+  end(results: FileResult[], counts: Counts, ctx: FormatContext): string;
+  /**
+   * Whether standard output is for people: notes such as "fixed 2 places" go there; otherwise (JSON, SARIF) they
+   * go to standard error so that standard output stays one valid document.
+   */
+  human: boolean;
+}
+
+export function countResults<T extends { diagnostics: Diagnostic[] }>(results: T[], unreadable: number): Counts {
+  const c: Counts = { files: results.length, errors: 0, warnings: 0, hints: 0, unreadable };
+  for (const r of results) {
+    for (const d of r.diagnostics) {
+      if (d.severity === 1) c.errors++;
+      else if (d.severity === 2) c.warnings++;
+      else c.hints++;
+    }
+  }
+  return c;
+}
+
+export function messageText(d: Diagnostic): string {
+  return typeof d.message === 'string' ? d.message : (d.message as { value: string }).value;
+}

@@ -1,0 +1,45 @@
+// --format text (the default): one line per finding, `path:line:col severity code message`, related places
+// indented below it, then a one-line summary in the chosen language.
+import type { Diagnostic } from 'vscode-languageserver';
+import type { Locale } from '../../engine';
+import { messageText, type Counts, type Formatter } from './formatter';
+
+// Severity words stay English in the text lines (like compilers print them) so editors' problem matchers and
+// grep work in any locale; the message itself and the summary are in the chosen language.
+const SEVERITY_WORD: Record<number, string> = { 1: 'error', 2: 'warning', 3: 'information', 4: 'hint' };
+
+/** `path:line:col severity code message` with 1-based line and column (UTF-16 code units, as editors count). */
+export function formatDiagnosticLine(file: string, d: Diagnostic): string {
+  const { line, character } = d.range.start;
+  return `${file}:${line + 1}:${character + 1} ${SEVERITY_WORD[d.severity ?? 2] ?? 'warning'} ${String(d.code ?? '')} ${messageText(d)}`;
+}
+
+/** The text output for one file: its diagnostic lines, each followed by its related places, indented. */
+export function textBlock(file: string, diagnostics: Diagnostic[]): string {
+  let s = '';
+  for (const d of diagnostics) {
+    s += formatDiagnosticLine(file, d) + '\n';
+    // Related places (e.g. the previous heading at this level) follow, indented, so line-based tools skip them.
+    for (const r of d.relatedInformation ?? []) {
+      s += `    ${file}:${r.location.range.start.line + 1}:${r.location.range.start.character + 1} ${r.message}\n`;
+    }
+  }
+  return s;
+}
+
+export function summaryLine(c: Counts, locale: Locale): string {
+  if (locale === 'en') {
+    const n = (k: number, word: string) => `${k} ${word}${k === 1 ? '' : 's'}`;
+    const unread =
+      (c.unreadable ? `; ${n(c.unreadable, 'file')} could not be read` : '') + (c.unfixed ? `; ${n(c.unfixed, 'file')} could not be fixed` : '');
+    return `Checked ${n(c.files, 'file')}: ${n(c.errors, 'error')}, ${n(c.warnings, 'warning')}, ${n(c.hints, 'hint')}${unread}`;
+  }
+  const unread = (c.unreadable ? `；${c.unreadable} 个文件无法读取` : '') + (c.unfixed ? `；${c.unfixed} 个文件未能修复` : '');
+  return `检查了 ${c.files} 个文件：${c.errors} 个错误，${c.warnings} 个警告，${c.hints} 个提示${unread}`;
+}
+
+export const text: Formatter = {
+  human: true,
+  file: (r) => textBlock(r.path, r.diagnostics),
+  end: (_results, counts, ctx) => summaryLine(counts, ctx.locale) + '\n',
+};

@@ -1,0 +1,105 @@
+// Which settings a checked file gets on the command line, as in the editor: the workspace file
+// `.fazhi-report.json` (rules, profile, accepted findings) nearest above the file, or the one named by --config;
+// a profile named by --profile replaces the workspace file's. Invalid files are reported, one line each, and stop
+// the run (exit 2) before anything is checked: a CI run must not pass on half a configuration.
+//
+// Where the search stops: at the repository root of the working folder (the nearest folder above it holding .git)
+// for files inside it, so a stray .fazhi-report.json above the repository cannot change a CI run; for files
+// elsewhere (or with no repository), at the filesystem root.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AnalyzeOptions, Profile } from '../engine';
+import { findWorkspaceFile, loadProfile, loadWorkspaceConfig, type LoadedWorkspaceConfig } from '../workspace';
+
+export interface SettingsOptions {
+  /** --config: one workspace file for every checked file. */
+  config?: string;
+  /** --profile: a learned profile replacing the workspace file's. */
+  profile?: string;
+  cwd: string;
+}
+
+export type FileSettings = Pick<AnalyzeOptions, 'rules' | 'accepted' | 'profile'> & { workspaceFile: string | null };
+
+/** The nearest folder at or above `from` that holds .git (a folder or, for worktrees, a file); null if none. */
+export function repositoryRoot(from: string): string | null {
+  let dir = path.resolve(from);
+  for (;;) {
+    if (fs.existsSync(path.join(dir, '.git'))) return dir;
+    const up = path.dirname(dir);
+    if (up === dir) return null;
+    dir = up;
+  }
+}
+
+function inside(file: string, dir: string): boolean {
+  const rel = path.relative(dir, file);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+export class SettingsResolver {
+  private readonly workspaces = new Map<string, LoadedWorkspaceConfig>();
+  private readonly profiles = new Map<string, { profile?: Profile; error?: string }>();
+  private readonly repoRoot: string | null;
+  /** Problems found, one line each (Chinese / English), in the order met; reported once. */
+  readonly errors: string[] = [];
+  private readonly reported = new Set<string>();
+
+  constructor(private readonly options: SettingsOptions) {
+    this.repoRoot = repositoryRoot(options.cwd);
+  }
+
+  private fail(key: string, line: string): void {
+    if (this.reported.has(key)) return;
+    this.reported.add(key);
+    this.errors.push(line);
+  }
+
+  private workspace(file: string): LoadedWorkspaceConfig {
+    let w = this.workspaces.get(file);
+    if (!w) {
+      w = loadWorkspaceConfig(file);
+      this.workspaces.set(file, w);
+    }
+    return w;
+  }
+
+  private profile(file: string, base: string | undefined): Profile | undefined {
+    const key = base ? path.resolve(base, file) : path.resolve(this.options.cwd, file);
+    let p = this.profiles.get(key);
+    if (!p) {
+      p = loadProfile(key);
+      this.profiles.set(key, p);
+    }
+    if (p.error) this.fail('profile:' + key, `fazhi-report: 配置档案有误 / invalid profile: ${p.error}`);
+    return p.profile;
+  }
+
+  /** The settings of one checked file (absolute path); problems are collected in `errors`. */
+  forFile(absolute: string): FileSettings {
+    let wsFile: string | null;
+    if (this.options.config) {
+      wsFile = path.resolve(this.options.cwd, this.options.config);
+    } else {
+      const stop = this.repoRoot && inside(absolute, this.repoRoot) ? this.repoRoot : undefined;
+      wsFile = findWorkspaceFile(absolute, stop);
+    }
+    const settings: FileSettings = { workspaceFile: wsFile };
+    if (wsFile) {
+      const w = this.workspace(wsFile);
+      if (w.errors.length > 0) {
+        this.fail('ws:' + wsFile, `fazhi-report: 工作区设置文件 ${displayOf(wsFile, this.options.cwd)} 有误：${w.errors.join('；')}`);
+      }
+      if (w.config.rules) settings.rules = w.config.rules;
+      if (w.config.accepted) settings.accepted = w.config.accepted;
+      if (w.config.profile && !this.options.profile) settings.profile = this.profile(w.config.profile, path.dirname(wsFile));
+    }
+    if (this.options.profile) settings.profile = this.profile(this.options.profile, undefined);
+    return settings;
+  }
+}
+
+function displayOf(file: string, cwd: string): string {
+  const rel = path.relative(cwd, file);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
+}
