@@ -1,0 +1,61 @@
+// Default severities of the figure checks and their softer variants, and the data a quick fix will use.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from '../../server/src/engine';
+import { analyzeWith, figureFindings } from './common';
+
+function only(text: string) {
+  const f = figureFindings(analyzeWith(text));
+  assert.equal(f.length, 1, JSON.stringify(f.map((x) => x.message)));
+  return f[0];
+}
+
+test('funnel-order: an inversion is an error, one carry-over can explain is information and says so', () => {
+  const e = only('2023年全区共收到行政复议申请84件，受理91件。');
+  assert.deepEqual([e.code, e.severity], ['funnel-order', 'error']);
+  assert.equal(e.message, '受理 91 件多于收到 84 件：同一事项的后一环节不应多于前一环节，请核对数字。');
+  assert.equal(e.related?.length, 2);
+  const i = only('全区一审行政诉讼案件发案217件、一审结案237件。');
+  assert.deepEqual([i.code, i.severity], ['funnel-order', 'information']);
+});
+
+test('breakdown-sum: parts over the total are an error, a complete list short of it a warning', () => {
+  const e = only('全年承办行政复议和诉讼案件121件，其中复议案件83件、诉讼案件48件。');
+  assert.deepEqual([e.code, e.severity], ['breakdown-sum', 'error']);
+  assert.match(e.message, /83 \+ 48 = 131 件，超过总数 121 件/);
+  assert.equal(e.related?.length, 3);
+  const w = only('共受理行政复议申请100件，其中维持44件、驳回8件、其他类型20件。');
+  assert.deepEqual([w.code, w.severity], ['breakdown-sum', 'warning']);
+  assert.equal(w.data?.missing, 28);
+});
+
+test('rate-mismatch: the message shows the arithmetic; data carries the value at the written precision', () => {
+  const e = only('全年新受理行政复议案件130件，审结120件，其中纠错30件，纠错率23.1%。');
+  assert.deepEqual([e.code, e.severity], ['rate-mismatch', 'error']);
+  assert.match(e.message, /纠错率 23\.1% 与 30 \/ 120 = 25\.0% 不符/);
+  assert.match(e.message, /30 \/ 130/);
+  assert.equal(e.data?.expected, '25.0');
+  const m = only('全年受理调解案件8608起，成功调结8568件，化解率达到98.5%。');
+  assert.equal(m.data?.expected, '99.5');
+});
+
+test('impossible-percentage is a warning; change-mismatch an error with the recomputed change', () => {
+  const w = only('全年审结行政复议案件13件，纠错率达15.5%。');
+  assert.deepEqual([w.code, w.severity], ['impossible-percentage', 'warning']);
+  assert.match(w.message, /最接近的是 2 \/ 13 = 15\.4%/);
+  const c = only('市本级新收行政复议申请3326件（2023年为867件），同比增长238.6%。');
+  assert.deepEqual([c.code, c.severity], ['change-mismatch', 'error']);
+  assert.match(c.message, /\(3326 − 867\) \/ 867 = 283\.6%/);
+  assert.equal(c.data?.expected, '283.6');
+});
+
+test('conflicting-figure is a warning that links the earlier statement', () => {
+  const w = only('2022年全区共收到行政复议申请84件。\n其他工作。\n2022年全区共收到行政复议申请86件。');
+  assert.deepEqual([w.code, w.severity, w.range.start.line], ['conflicting-figure', 'warning', 2]);
+  assert.equal(w.related?.[0].range.start.line, 0);
+});
+
+test('English messages', () => {
+  const f = analyze('2023年全区共收到行政复议申请84件，受理91件。', { locale: 'en' }).findings.find((x) => x.code === 'funnel-order')!;
+  assert.match(f.message, /91 件 exceeds 收到 84 件|受理 91 件 exceeds/);
+});
