@@ -1,14 +1,31 @@
 // The VS Code side: starts the language server (dist/server.js) over node IPC and hands it the documents that may
-// be reports. Everything else (what to check, outline, diagnostics) happens in the server.
+// be reports; adds what only the editor can do: commands (workspace check, figure table, skeleton, restart), the
+// status bar item and the file watcher of .fazhi-report.json. Checking, fixes and hovers are the server's.
+// Every string a user sees goes through vscode.l10n.t (English source, Chinese in l10n/bundle.l10n.zh-cn.json);
+// the pieces that can be tested without VS Code live in skeleton.ts, status.ts and figure-view.ts.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import type { FigureRow, FiguresResult } from '../../server/src/lsp/figure-table';
+import { figuresCsv } from '../../server/src/lsp/figure-table';
+import { figuresHtml } from './figure-view';
+import { defaultReportYear, skeleton, validateYear } from './skeleton';
+import { countDiagnostics, statusView, workspaceSummary } from './status';
+import type { CheckFilesResult } from './status';
+
+const t = (message: string, ...args: (string | number)[]): string => vscode.l10n.t(message, ...args);
+
+const SOURCE = 'fazhi-report';
+/** Files sent to the server per workspace-check request: progress moves and cancellation is honoured between them. */
+const CHUNK = 10;
 
 let client: LanguageClient | undefined;
+let statusItem: vscode.StatusBarItem | undefined;
+const serverStatus = new Map<string, { checking: boolean; isReport: boolean }>();
+const figurePanels = new Map<string, vscode.WebviewPanel>();
 
 function displayName(): string {
-  // The output channel and notifications carry this name; drafters mostly run VS Code in Chinese.
-  return vscode.env.language.toLowerCase().startsWith('zh') ? '法治报告检查' : 'Rule-of-Law Report Checker';
+  return t('Rule-of-Law Report Checker');
 }
 
 function createClient(context: vscode.ExtensionContext): LanguageClient {
@@ -27,23 +44,195 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
       { language: 'markdown', scheme: 'file' },
       { language: 'markdown', scheme: 'untitled' },
     ],
-    synchronize: { configurationSection: 'fazhiReport' },
+    synchronize: {
+      configurationSection: 'fazhiReport',
+      // the workspace file: the server re-reads it and re-checks open reports when it changes
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/.fazhi-report.json'),
+    },
+    initializationOptions: { statusNotifications: true, clientWatchesFiles: true },
   };
   return new LanguageClient('fazhiReport', displayName(), serverOptions, clientOptions);
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+async function startClient(context: vscode.ExtensionContext): Promise<void> {
   client = createClient(context);
+  await client.start();
+  client.onNotification('fazhiReport/status', (p: { uri: string; checking: boolean; isReport: boolean }) => {
+    serverStatus.set(p.uri, { checking: p.checking, isReport: p.isReport });
+    updateStatus();
+  });
+}
+
+// ---- status bar ----
+
+function updateStatus(): void {
+  if (!statusItem) return;
+  const editor = vscode.window.activeTextEditor;
+  const uri = editor?.document.uri.toString();
+  const state = uri ? serverStatus.get(uri) : undefined;
+  const diagnostics = editor ? vscode.languages.getDiagnostics(editor.document.uri).filter((d) => d.source === SOURCE) : [];
+  const view = statusView(
+    { isReport: !!state?.isReport, checking: !!state?.checking, counts: countDiagnostics(diagnostics.map((d) => d.severity)) },
+    t,
+  );
+  if (!view.visible) {
+    statusItem.hide();
+    return;
+  }
+  statusItem.text = view.text;
+  statusItem.tooltip = view.tooltip;
+  statusItem.backgroundColor = view.severe ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+  statusItem.show();
+}
+
+// ---- commands ----
+
+async function checkWorkspace(): Promise<void> {
+  const c = client;
+  if (!c) return;
+  const files = await vscode.workspace.findFiles('**/*.{txt,md,markdown}', '**/{node_modules,.git,out,dist}/**');
+  if (files.length === 0) {
+    void vscode.window.showInformationMessage(t('No .txt or .md files in the workspace.'));
+    return;
+  }
+  const total: CheckFilesResult = { checked: 0, reports: 0, cancelled: false, counts: { error: 0, warning: 0, information: 0, hint: 0 }, files: [] };
+  await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: t('Checking the reports in the workspace'), cancellable: true },
+    async (progress, token) => {
+      for (let i = 0; i < files.length; i += CHUNK) {
+        if (token.isCancellationRequested) {
+          total.cancelled = true;
+          break;
+        }
+        const chunk = files.slice(i, i + CHUNK).map((u) => u.toString());
+        const r = await c.sendRequest<CheckFilesResult>('fazhiReport/checkFiles', { uris: chunk }, token);
+        total.checked += r.checked;
+        total.reports += r.files.filter((f) => !f.error).length;
+        total.cancelled ||= r.cancelled;
+        for (const k of Object.keys(total.counts) as (keyof CheckFilesResult['counts'])[]) total.counts[k] += r.counts[k];
+        progress.report({ increment: (100 * chunk.length) / files.length, message: t('{0} of {1} files', total.checked, files.length) });
+      }
+    },
+  );
+  const open = t('Open Problems panel');
+  const choice = await vscode.window.showInformationMessage(workspaceSummary(total, files.length, t), open);
+  if (choice === open) await vscode.commands.executeCommand('workbench.actions.view.problems');
+}
+
+async function figuresOf(document: vscode.TextDocument): Promise<FiguresResult | undefined> {
+  if (!client) return undefined;
+  const r = await client.sendRequest<FiguresResult | null>('fazhiReport/figures', { textDocument: { uri: document.uri.toString() } });
+  if (!r || !r.isReport) {
+    void vscode.window.showWarningMessage(t('This file is not checked as a rule-of-law report.'));
+    return undefined;
+  }
+  return r;
+}
+
+async function exportCsv(document: vscode.TextDocument, rows: FigureRow[], locale: FiguresResult['locale']): Promise<void> {
+  const base = document.uri.scheme === 'file' ? document.uri.fsPath.replace(/\.(fzbg\.txt|txt|md|markdown)$/i, '') : 'report';
+  const target = await vscode.window.showSaveDialog({
+    defaultUri: vscode.Uri.file(`${base}.${t('figures')}.csv`),
+    filters: { CSV: ['csv'] },
+    saveLabel: t('Export CSV'),
+  });
+  if (!target) return;
+  await vscode.workspace.fs.writeFile(target, Buffer.from(figuresCsv(rows, locale), 'utf8'));
+  void vscode.window.showInformationMessage(t('Figure table exported to {0}', target.fsPath));
+}
+
+async function exportFiguresCsv(): Promise<void> {
+  const document = vscode.window.activeTextEditor?.document;
+  if (!document) return;
+  const r = await figuresOf(document);
+  if (r) await exportCsv(document, r.rows, r.locale);
+}
+
+function nonce(): string {
+  let s = '';
+  const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  for (let i = 0; i < 32; i++) s += chars[Math.floor(Math.random() * chars.length)];
+  return s;
+}
+
+async function showFigures(): Promise<void> {
+  const document = vscode.window.activeTextEditor?.document;
+  if (!document) return;
+  const r = await figuresOf(document);
+  if (!r) return;
+  const key = document.uri.toString();
+  const title = t('Figure table: {0}', document.uri.path.split('/').pop() ?? '');
+  let panel = figurePanels.get(key);
+  if (!panel) {
+    panel = vscode.window.createWebviewPanel('fazhiReport.figures', title, vscode.ViewColumn.Beside, { enableScripts: true });
+    figurePanels.set(key, panel);
+    panel.onDidDispose(() => figurePanels.delete(key));
+  }
+  let rows = r.rows;
+  panel.title = title;
+  panel.webview.html = figuresHtml(rows, title, t, nonce(), panel.webview.cspSource);
+  panel.webview.onDidReceiveMessage(async (m: { type: string; line?: number; character?: number }) => {
+    if (m.type === 'csv') await exportCsv(document, rows, r.locale);
+    else if (m.type === 'reveal' && typeof m.line === 'number') {
+      const pos = new vscode.Position(m.line, m.character ?? 0);
+      await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One, selection: new vscode.Range(pos, pos) });
+    }
+  });
+  panel.reveal(undefined, true);
+  // keep the table current while the report is edited
+  const sub = vscode.workspace.onDidChangeTextDocument(async (e) => {
+    if (e.document !== document || !figurePanels.has(key)) return;
+    const fresh = await client?.sendRequest<FiguresResult | null>('fazhiReport/figures', { textDocument: { uri: key } });
+    if (fresh?.isReport && figurePanels.get(key) === panel) {
+      rows = fresh.rows;
+      panel.webview.html = figuresHtml(rows, title, t, nonce(), panel.webview.cspSource);
+    }
+  });
+  panel.onDidDispose(() => sub.dispose());
+}
+
+async function insertSkeleton(): Promise<void> {
+  const value = await vscode.window.showInputBox({
+    title: t('Insert a blank report skeleton'),
+    prompt: t('Which year is the report about?'),
+    value: String(defaultReportYear()),
+    validateInput: (v) => validateYear(v, t),
+  });
+  if (value === undefined) return;
+  const year = Number(value.trim());
+  const editor = vscode.window.activeTextEditor;
+  if (editor && !editor.document.isClosed) {
+    const markdown = editor.document.languageId === 'markdown';
+    await editor.edit((b) => b.insert(editor.selection.active, skeleton(year, markdown)));
+    return;
+  }
+  const document = await vscode.workspace.openTextDocument({ language: 'fazhi-report', content: skeleton(year) });
+  await vscode.window.showTextDocument(document);
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  statusItem = vscode.window.createStatusBarItem('fazhiReport.status', vscode.StatusBarAlignment.Right, 100);
+  statusItem.name = displayName();
+  statusItem.command = 'workbench.actions.view.problems';
   context.subscriptions.push(
+    statusItem,
     vscode.commands.registerCommand('fazhiReport.restartServer', async () => {
       if (client) await client.restart();
-      else {
-        client = createClient(context);
-        await client.start();
-      }
+      else await startClient(context);
     }),
+    vscode.commands.registerCommand('fazhiReport.checkWorkspace', checkWorkspace),
+    vscode.commands.registerCommand('fazhiReport.showFigures', showFigures),
+    vscode.commands.registerCommand('fazhiReport.exportFiguresCsv', exportFiguresCsv),
+    vscode.commands.registerCommand('fazhiReport.insertSkeleton', insertSkeleton),
+    vscode.window.onDidChangeActiveTextEditor(updateStatus),
+    vscode.languages.onDidChangeDiagnostics((e) => {
+      const active = vscode.window.activeTextEditor?.document.uri.toString();
+      if (active && e.uris.some((u) => u.toString() === active)) updateStatus();
+    }),
+    vscode.workspace.onDidCloseTextDocument((d) => serverStatus.delete(d.uri.toString())),
   );
-  await client.start();
+  await startClient(context);
+  updateStatus();
 }
 
 export async function deactivate(): Promise<void> {

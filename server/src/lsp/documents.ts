@@ -22,6 +22,10 @@ export interface OpenDocument {
   cached?: CachedAnalysis;
   /** Whether non-empty diagnostics are currently shown for it (so they can be cleared when it stops qualifying). */
   hasDiagnostics: boolean;
+  /** Version at the last didSave (checkOn "save"). */
+  savedVersion?: number;
+  /** What the last textDocument/diagnostic answered (pull mode with checkOn "save"). */
+  lastPulled?: import('vscode-languageserver').Diagnostic[];
 }
 
 export class DocumentStore {

@@ -3,13 +3,20 @@
 // only decides what to check, when, and how to hand the results to the client.
 import {
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import type {
+  CancellationToken,
+  CodeAction,
+  CodeActionParams,
   Connection,
   Diagnostic,
+  DocumentDiagnosticReport,
   DocumentSymbol,
   FoldingRange,
+  Hover,
+  HoverParams,
   InitializeParams,
   InitializeResult,
 } from 'vscode-languageserver/node';
@@ -17,11 +24,20 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, formatMessage, looksLikeReport, normalizeLocale } from '../engine';
 import type { Analysis, Locale } from '../engine';
 import { loadSegmenter, segmenterError, segmenterIfLoaded } from '../segmenter';
-import { toDiagnostics, toDocumentSymbols, toFoldingRanges } from './convert';
+import { DIAGNOSTIC_SOURCE, toDiagnostics, toDocumentSymbols, toFoldingRanges } from './convert';
 import { DocumentStore } from './documents';
 import type { OpenDocument } from './documents';
 import { SettingsCache } from './settings';
 import type { Settings } from './settings';
+import { codeActions, IGNORE_IN_WORKSPACE_COMMAND, ignoreInWorkspace } from './actions';
+import { hoverAt } from './hovers';
+import { FIGURES_REQUEST, figureRows } from './figure-table';
+import type { FiguresParams, FiguresResult } from './figure-table';
+import { effectiveSettings, pathToUri, uriToPath, WorkspaceConfigs } from './workspace-config';
+import type { DocumentConfig } from './workspace-config';
+import { languageOf, readReportFile } from './read-file';
+import { defaultProfile } from '../engine';
+import { TextDocument as TextDoc } from 'vscode-languageserver-textdocument';
 import pkg from '../../../package.json';
 
 /** Typing pauses shorter than this are one edit; a document just opened is checked at once. */
@@ -44,6 +60,21 @@ export function startServer(connection: Connection): void {
   let shuttingDown = false;
   let dynamicConfiguration = false;
   const loggedRuleErrors = new Set<string>();
+  const workspaceConfigs = new WorkspaceConfigs();
+  /** Pull diagnostics (textDocument/diagnostic) when the client supports them; push otherwise. */
+  let pullDiagnostics = false;
+  let refreshSupport = false;
+  let resourceOperations = false;
+  /** The VS Code client asks for fazhiReport/status notifications (the status bar item); other editors never get them. */
+  let statusNotifications = false;
+  let clientWatchesFiles = false;
+  let watchedFilesDynamic = false;
+  let rulesDocsBase: string | null | undefined;
+  /** Workspace files (and profiles) that currently carry diagnostics about their own errors, and what they say. */
+  const configErrorUris = new Map<string, string>();
+  /** Files not open in the editor whose diagnostics came from the workspace check. */
+  const checkedOnDisk = new Set<string>();
+  const diagnosticOptions = () => ({ relatedInformation, rulesDocsBase });
 
   const logError = (where: string, e: unknown): void => {
     const detail = e instanceof Error ? e.stack || e.message : String(e);
@@ -66,6 +97,42 @@ export function startServer(connection: Connection): void {
     };
   }
 
+  /** The settings, the workspace file and the profile for a document; the workspace file's errors are shown on it. */
+  async function configFor(uri: string): Promise<{ s: Settings; dc: DocumentConfig }> {
+    const raw = await settings.get(uri);
+    let dc: DocumentConfig;
+    try {
+      dc = workspaceConfigs.forDocument(uri, raw);
+    } catch (e) {
+      logError(`workspace file for ${uri}`, e);
+      dc = { file: null, config: {}, errors: [], target: null };
+    }
+    showConfigErrors(dc);
+    return { s: effectiveSettings(raw, dc.config), dc };
+  }
+
+  function showConfigErrors(dc: DocumentConfig): void {
+    const byFile = new Map<string, string[]>();
+    for (const e of dc.errors) byFile.set(e.file, [...(byFile.get(e.file) ?? []), e.message]);
+    if (dc.file && !byFile.has(dc.file)) byFile.set(dc.file, []);
+    for (const [file, messages] of byFile) {
+      const uri = pathToUri(file);
+      const shown = messages.join('\n');
+      if ((configErrorUris.get(uri) ?? '') === shown) continue;
+      const diagnostics: Diagnostic[] = messages.map((message) => ({
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
+        severity: 1,
+        source: DIAGNOSTIC_SOURCE,
+        code: 'workspace-file',
+        message,
+      }));
+      for (const m of messages) connection.console.error(`fazhi-report: ${file}: ${m}`);
+      if (messages.length) configErrorUris.set(uri, shown);
+      else configErrorUris.delete(uri);
+      if (!shuttingDown) void connection.sendDiagnostics({ uri, diagnostics }).catch((e: unknown) => logError('publish', e));
+    }
+  }
+
   function qualifies(doc: TextDocument, s: Settings): boolean {
     if (doc.languageId === REPORT_LANGUAGE) return true;
     if (!SNIFFED_LANGUAGES.has(doc.languageId)) return false;
@@ -73,23 +140,47 @@ export function startServer(connection: Connection): void {
   }
 
   /** The analysis of the document's current version, computed once per version (and settings/segmenter state). */
-  function analysisOf(entry: OpenDocument, s: Settings): Analysis {
+  function analysisOf(entry: OpenDocument, s: Settings, dc?: DocumentConfig): Analysis {
     const version = entry.doc.version;
     if (entry.cached && entry.cached.version === version && entry.cached.generation === generation) {
       return entry.cached.analysis;
     }
-    const analysis = analyze(entry.doc.getText(), {
+    const analysis = analyzeText(entry.doc.getText(), s, dc);
+    entry.cached = { version, generation, analysis };
+    return analysis;
+  }
+
+  function analyzeText(text: string, s: Settings, dc?: DocumentConfig): Analysis {
+    const analysis = analyze(text, {
       locale,
       rules: s.rules,
       segmenter: segmenterIfLoaded() ?? undefined,
+      profile: dc?.profile,
+      accepted: dc?.config.accepted,
     });
     for (const { code, error } of analysis.ruleErrors) {
       if (loggedRuleErrors.has(code)) continue;
       loggedRuleErrors.add(code);
       connection.console.error(formatMessage(locale, 'rule.error', { code, error }));
     }
-    entry.cached = { version, generation, analysis };
     return analysis;
+  }
+
+  function sendStatus(uri: string, checking: boolean, isReport: boolean, diagnostics: Diagnostic[] = []): void {
+    if (!statusNotifications || shuttingDown) return;
+    const counts = { error: 0, warning: 0, information: 0, hint: 0 };
+    for (const d of diagnostics) counts[(['error', 'warning', 'information', 'hint'] as const)[(d.severity ?? 1) - 1] ?? 'error']++;
+    void connection.sendNotification('fazhiReport/status', { uri, checking, isReport, counts }).catch((e: unknown) => logError('status', e));
+  }
+
+  /** The diagnostics of an open document's current version (empty when it is not a report). */
+  async function currentDiagnostics(entry: OpenDocument): Promise<{ diagnostics: Diagnostic[]; isReport: boolean }> {
+    const { s, dc } = await configFor(entry.doc.uri);
+    if (!qualifies(entry.doc, s)) {
+      entry.cached = undefined;
+      return { diagnostics: [], isReport: false };
+    }
+    return { diagnostics: toDiagnostics(analysisOf(entry, s, dc).findings, entry.doc.uri, diagnosticOptions()), isReport: true };
   }
 
   function publish(uri: string, version: number, diagnostics: Diagnostic[]): void {
@@ -100,25 +191,33 @@ export function startServer(connection: Connection): void {
   async function validate(uri: string): Promise<void> {
     const entry = documents.get(uri);
     if (!entry) return;
+    if (pullDiagnostics) {
+      // The client pulls; refreshing asks it to pull again (settings, the workspace file or the segmenter changed).
+      scheduleSegmenter();
+      return;
+    }
     const version = entry.doc.version;
-    const s = await settings.get(uri);
+    const { s, dc } = await configFor(uri);
     // Only the newest version is ever published: if the text moved on while we waited, its own run will follow.
     if (documents.get(uri) !== entry || entry.doc.version !== version) return;
     if (!qualifies(entry.doc, s)) {
       entry.cached = undefined;
       if (entry.hasDiagnostics) publish(uri, version, []);
       entry.hasDiagnostics = false;
+      sendStatus(uri, false, false);
       return;
     }
+    sendStatus(uri, true, true);
     let diagnostics: Diagnostic[] = [];
     try {
-      diagnostics = toDiagnostics(analysisOf(entry, s).findings, uri, { relatedInformation });
+      diagnostics = toDiagnostics(analysisOf(entry, s, dc).findings, uri, diagnosticOptions());
     } catch (e) {
       // Positions from a failed run would be wrong for this version: show nothing rather than stale results.
       logError(`check ${uri}`, e);
     }
     publish(uri, version, diagnostics);
     entry.hasDiagnostics = diagnostics.length > 0;
+    sendStatus(uri, false, true, diagnostics);
     scheduleSegmenter();
   }
 
@@ -134,6 +233,9 @@ export function startServer(connection: Connection): void {
 
   function recheckAll(): void {
     generation++;
+    if (pullDiagnostics && refreshSupport && !shuttingDown) {
+      void connection.languages.diagnostics.refresh().catch((e: unknown) => logError('diagnostic refresh', e));
+    }
     for (const [uri] of documents.all()) schedule(uri, 0);
   }
 
@@ -156,10 +258,61 @@ export function startServer(connection: Connection): void {
   async function outlineFor(uri: string): Promise<Analysis | null> {
     const entry = documents.get(uri);
     if (!entry) return null;
-    const s = await settings.get(uri);
+    const { s, dc } = await configFor(uri);
     const current = documents.get(uri);
     if (!current || !qualifies(current.doc, s)) return null;
-    return analysisOf(current, s);
+    return analysisOf(current, s, dc);
+  }
+
+  /** The workspace check: files not open in the editor, read from disk, checked and published. */
+  async function checkFiles(uris: string[], token: CancellationToken) {
+    const counts = { error: 0, warning: 0, information: 0, hint: 0 };
+    const files: { uri: string; findings: number; error?: string }[] = [];
+    let checked = 0;
+    let cancelled = false;
+    for (const uri of uris) {
+      if (token.isCancellationRequested || shuttingDown) {
+        cancelled = true;
+        break;
+      }
+      checked++;
+      if (documents.get(uri)) {
+        // open: its diagnostics are the editor's already; count them
+        const entry = documents.get(uri)!;
+        const { diagnostics, isReport } = await currentDiagnostics(entry);
+        if (isReport) files.push({ uri, findings: diagnostics.length });
+        for (const d of diagnostics) counts[(['error', 'warning', 'information', 'hint'] as const)[(d.severity ?? 1) - 1]]++;
+        continue;
+      }
+      const file = uriToPath(uri);
+      if (!file) continue;
+      let text: string;
+      try {
+        text = readReportFile(file);
+      } catch (e) {
+        files.push({ uri, findings: 0, error: e instanceof Error ? e.message : String(e) });
+        continue;
+      }
+      const { s, dc } = await configFor(uri);
+      const doc = TextDoc.create(uri, languageOf(file), 0, text);
+      if (!qualifies(doc, s)) {
+        if (checkedOnDisk.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+        continue;
+      }
+      let diagnostics: Diagnostic[] = [];
+      try {
+        diagnostics = toDiagnostics(analyzeText(text, s, dc).findings, uri, diagnosticOptions());
+      } catch (e) {
+        logError(`check ${uri}`, e);
+      }
+      files.push({ uri, findings: diagnostics.length });
+      for (const d of diagnostics) counts[(['error', 'warning', 'information', 'hint'] as const)[(d.severity ?? 1) - 1]]++;
+      checkedOnDisk.add(uri);
+      await connection.sendDiagnostics({ uri, diagnostics });
+      // let other requests (typing in an open report) through between files
+      await new Promise((r) => setImmediate(r));
+    }
+    return { checked, reports: files.filter((f) => !f.error).length, cancelled, counts, files };
   }
 
   connection.onInitialize(
@@ -170,11 +323,33 @@ export function startServer(connection: Connection): void {
       relatedInformation = !!caps.textDocument?.publishDiagnostics?.relatedInformation;
       foldingRangeLimit = caps.textDocument?.foldingRange?.rangeLimit;
       dynamicConfiguration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
+      pullDiagnostics = !!caps.textDocument?.diagnostic;
+      refreshSupport = !!caps.workspace?.diagnostics?.refreshSupport;
+      resourceOperations =
+        !!caps.workspace?.workspaceEdit?.documentChanges && !!caps.workspace?.workspaceEdit?.resourceOperations?.includes('create');
+      watchedFilesDynamic = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+      const init = (params.initializationOptions ?? {}) as Record<string, unknown>;
+      statusNotifications = init.statusNotifications === true;
+      clientWatchesFiles = init.clientWatchesFiles === true;
+      if (typeof init.rulesDocsBase === 'string' && init.rulesDocsBase) {
+        rulesDocsBase = init.rulesDocsBase.endsWith('/') ? init.rulesDocsBase : init.rulesDocsBase + '/';
+      }
+      const folders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
+      if (!folders.length && params.rootUri) {
+        const root = uriToPath(params.rootUri);
+        if (root) folders.push(root);
+      }
+      workspaceConfigs.folders = folders;
       return {
         capabilities: {
-          textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Full },
+          textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Full, save: { includeText: false } },
           documentSymbolProvider: true,
           foldingRangeProvider: true,
+          codeActionProvider: { codeActionKinds: ['quickfix'] },
+          hoverProvider: true,
+          executeCommandProvider: { commands: [IGNORE_IN_WORKSPACE_COMMAND] },
+          ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+          workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         },
         serverInfo: { name: 'fazhi-report', version: pkg.version },
       };
@@ -184,21 +359,154 @@ export function startServer(connection: Connection): void {
   connection.onInitialized(
     guard('initialized', () => undefined, () => {
       if (dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
+      if (watchedFilesDynamic && !clientWatchesFiles) {
+        void connection.client
+          .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.fazhi-report.json' }] })
+          .catch((e: unknown) => logError('register watcher', e));
+      }
+      try {
+        connection.workspace.onDidChangeWorkspaceFolders((e) => {
+          const removed = new Set(e.removed.map((f) => uriToPath(f.uri)));
+          workspaceConfigs.folders = [
+            ...workspaceConfigs.folders.filter((f) => !removed.has(f)),
+            ...e.added.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p),
+          ];
+          workspaceConfigs.invalidate();
+          recheckAll();
+        });
+      } catch (e) {
+        logError('workspace folders', e);
+      }
     }),
   );
   connection.onDidOpenTextDocument(
     guard('didOpen', () => undefined, (params) => {
       documents.open(params);
       settings.forget(params.textDocument.uri);
+      // the workspace check's diagnostics give way to the open document's own
+      if (checkedOnDisk.delete(params.textDocument.uri) && pullDiagnostics) {
+        void connection.sendDiagnostics({ uri: params.textDocument.uri, diagnostics: [] });
+      }
       schedule(params.textDocument.uri, 0);
     }),
   );
 
   connection.onDidChangeTextDocument(
     guard('didChange', () => undefined, (params) => {
-      if (documents.change(params)) schedule(params.textDocument.uri, EDIT_DELAY_MS);
+      const entry = documents.change(params);
+      if (entry) {
+        // checkOn "save": wait for didSave (the pushed diagnostics stay until then)
+        void settings.get(params.textDocument.uri).then((raw) => {
+          const { s } = { s: effectiveSettings(raw, workspaceConfigs.forDocument(params.textDocument.uri, raw).config) };
+          if (s.checkOn !== 'save') schedule(params.textDocument.uri, EDIT_DELAY_MS);
+        }).catch((e: unknown) => logError('didChange', e));
+      }
     }),
   );
+
+  connection.onDidSaveTextDocument(
+    guard('didSave', () => undefined, (params) => {
+      const entry = documents.get(params.textDocument.uri);
+      if (entry) entry.savedVersion = entry.doc.version;
+      schedule(params.textDocument.uri, 0);
+    }),
+  );
+
+  connection.onDidChangeWatchedFiles(
+    guard('didChangeWatchedFiles', () => undefined, () => {
+      workspaceConfigs.invalidate();
+      recheckAll();
+    }),
+  );
+
+  connection.onCodeAction(
+    guard<CodeActionParams, CodeAction[]>('codeAction', () => [], async (params) => {
+      const uri = params.textDocument.uri;
+      const entry = documents.get(uri);
+      if (!entry) return [];
+      const { s, dc } = await configFor(uri);
+      const current = documents.get(uri);
+      if (!current || !qualifies(current.doc, s)) return [];
+      const findings = analysisOf(current, s, dc).findings;
+      return codeActions(
+        {
+          doc: current.doc,
+          locale,
+          findings,
+          diagnostics: toDiagnostics(findings, uri, diagnosticOptions()),
+          workspaceFile: dc.target,
+          resourceOperations,
+        },
+        params.range,
+        params.context?.only,
+      );
+    }),
+  );
+
+  connection.onExecuteCommand(
+    guard<{ command: string; arguments?: unknown[] }, unknown>('executeCommand', () => null, (params) => {
+      if (params.command !== IGNORE_IN_WORKSPACE_COMMAND) return null;
+      const file = ignoreInWorkspace(params.arguments?.[0]);
+      workspaceConfigs.invalidate();
+      recheckAll();
+      return file;
+    }),
+  );
+
+  connection.onHover(
+    guard<HoverParams, Hover | null>('hover', () => null, async (params) => {
+      const uri = params.textDocument.uri;
+      const analysis = await outlineFor(uri);
+      const entry = documents.get(uri);
+      if (!analysis || !entry) return null;
+      const { dc } = await configFor(uri);
+      return hoverAt(entry.doc.getText(), analysis, params.position, locale, dc.profile ?? defaultProfile);
+    }),
+  );
+
+  connection.onRequest(
+    FIGURES_REQUEST,
+    guard<FiguresParams, FiguresResult | null>('figures', () => null, async (params) => {
+      const uri = params.textDocument.uri;
+      const analysis = await outlineFor(uri);
+      return { uri, isReport: !!analysis, locale, rows: figureRows(analysis?.figures) };
+    }),
+  );
+
+  connection.onRequest(
+    'fazhiReport/checkFiles',
+    async (params: { uris?: unknown }, token: CancellationToken) => {
+      try {
+        const uris = Array.isArray(params?.uris) ? params.uris.filter((u): u is string => typeof u === 'string') : [];
+        return await checkFiles(uris, token);
+      } catch (e) {
+        logError('checkFiles', e);
+        return { checked: 0, reports: 0, cancelled: false, counts: { error: 0, warning: 0, information: 0, hint: 0 }, files: [] };
+      }
+    },
+  );
+
+  connection.languages.diagnostics.on(async (params): Promise<DocumentDiagnosticReport> => {
+    const uri = params.textDocument.uri;
+    try {
+      const entry = documents.get(uri);
+      if (!entry) return { kind: 'full', items: [] };
+      const { s } = await configFor(uri);
+      // checkOn "save": an unsaved edit keeps the last result
+      if (s.checkOn === 'save' && entry.lastPulled && entry.savedVersion !== undefined && entry.doc.version > entry.savedVersion) {
+        return { kind: 'full', items: entry.lastPulled };
+      }
+      sendStatus(uri, true, true);
+      const { diagnostics, isReport } = await currentDiagnostics(entry);
+      entry.lastPulled = diagnostics;
+      sendStatus(uri, false, isReport, diagnostics);
+      scheduleSegmenter();
+      return { kind: 'full', items: diagnostics };
+    } catch (e) {
+      logError(`diagnostic ${uri}`, e);
+      return { kind: 'full', items: [] };
+    }
+  });
 
   connection.onDidCloseTextDocument(
     guard('didClose', () => undefined, (params) => {

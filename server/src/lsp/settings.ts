@@ -8,9 +8,13 @@ export const SECTION = 'fazhiReport';
 export interface Settings {
   detectReportsInPlainText: boolean;
   rules?: AnalyzeOptions['rules'];
+  /** Path of a learned profile (`fazhi-report learn`), relative to the workspace folder. */
+  profile?: string;
+  /** Check while typing (default) or only when the file is saved. */
+  checkOn: 'type' | 'save';
 }
 
-export const DEFAULT_SETTINGS: Settings = { detectReportsInPlainText: true };
+export const DEFAULT_SETTINGS: Settings = { detectReportsInPlainText: true, checkOn: 'type' };
 
 /** A client that never answers must not stall checking: fall back to the defaults after this long. */
 const CONFIGURATION_TIMEOUT_MS = 2000;
@@ -21,6 +25,8 @@ export function settingsFrom(raw: unknown): Settings {
     const r = raw as Record<string, unknown>;
     if (typeof r.detectReportsInPlainText === 'boolean') s.detectReportsInPlainText = r.detectReportsInPlainText;
     if (r.rules && typeof r.rules === 'object') s.rules = r.rules as Settings['rules'];
+    if (typeof r.profile === 'string' && r.profile.trim()) s.profile = r.profile.trim();
+    if (r.checkOn === 'save' || r.checkOn === 'type') s.checkOn = r.checkOn;
   }
   return s;
 }

@@ -1,0 +1,96 @@
+// The figure table (数据核查表) of a report: one row per figure with what it was read as and the checks it passed
+// or failed. Served as `fazhiReport/figures` for the editor's table and CSV export; built from Analysis.figures,
+// the same engine data as the command line's `figures` output.
+import type { Figure, Locale } from '../engine';
+
+export interface FigureRow {
+  line: number;
+  character: number;
+  text: string;
+  kind: Figure['kind'];
+  value: number;
+  lo: number;
+  hi: number;
+  unit: string;
+  object: string;
+  stage: string;
+  rate: string;
+  label: string;
+  prior: boolean;
+  /** passed: every check held; failed: at least one did not; unchecked: in no check. */
+  status: 'passed' | 'failed' | 'unchecked';
+  checks: { code: string; ok: boolean; detail: string }[];
+}
+
+export function figureRows(figures: Figure[] | undefined): FigureRow[] {
+  return (figures ?? []).map((f) => ({
+    line: f.range.start.line,
+    character: f.range.start.character,
+    text: f.text,
+    kind: f.kind,
+    value: f.value,
+    lo: f.lo,
+    hi: f.hi,
+    unit: f.unit,
+    object: f.object ?? '',
+    stage: f.stageText ?? f.stage ?? '',
+    rate: f.rate ?? '',
+    label: f.label,
+    prior: !!f.prior,
+    status: f.checks.length === 0 ? 'unchecked' : f.checks.some((c) => !c.ok) ? 'failed' : 'passed',
+    checks: f.checks.map((c) => ({ code: c.code, ok: c.ok, detail: c.detail })),
+  }));
+}
+
+export const FIGURES_REQUEST = 'fazhiReport/figures';
+export interface FiguresParams {
+  textDocument: { uri: string };
+}
+export interface FiguresResult {
+  uri: string;
+  isReport: boolean;
+  locale: Locale;
+  rows: FigureRow[];
+}
+
+const STATUS: Record<FigureRow['status'], [string, string]> = {
+  passed: ['通过', 'passed'],
+  failed: ['未通过', 'failed'],
+  unchecked: ['未核对', 'not checked'],
+};
+
+export const CSV_HEADER: Record<Locale, string[]> = {
+  'zh-cn': ['行', '列', '数据', '类型', '数值', '下限', '上限', '单位', '对象', '环节', '比率', '前文', '上期数', '核对结果', '核对明细'],
+  en: ['line', 'column', 'figure', 'kind', 'value', 'low', 'high', 'unit', 'object', 'stage', 'rate', 'label', 'prior', 'result', 'checks'],
+};
+
+export function statusLabel(status: FigureRow['status'], locale: Locale): string {
+  return STATUS[status][locale === 'en' ? 1 : 0];
+}
+
+export function checksText(row: FigureRow): string {
+  return row.checks.map((c) => `${c.ok ? '✓' : '✗'} ${c.code}: ${c.detail}`).join('; ');
+}
+
+function csvCell(v: string | number | boolean): string {
+  let s = String(v);
+  // a cell a spreadsheet would run as a formula is quoted as text
+  if (/^[=+\-@\t\r]/.test(s) && typeof v === 'string') s = "'" + s;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/**
+ * The table as CSV for Excel and WPS: UTF-8 with a byte-order mark (so Chinese opens correctly), CRLF line ends,
+ * 1-based lines and columns as a drafter counts them.
+ */
+export function figuresCsv(rows: FigureRow[], locale: Locale): string {
+  const lines = [CSV_HEADER[locale].map(csvCell).join(',')];
+  for (const r of rows) {
+    lines.push(
+      [r.line + 1, r.character + 1, r.text, r.kind, r.value, r.lo, r.hi, r.unit, r.object, r.stage, r.rate, r.label, r.prior ? 'Y' : '', statusLabel(r.status, locale), checksText(r)]
+        .map(csvCell)
+        .join(','),
+    );
+  }
+  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+}

@@ -1,0 +1,130 @@
+// Hovers: on a figure (what it was read as and which checks it passed or failed), on a heading (which part of the
+// report it was recognised as) and on a missing-section finding (what part is expected and what the fix inserts).
+import type { Hover, MarkupContent } from 'vscode-languageserver';
+import { findDirectives, parseOutline, ReportDocument } from '../engine';
+import type { Analysis, Figure, Finding, Locale, OutlineNode, Position, Profile, Range } from '../engine';
+import { defaultProfile } from '../engine';
+import { detectSections } from '../engine/sections/detect';
+
+const t = (locale: Locale, zh: string, en: string) => (locale === 'en' ? en : zh);
+
+function contains(r: Range, p: Position): boolean {
+  const afterStart = p.line > r.start.line || (p.line === r.start.line && p.character >= r.start.character);
+  const beforeEnd = p.line < r.end.line || (p.line === r.end.line && p.character <= r.end.character);
+  return afterStart && beforeEnd;
+}
+
+const KIND: Record<string, [string, string]> = {
+  count: ['数量', 'count'],
+  percent: ['百分比', 'percentage'],
+  points: ['百分点', 'percentage points'],
+  multiple: ['倍数', 'multiple'],
+  ratio: ['比例', 'ratio'],
+};
+
+/** One figure as a hover: the value as read, its object and stage, and every check it took part in. */
+export function figureHover(f: Figure, locale: Locale): string {
+  const lines: string[] = [];
+  const kind = KIND[f.kind] ?? [f.kind, f.kind];
+  lines.push(`**${t(locale, '数据', 'Figure')}** \`${f.text}\` — ${t(locale, kind[0], kind[1])}`);
+  const read: string[] = [];
+  const value = f.lo !== f.hi ? `${f.lo}–${f.hi}` : String(f.value);
+  read.push(`${t(locale, '读作', 'read as')} ${value}${f.unit && f.kind !== 'percent' ? ' ' + f.unit : f.kind === 'percent' ? '%' : ''}${f.approx ? t(locale, '（约数）', ' (approximate)') : ''}`);
+  if (f.object) read.push(`${t(locale, '对象', 'object')}：${f.object}${f.objectInherited ? t(locale, '（承上文）', ' (from the context)') : ''}`);
+  if (f.stage) read.push(`${t(locale, '环节', 'stage')}：${f.stage}${f.stageText && f.stageText !== f.stage ? `（${f.stageText}）` : ''}`);
+  if (f.rate) read.push(`${t(locale, '比率', 'rate')}：${f.rate}`);
+  if (f.prior) read.push(t(locale, '上期数', 'prior-period value'));
+  lines.push(read.join(t(locale, '；', '; ')));
+  if (f.checks.length === 0) {
+    lines.push(t(locale, '未参与任何勾稽核对。', 'Not part of any consistency check.'));
+  } else {
+    lines.push('');
+    for (const c of f.checks) lines.push(`- ${c.ok ? '✓' : '✗'} \`${c.code}\` ${c.detail}`);
+  }
+  return lines.join('\n\n').replace(/\n\n- /g, '\n- ');
+}
+
+function labelOf(profile: Profile, id: string, locale: Locale): string {
+  const type = profile.types.find((x) => x.id === id);
+  if (type) return type.label[locale] ?? type.label['zh-cn'];
+  return id.startsWith('expected:') ? id.slice('expected:'.length) : id;
+}
+
+function walk(nodes: OutlineNode[], p: Position): OutlineNode | undefined {
+  for (const n of nodes) {
+    if (contains(n.selectionRange, p) && n.kind !== 'runin') return n;
+    if (contains(n.range, p)) {
+      const inner = walk(n.children, p);
+      if (inner) return inner;
+    }
+  }
+  return undefined;
+}
+
+/** The heading under the cursor and the parts it was recognised as (none: null). */
+export function headingHover(text: string, analysis: Analysis, p: Position, profile: Profile, locale: Locale): string | null {
+  const node = walk(analysis.outline, p);
+  if (!node || node.kind === 'title' || node.kind === 'news') return null;
+  const doc = new ReportDocument(findDirectives(text).text);
+  const sections = detectSections(doc, parseOutline(doc), profile);
+  const line = node.selectionRange.start.line;
+  const types = [...new Set(sections.hits.filter((h) => h.line === line && h.via !== 'paragraph').map((h) => h.type))];
+  if (types.length === 0) {
+    if (node.depth > 2 || node.kind === 'implicit' || node.kind === 'bracket') return null;
+    return t(locale, '本节未识别为年度报告的某一必备部分。', 'This section was not recognised as one of the parts an annual report must have.');
+  }
+  const labels = types.map((id) => labelOf(profile, id, locale));
+  const thematic = sections.hits.some((h) => h.line === line && h.via === 'thematic');
+  return (
+    t(locale, `本节识别为：${labels.join('、')}`, `Recognised as: ${labels.join(', ')}`) +
+    (thematic ? t(locale, '（按专题编排的举措和成效）', ' (achievements arranged by theme)') : '')
+  );
+}
+
+/** What a missing-section finding expects: the part, why, and the heading its quick fix inserts. */
+export function missingSectionHover(f: Finding, profile: Profile, locale: Locale): string | null {
+  if (f.code !== 'missing-section' || !f.data) return null;
+  const type = String(f.data.type ?? '');
+  const heading = typeof f.data.heading === 'string' ? f.data.heading : '';
+  if (f.data.newsStyle) {
+    return t(locale, '按《法治政府建设与责任落实督察工作规定》，年度报告一般包括五部分内容：主要举措和成效；存在的不足和原因；党政主要负责人履行第一责任人职责的情况；下一年度的主要安排；其他需要报告的情况。', 'An annual report usually has five parts (per the provisions on rule-of-law government inspection): measures and results; shortcomings and causes; how the principal leaders fulfilled their duty; next year\'s plans; other matters.');
+  }
+  const parts = type === 'shortcomings+causes' ? [labelOf(profile, 'shortcomings', locale), labelOf(profile, 'causes', locale)] : [labelOf(profile, type, locale)];
+  const lines = [t(locale, `**缺少的部分**：${parts.join('、')}`, `**Missing part**: ${parts.join(', ')}`)];
+  const learned = profile.types.find((x) => x.id === type);
+  if (learned?.expected) {
+    lines.push(t(locale, `样例报告中 ${profile.reports} 份有 ${learned.seen} 份包含这一部分（惯例，非硬性要求）。`, `${learned.seen} of ${profile.reports} example reports have this part (a convention, not a requirement).`));
+  } else {
+    lines.push(t(locale, '法治政府建设年度报告的必备内容。', 'A part every annual rule-of-law report must have.'));
+  }
+  if (heading) lines.push(t(locale, `快速修复会插入标题：${heading}`, `The quick fix inserts the heading: ${heading}`));
+  return lines.join('\n\n');
+}
+
+export function hoverAt(
+  text: string,
+  analysis: Analysis,
+  p: Position,
+  locale: Locale,
+  profile: Profile = defaultProfile,
+): Hover | null {
+  const parts: string[] = [];
+  let range: Range | undefined;
+  const figure = (analysis.figures ?? []).find((f) => contains(f.range, p));
+  if (figure) {
+    parts.push(figureHover(figure, locale));
+    range = figure.range;
+  }
+  for (const f of analysis.findings) {
+    if (!contains(f.range, p)) continue;
+    const h = missingSectionHover(f, profile, locale);
+    if (h) parts.push(h);
+  }
+  if (!figure) {
+    const h = headingHover(text, analysis, p, profile, locale);
+    if (h) parts.push(h);
+  }
+  if (parts.length === 0) return null;
+  const contents: MarkupContent = { kind: 'markdown', value: parts.join('\n\n---\n\n') };
+  return range ? { contents, range } : { contents };
+}
