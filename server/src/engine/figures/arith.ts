@@ -2,7 +2,7 @@
 // written precision, or inside the bounds of an approximate one), and which counts a rate is made of.
 import type { Breakdown, Figure, FigureModel } from './model';
 import { formatFixed, formatPlain } from './numbers';
-import { funnelOf, rateById, stageGroups, type RateDef } from './vocab';
+import { funnelOf, rateById, stageGroups, stageGroupsOptional, type RateDef } from './vocab';
 import { WINDOW } from './extract';
 
 const EPS = 1e-9;
@@ -45,6 +45,8 @@ export interface Term {
   right?: boolean;
   scope?: 'sentence' | 'paragraph';
   exact: boolean;
+  /** Other values the term may have by convention (纠错 with or without 改正后终止). */
+  alts?: { value: number; figs: Figure[]; label: string }[];
 }
 
 export interface RateResolution {
@@ -99,7 +101,18 @@ function stageTerm(figs: Figure[], pct: Figure, stage: string, family?: string):
     const m = nearest(figs, pct, (f) => isCountLike(f) && f.stage === g && (!family || f.family === family));
     if (m) members.push(m);
   }
-  return members.length ? termOf(members, stage) : undefined;
+  if (!members.length) return undefined;
+  const term = termOf(members, stage);
+  const optional: Figure[] = [];
+  for (const g of stageGroupsOptional[stage] ?? []) {
+    const m = nearest(figs, pct, (f) => isCountLike(f) && f.stage === g && (!family || f.family === family));
+    if (m) optional.push(m);
+  }
+  if (optional.length) {
+    const withOpt = termOf([...members, ...optional], stage);
+    term.alts = [{ value: withOpt.value, figs: withOpt.figs, label: withOpt.label }];
+  }
+  return term;
 }
 
 function objectsAgree(a: Figure[], b: Figure): boolean {
@@ -150,6 +163,19 @@ export function resolveRate(model: FigureModel, pct: Figure): RateResolution {
         label: terms.map((t) => t.label).join(' + '),
         exact: terms.every((t) => t.exact),
       };
+      // a term with a conventional alternative (纠错 + 改正后终止) gives the numerator an alternative too
+      const alt = terms.find((t) => t.alts?.length);
+      if (alt) {
+        const a = alt.alts![0];
+        const others = terms.filter((t) => t !== alt);
+        res.numerator.alts = [
+          {
+            value: a.value + others.reduce((x, t) => x + t.value, 0),
+            figs: [...a.figs, ...others.flatMap((t) => t.figs)],
+            label: [a.label, ...others.map((t) => t.label)].join(' + '),
+          },
+        ];
+      }
     }
   } else {
     // a share, or a rate we only know by name: the count just before it in its sentence
@@ -301,7 +327,18 @@ function computeVerdict(model: FigureModel, pct: Figure): RateVerdict {
   if (!n || res.bases.length === 0 || !res.def) return { res, status: 'unverifiable' };
   const tried: TriedBase[] = res.bases.map((b) => {
     const x = percent(n.value, b.value);
-    return { b, x, ok: b.value > 0 && reproduces(x, pct) };
+    const ok = b.value > 0 && reproduces(x, pct);
+    if (!ok && b.value > 0) {
+      // the conventional alternative of the numerator (纠错 counted with 改正后终止)
+      for (const a of n.alts ?? []) {
+        const y = percent(a.value, b.value);
+        if (reproduces(y, pct)) {
+          res.numerator = { ...n, value: a.value, figs: a.figs, label: a.label, alts: undefined };
+          return { b, x: y, ok: true };
+        }
+      }
+    }
+    return { b, x, ok };
   });
   // a conventional base that reproduces it; or, when no conventional base is stated in the sentence, any count
   // that does (a conventional base found only elsewhere in the paragraph may be another period's)

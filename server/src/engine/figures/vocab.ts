@@ -66,6 +66,9 @@ export const funnels: FunnelDef[] = data.funnels as FunnelDef[];
 export const stageGroups: Record<string, string[]> = Object.fromEntries(
   Object.entries(data.stageGroups).filter(([k]) => !k.startsWith('$')),
 ) as Record<string, string[]>;
+export const stageGroupsOptional: Record<string, string[]> = Object.fromEntries(
+  Object.entries(data.stageGroupsOptional).filter(([k]) => !k.startsWith('$')),
+) as Record<string, string[]>;
 export const nestedPairs: string[][] = data.nested.pairs;
 export const endOnlyStages = new Set<string>(data.endOnly);
 export const rightAllowedStages = new Set<string>(['参加', '参与', '参考']);
