@@ -35,18 +35,26 @@ export const headingNumbering: Rule = {
       const previous = new Map<HeadingKind, OutlineNode>();
       const position = new Map<HeadingKind, number>();
       const views = siblings.map(numberedView);
-      // one finding; its fix renumbers this heading and the later ones of its kind at this level consecutively
+      const renumbered = new Set<HeadingKind>();
+      // one finding; the first of a level's findings gets the fix that renumbers it and every later heading of its
+      // kind at this level consecutively (one fix mends them all); later findings get a fix for their own marker,
+      // so 10,000 misnumbered headings cost 10,000 edits, not 50 million
       const flag = (i: number, messageId: string, expectedOrdinal: number, prev?: OutlineNode) => {
         const node = views[i];
         const found = node.marker!;
         const expected = markerLike(found, node.kind, expectedOrdinal);
         const edits: { range: ReturnType<typeof markerRange>; newText: string }[] = [];
-        let next = expectedOrdinal;
-        for (let j = i; j < views.length; j++) {
-          const v = views[j];
-          if (v.kind !== node.kind || !v.marker) continue;
-          if (v.ordinal !== next) edits.push({ range: markerRange(v), newText: markerLike(v.marker, v.kind, next) });
-          next++;
+        if (renumbered.has(node.kind)) {
+          edits.push({ range: markerRange(node), newText: expected });
+        } else {
+          renumbered.add(node.kind);
+          let next = expectedOrdinal;
+          for (let j = i; j < views.length; j++) {
+            const v = views[j];
+            if (v.kind !== node.kind || !v.marker) continue;
+            if (v.ordinal !== next) edits.push({ range: markerRange(v), newText: markerLike(v.marker, v.kind, next) });
+            next++;
+          }
         }
         ctx.report({
           messageId,

@@ -108,6 +108,7 @@ export function detectSections(doc: ReportDocument, outline: Outline, profile: P
   const mentions = new Map<string, Range>();
   const expected = profile.types.filter((t) => t.expected);
 
+  const topSet = new Set(top);
   // top-level section of each line
   const topOf: (OutlineNode | undefined)[] = new Array(doc.lineCount).fill(undefined);
   for (const n of top) for (let l = n.range.start.line; l <= n.range.end.line; l++) topOf[l] = n;
@@ -120,7 +121,7 @@ export function detectSections(doc: ReportDocument, outline: Outline, profile: P
       headingLines.add(node.selectionRange.start.line);
       if (node.kind !== 'title' && node.kind !== 'news') {
         const text = headingText(node);
-        const isTop = top.includes(node);
+        const isTop = topSet.has(node);
         const isLastTop = isTop && top[top.length - 1] === node;
         const via: SectionVia = isTop ? 'heading' : 'subheading';
         let matched = false;

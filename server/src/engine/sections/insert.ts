@@ -39,14 +39,18 @@ export function planInsertion(doc: ReportDocument, s: Sections, id: string, text
   const top = s.top;
   const want = orderIndex(id);
   // the top-level section of the latest present part that conventionally precedes this one
+  const topSet = new Set(top);
+  const latestPart = new Map<OutlineNode, number>();
+  for (const x of s.hits) {
+    if (x.top && x.via !== 'paragraph') latestPart.set(x.top, Math.max(latestPart.get(x.top) ?? -1, orderIndex(x.type)));
+  }
   let after: OutlineNode | undefined;
   for (const h of s.hits) {
     if (orderIndex(h.type) >= want || h.type === id) continue;
-    const node = h.top ?? (h.node && top.includes(h.node) ? h.node : undefined);
+    const node = h.top ?? (h.node && topSet.has(h.node) ? h.node : undefined);
     if (!node) continue;
     // never after a part that conventionally comes later (the plan stays last)
-    const later = s.hits.some((x) => x.top === node && orderIndex(x.type) > want && x.via !== 'paragraph');
-    if (later) continue;
+    if ((latestPart.get(node) ?? -1) > want) continue;
     if (!after || node.range.start.line > after.range.start.line) after = node;
   }
   const numbered = top.filter((n) => n.kind === 'cn');
