@@ -44,7 +44,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}, rules: Rule[
   // figures (issue 3): extracted once, shared by the figure checks, returned for the hover and the CLI
   let figures: FigureModel;
   try {
-    figures = extractFigures(doc, options.segmenter);
+    figures = extractFigures(doc, options.segmenter, outline.nodes);
   } catch (e) {
     ruleErrors.push({ code: 'figures', error: e instanceof Error ? e.message : String(e) });
     figures = { figures: [], sentences: [], breakdowns: [], segmented: false };

@@ -54,6 +54,7 @@ export function figureMarkdown(f: Figure, locale: Locale = 'zh-cn'): string {
   if (f.noun) rows.push([t(locale, '名目', 'noun'), f.noun]);
   if (f.stage) rows.push([t(locale, '环节', 'stage'), f.stageText && f.stageText !== f.stage ? `${f.stage}（${f.stageText}）` : f.stage]);
   if (f.rate) rows.push([t(locale, '比率', 'rate'), f.rate]);
+  if (f.section) rows.push([t(locale, '所在部分', 'section'), f.section]);
   if (f.prior) rows.push([t(locale, '角色', 'role'), t(locale, '上期数（对比基数）', 'prior-period value')]);
   if (f.change) rows.push([t(locale, '角色', 'role'), f.change === 'up' ? t(locale, '增长幅度', 'increase') : t(locale, '下降幅度', 'decrease')]);
   const out = [`**${t(locale, '数据', 'Figure')} ${f.text}**`, '', `| | |`, `|---|---|`, ...rows.map(([k, v]) => `| ${k} | ${v.replace(/\|/g, '\\|')} |`), ''];

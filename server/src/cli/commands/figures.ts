@@ -27,6 +27,7 @@ export interface FigureRecord {
   rate: string;
   noun: string;
   label: string;
+  section: string;
   prior: boolean;
   change: string;
   checks: { code: string; ok: boolean; detail: string }[];
@@ -49,6 +50,7 @@ export function figureRecords(figures: Figure[]): FigureRecord[] {
     rate: f.rate ?? '',
     noun: f.noun ?? '',
     label: f.label,
+    section: f.section ?? '',
     prior: !!f.prior,
     change: f.change ?? '',
     checks: f.checks.map((c) => ({ code: c.code, ok: c.ok, detail: c.detail })),

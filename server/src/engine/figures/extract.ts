@@ -9,7 +9,7 @@
 // Cost: one pass per line for numbers and quotes; labels are capped at LABEL_MAX characters; list and pair scans
 // are capped at WINDOW figures. Linear in the document length.
 import type { ReportDocument } from '../document';
-import type { Segmenter } from '../types';
+import type { OutlineNode, Segmenter } from '../types';
 import type { Breakdown, Figure, FigureKind, FigureModel, Sentence } from './model';
 import { scanNumbers, type NumberToken } from './numbers';
 import {
@@ -151,7 +151,7 @@ interface Draft {
   inParens: boolean;
 }
 
-export function extractFigures(doc: ReportDocument, segmenter?: Segmenter): FigureModel {
+export function extractFigures(doc: ReportDocument, segmenter?: Segmenter, sections?: OutlineNode[]): FigureModel {
   const figures: Figure[] = [];
   const sentences: Sentence[] = [];
   const breakdowns: Breakdown[] = [];
@@ -314,6 +314,7 @@ export function extractFigures(doc: ReportDocument, segmenter?: Segmenter): Figu
   }
 
   if (segmenter) addNouns(figures, labelStarts, doc, segmenter);
+  if (sections && sections.length) addSections(figures, sections, doc.lineCount);
   return { figures, sentences, breakdowns, segmented: !!segmenter };
 }
 
@@ -565,5 +566,22 @@ function addNouns(figures: Figure[], labelStarts: number[], doc: ReportDocument,
       if (!noun) noun = labelTokens.filter((t) => !stopAt(t)).slice(-2).join('');
     }
     if (noun) f.noun = noun;
+  }
+}
+
+/**
+ * The section each figure sits in (optional context: the outline may be empty). Nodes come in pre-order, so a
+ * deeper section overwrites its parent on the lines it covers; runs of lines are filled once per node.
+ */
+function addSections(figures: Figure[], nodes: OutlineNode[], lineCount: number): void {
+  const byLine: (string | undefined)[] = new Array(lineCount);
+  for (const n of nodes) {
+    if (n.kind === 'title') continue;
+    const to = Math.min(lineCount - 1, n.range.end.line);
+    for (let l = Math.max(0, n.range.start.line); l <= to; l++) byLine[l] = n.name;
+  }
+  for (const f of figures) {
+    const name = byLine[f.line];
+    if (name) f.section = name;
   }
 }

@@ -54,6 +54,8 @@ export interface Figure {
   /** Scope: sentence index (document-wide), clause index within the sentence, paragraph (= line). */
   sentence: number;
   clause: number;
+  /** Name of the (deepest) outline section the figure sits in, when the outline has one. */
+  section?: string;
   /** Checks this figure took part in. */
   checks: FigureCheck[];
 }
