@@ -25,6 +25,13 @@ describe('diagnostics', () => {
     assert.strictEqual(rel.location.uri.toString(), doc.uri.toString());
     assert.strictEqual(rangeText(rel.location.range), rangeText(new vscode.Range(two, 0, two, doc.lineAt(two).text.length)), 'related: the previous heading “二、…”');
     assert.ok(rel.message.length > 0);
+
+    // The code links to the rule's page, a file inside the installed extension (packed into the .vsix).
+    assert.ok(typeof d.code === 'object' && d.code !== null, 'the code carries a link (codeDescription)');
+    const target = (d.code as { value: string | number; target: vscode.Uri }).target;
+    assert.ok(target.path.endsWith('/docs/rules/heading-numbering.md'), target.toString());
+    const stat = await vscode.workspace.fs.stat(target);
+    assert.ok(stat.size > 0, `${target.toString()} exists in the installed extension`);
   });
 
   it('a draft with a figure contradiction, a missing section and an unbacked rate gets funnel-order, missing-section and unbacked-metric', async () => {
