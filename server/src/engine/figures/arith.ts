@@ -231,7 +231,9 @@ export function resolveRate(model: FigureModel, pct: Figure): RateResolution {
     }
   }
   // a share's list total
-  if (def.share && numer.figs.length === 1) {
+  // "占全省的5.2%" names its own base: the list total is not assumed
+  const namedBase = /占(全|[^,，、;；]{1,8}的)/.test(pct.label);
+  if (def.share && numer.figs.length === 1 && !namedBase) {
     for (const b of breakdownsOfPart(model, numer.figs[0].id)) {
       if (b.trigger === 'implicit') continue;
       {
