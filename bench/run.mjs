@@ -61,13 +61,28 @@ function table(headers, rows) {
 function timeRuns(fn, { warmup = 2, minRuns = 5, maxRuns = 50, minMs = 1000 } = {}) {
   for (let i = 0; i < warmup; i++) fn();
   const times = [];
+  const cpu = [];
   const start = now();
   while (times.length < maxRuns && (times.length < minRuns || now() - start < minMs)) {
+    const c = process.cpuUsage();
     const t = now();
     fn();
     times.push(now() - t);
+    const d = process.cpuUsage(c);
+    cpu.push((d.user + d.system) / 1000);
   }
-  return { median: median(times), p95: p95(times), runs: times.length };
+  // cpu: this thread's CPU time per run — what the run costs when it has a core to itself (steadier on a busy machine)
+  return { median: median(times), p95: p95(times), cpuMedian: median(cpu), runs: times.length };
+}
+
+/** CPU time (user + system) a process has used so far, from /proc/<pid>/stat (clock ticks, usually 10 ms). */
+function procCpuMs(pid) {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(f[11]) + Number(f[12])) * 1000) / 100;
+  } catch {
+    return NaN;
+  }
 }
 
 function procStatus(pid) {
@@ -264,13 +279,16 @@ if (want('engine')) {
       r.findings,
       ms(r.check.median),
       ms(r.check.p95),
+      ms(r.check.cpuMedian),
       fmtRate(r.charsPerSec),
       ms(r.checkWithoutSegmenter.median),
       ms(r.segmentation.median),
       ms(r.segmentation.p95),
+      ms(r.segmentation.cpuMedian),
       r.ratioToSegmentation.toFixed(2) + '×',
+      (r.check.cpuMedian / r.segmentation.cpuMedian).toFixed(2) + '×',
     ]);
-  const headers = ['input', 'chars', 'finds', 'check p50', 'check p95', 'chars/s', 'no-seg p50', 'cut p50', 'cut p95', 'check/cut'];
+  const headers = ['input', 'chars', 'finds', 'check p50', 'check p95', 'check cpu', 'chars/s', 'no-seg p50', 'cut p50', 'cut p95', 'cut cpu', 'check/cut', 'cpu ratio'];
   table(headers, rowsOf(results.engine));
   const agg = (group) => {
     const list = results.engine.filter((r) => r.group === group);
@@ -465,8 +483,9 @@ if (want('server')) {
     s.open(uri, seeds[1].text);
     const openedAt = now();
     const first = await s.waitFor((p) => p.uri === uri);
+    const cpuAtFirst = procCpuMs(s.child.pid);
     const second = await s.waitFor((p) => p.uri === uri && p !== first);
-    cold.push({ initializeMs: s.initializedAt - s.t0, firstDiagnosticsMs: first.at - s.t0, fromDidOpenMs: first.at - openedAt, withDictionaryMs: second.at - s.t0, rssAfterMB: procStatus(s.child.pid) });
+    cold.push({ initializeMs: s.initializedAt - s.t0, firstDiagnosticsMs: first.at - s.t0, fromDidOpenMs: first.at - openedAt, withDictionaryMs: second.at - s.t0, cpuAtFirstDiagnosticsMs: cpuAtFirst, rssAfterMB: procStatus(s.child.pid) });
     await s.stop();
   }
   results.server.coldStart = {
@@ -476,6 +495,7 @@ if (want('server')) {
     firstDiagnosticsMaxMs: Math.max(...cold.map((c) => c.firstDiagnosticsMs)),
     fromDidOpenMs: median(cold.map((c) => c.fromDidOpenMs)),
     diagnosticsWithDictionaryMs: median(cold.map((c) => c.withDictionaryMs)),
+    serverCpuAtFirstDiagnosticsMs: median(cold.map((c) => c.cpuAtFirstDiagnosticsMs)),
   };
 
   // 2. one server for the rest: memory, documentSymbol, the typing burst
@@ -584,6 +604,7 @@ if (want('server')) {
       ['initialize answered after spawn', `${ms(c.initializeMs)} ms`],
       ['first diagnostics after spawn (median / max of ' + c.runs + ')', `${ms(c.firstDiagnosticsMs)} / ${ms(c.firstDiagnosticsMaxMs)} ms`],
       ['  of which after didOpen', `${ms(c.fromDidOpenMs)} ms`],
+      ['  server CPU time used until then (/proc, 10 ms ticks)', `${ms(c.serverCpuAtFirstDiagnosticsMs)} ms`],
       ['diagnostics with the dictionary, after spawn', `${ms(c.diagnosticsWithDictionaryMs)} ms`],
       ['dictionary load, fresh process (require + load)', results.cold.dictionary ? `${ms(results.cold.dictionary.requireMs)} + ${ms(results.cold.dictionary.loadMs)} ms` : '—'],
       ['RSS after initialize (no document)', `${m.baselineMB.rssMB.toFixed(0)} MB`],
@@ -609,9 +630,9 @@ const budget = (name, limit, value, unit, note = '') => {
   const status = !Number.isFinite(value) ? 'N/A' : value <= limit ? 'PASS' : 'MISS';
   results.budgets.push({ name, limit, value, unit, status, note });
 };
-if (row('report 15 K chars')) budget('15,000-char report fully checked, median warm', 20, row('report 15 K chars').check.median, 'ms');
-if (row('report 1 MB')) budget('whole check / segmentation alone, 1 MB', 2, row('report 1 MB').ratioToSegmentation, '×');
-if (results.server.coldStart) budget('first diagnostics after server process start (median)', 500, results.server.coldStart.firstDiagnosticsMs, 'ms');
+if (row('report 15 K chars')) budget('15,000-char report fully checked, median warm', 20, row('report 15 K chars').check.median, 'ms', `CPU time per run ${ms(row('report 15 K chars').check.cpuMedian)} ms`);
+if (row('report 1 MB')) budget('whole check / segmentation alone, 1 MB', 2, row('report 1 MB').ratioToSegmentation, '×', `on CPU time ${(row('report 1 MB').check.cpuMedian / row('report 1 MB').segmentation.cpuMedian).toFixed(2)}×`);
+if (results.server.coldStart) budget('first diagnostics after server process start (median)', 500, results.server.coldStart.firstDiagnosticsMs, 'ms', `server CPU time until then ${ms(results.server.coldStart.serverCpuAtFirstDiagnosticsMs)} ms`);
 if (results.server.memory) budget('server RSS with the dictionary loaded (peak VmHWM, 5 seeds open)', 200, results.server.memory.fiveSeedsWithDictionaryMB.hwmMB, 'MB', `with a 1 MB document open too: ${results.server.memory.plus1MBDocumentMB.hwmMB.toFixed(0)} MB`);
 if (results.server.typingBurst) budget('p95 edit-to-diagnostics in the typing burst (published versions)', 100, results.server.typingBurst.editToPublish.p95, 'ms', debounceArg ? `what-if bundle, debounce ${debounceArg.slice(11)} ms` : 'includes the server\'s edit debounce');
 note('\n== Budgets ==');
