@@ -35,6 +35,11 @@ export const changeMismatch: Rule = {
           if (f.kind === y.kind && f.family === y.family) x = f;
           break;
         }
+        // "由上年的Y提高到X，提高Z": the current value between the prior one and the change
+        if (!x && j - yi === 2) {
+          const f = figs[yi + 1];
+          if (!f.prior && !f.change && f.kind === y.kind && f.family === y.family && /[到至]$/.test(f.label)) x = f;
+        }
         if (!x || y.value <= 0 || x.approx || y.approx) continue;
         const up = c.change === 'up';
         let computed: number;
