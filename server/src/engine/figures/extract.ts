@@ -65,6 +65,8 @@ function quoteMask(s: string): Uint8Array | null {
   const pending = new Array<number>(data.quotePairs.length).fill(-1);
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
+    // every quote character is “ ” [ ] or in U+3008–U+3015: most characters are rejected by two comparisons
+    if (!((c >= 0x3008 && c <= 0x3015) || c === 0x201c || c === 0x201d || c === 0x5b || c === 0x5d)) continue;
     const open = QUOTE_OPEN.get(c);
     if (open !== undefined && pending[open] < 0) {
       pending[open] = i;

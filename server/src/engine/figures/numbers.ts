@@ -47,6 +47,8 @@ export function isDigit(c: string | undefined): boolean {
 }
 const CN_NUMERALS = new Set([...Object.keys(CN_DIGIT), ...Object.keys(CN_SMALL_UNIT), ...Object.keys(CN_BIG_UNIT)]);
 const CN_NUMERAL_CODES = new Set([...CN_NUMERALS].map((c) => c.charCodeAt(0)));
+const LONE_WORD_CODES = new Set(['一', '二', '两'].map((c) => c.charCodeAt(0)));
+const LONE_UNIT_CODES = new Set(['十', '百', '千', '万', '亿'].map((c) => c.charCodeAt(0)));
 export function isCnNumeral(c: string | undefined): boolean {
   return c !== undefined && CN_NUMERALS.has(c);
 }
@@ -152,6 +154,14 @@ export function scanNumbers(s: string, vocab: ScanVocabulary): NumberToken[] {
     if (!(code >= 48 && code <= 57) && !CN_NUMERAL_CODES.has(code)) {
       i++;
       continue;
+    }
+    // a lone 一/二/两 (一是, 统一, 两法衔接) or 十/百/千/万/亿 with nothing numeric after it: rejected without
+    // building anything (these are the most frequent characters of the text that start no figure)
+    if (code >= 0x4e00 && !CN_NUMERAL_CODES.has(s.charCodeAt(i + 1)) && !isDigit(s[i + 1])) {
+      if (LONE_WORD_CODES.has(code) || (LONE_UNIT_CODES.has(code) && !(code === 0x767e && s.startsWith('百分之', i)) && !matchBefore(s, i, vocab.prefixes, vocab.prefixMaxLen))) {
+        i++;
+        continue;
+      }
     }
     let percentWord = false;
     let start = i;
