@@ -226,6 +226,14 @@ if (want('cold') || want('engine')) {
     const r = spawnSync(process.execPath, ['-e', script], { cwd: root, encoding: 'utf8' });
     if (r.status === 0) runs.push(JSON.parse(r.stdout));
   }
+  // reference: how long a bare `node -e 0` takes to start and exit on this machine right now
+  const bare = [];
+  for (let i = 0; i < 5; i++) {
+    const t = now();
+    spawnSync(process.execPath, ['-e', '0']);
+    bare.push(now() - t);
+  }
+  results.cold.bareNodeStartMs = median(bare);
   results.cold.dictionary = {
     runs: runs.length,
     requireMs: median(runs.map((r) => r.require)),
@@ -605,6 +613,7 @@ if (want('server')) {
       ['first diagnostics after spawn (median / max of ' + c.runs + ')', `${ms(c.firstDiagnosticsMs)} / ${ms(c.firstDiagnosticsMaxMs)} ms`],
       ['  of which after didOpen', `${ms(c.fromDidOpenMs)} ms`],
       ['  server CPU time used until then (/proc, 10 ms ticks)', `${ms(c.serverCpuAtFirstDiagnosticsMs)} ms`],
+      ['  for reference: a bare `node -e 0` starts and exits in', results.cold.bareNodeStartMs ? `${ms(results.cold.bareNodeStartMs)} ms` : '—'],
       ['diagnostics with the dictionary, after spawn', `${ms(c.diagnosticsWithDictionaryMs)} ms`],
       ['dictionary load, fresh process (require + load)', results.cold.dictionary ? `${ms(results.cold.dictionary.requireMs)} + ${ms(results.cold.dictionary.loadMs)} ms` : '—'],
       ['RSS after initialize (no document)', `${m.baselineMB.rssMB.toFixed(0)} MB`],

@@ -19,6 +19,8 @@ export interface OpenDocument {
   doc: TextDocument;
   /** Pending debounced check. */
   timer?: NodeJS.Timeout;
+  /** How long its last analysis took (ms): the pause after an edit adapts to it. */
+  lastCheckMs?: number;
   cached?: CachedAnalysis;
   /** Whether non-empty diagnostics are currently shown for it (so they can be cleared when it stops qualifying). */
   hasDiagnostics: boolean;
