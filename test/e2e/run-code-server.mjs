@@ -381,8 +381,8 @@ async function main() {
   await page.exposeFunction('codeAutomationLog', (type, logArgs) => {
     // The extension host's console calls, arguments as given (mocha's reporter formats with %s/%d).
     const text = format(...(Array.isArray(logArgs) ? logArgs : [logArgs]));
-    // Known noise: the workbench's gallery and telemetry lookups fail without internet.
-    if (/getaddrinfo ENOTFOUND|\[AccountPolicyGate\]/.test(text)) return;
+    // Known noise: the workbench's gallery, telemetry and GitHub sign-in lookups fail without internet.
+    if (/getaddrinfo ENOTFOUND|\[AccountPolicyGate\]|authentication provider 'github'/.test(text)) return;
     for (const line of text.split('\n')) console.log(line.length ? `  ${line}` : '');
     if (/^\[e2e\] (activation|extension under test|result)/.test(text)) summary.push(text);
     if (text.includes(SCREENSHOT_READY)) {
