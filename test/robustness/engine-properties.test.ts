@@ -84,10 +84,9 @@ test('the seeds themselves satisfy the invariants', () => {
 });
 
 // Found by the property above with more runs (FC_RUNS=3000): when a second 一是…二是… enumeration starts on the
-// same line as the end of a first one, the first one's last item is extended to the end of the line and overlaps
-// the second enumeration's items. The cause is in outline/parse.ts addRunIns (close() ends the last item at the
-// line end); pinned here until it is fixed there.
-test('run-in enumerations: a second 一是 on the same line does not overlap the first enumeration', { todo: 'outline/parse.ts addRunIns: last item of a closed enumeration runs to the line end' }, () => {
+// same line as the end of a first one, the first one's last item used to run to the end of the line and overlap
+// the second enumeration's items (outline/parse.ts addRunIns).
+test('run-in enumerations: a second 一是 on the same line does not overlap the first enumeration', () => {
   const text = '一、总体情况\n一是甲。二是乙。三是丙。一是丁。二是戊。';
   assertAnalysisWellFormed(text, analyze(text));
 });

@@ -53,7 +53,10 @@ export const learn: Command = {
     if (parsed.values.output) {
       const out = parsed.values.output;
       const old = fs.existsSync(out) ? fs.readFileSync(out, 'utf8') : null;
-      if (old !== text) fs.writeFileSync(out, text);
+      if (old !== text) {
+        fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+        fs.writeFileSync(out, text);
+      }
       const parts = profile.types.filter((t) => t.seen > 0).map((t) => `${t.label['zh-cn']} ${t.seen}/${profile.reports}`);
       const expected = profile.types.filter((t) => t.expected).map((t) => t.heading);
       io.err(

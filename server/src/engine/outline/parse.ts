@@ -505,12 +505,13 @@ function addRunIns(doc: ReportDocument, infos: LineInfo[], roots: Node[], titleL
   }
   let seq: Seq | null = null;
   const touched = new Set<Node>();
-  const close = () => {
+  // `limit`: where the next enumeration starts, when it starts on the same line as this one's last item
+  const close = (limit?: { line: number; col: number }) => {
     if (!seq) return;
     const items = seq.items;
     for (let k = 0; k < items.length; k++) {
       const it = items[k];
-      const next = items[k + 1];
+      const next = items[k + 1] ?? (limit && limit.line === it.line ? { line: limit.line, col: limit.col } : undefined);
       let endLine = it.line;
       let endCol = doc.lines[it.line].text.length;
       if (next) {
@@ -547,7 +548,7 @@ function addRunIns(doc: ReportDocument, infos: LineInfo[], roots: Node[], titleL
       const n = parseChineseOrdinal(m[2]);
       const expected: number = seq ? seq.items.length + 1 : 1;
       if (n === 1) {
-        close();
+        close({ line: i, col });
         seq = { owner: own, items: [] };
       } else if (!seq || n !== expected) {
         continue;
