@@ -183,3 +183,19 @@ test('fazhiReport/checkFiles: unopened reports are read, checked and published; 
     c.kill();
   }
 });
+
+test('pull diagnostics with checkOn "save": an unsaved edit keeps the last result, saving brings the new one', async () => {
+  const c = await EditorClient.start({ pull: true, config: { detectReportsInPlainText: true, checkOn: 'save' } });
+  try {
+    const uri = 'file:///pull/save.fzbg.txt';
+    c.open(uri, FULL);
+    assert.deepEqual((await c.pull(uri)).map((d) => d.code), ['rate-mismatch']);
+    c.setText(uri, GAP);
+    assert.deepEqual((await c.pull(uri)).map((d) => d.code), ['rate-mismatch'], 'not re-checked before the save');
+    c.save(uri);
+    await new Promise((r) => setTimeout(r, 100));
+    assert.deepEqual((await c.pull(uri)).map((d) => d.code).sort(), ['heading-numbering', 'rate-mismatch']);
+  } finally {
+    c.kill();
+  }
+});

@@ -396,7 +396,8 @@ export function startServer(connection: Connection): void {
   );
   connection.onDidOpenTextDocument(
     guard('didOpen', () => undefined, (params) => {
-      documents.open(params);
+      const opened = documents.open(params);
+      opened.savedVersion = opened.doc.version;
       settings.forget(params.textDocument.uri);
       // the workspace check's diagnostics give way to the open document's own
       if (checkedOnDisk.delete(params.textDocument.uri) && pullDiagnostics) {
@@ -411,10 +412,13 @@ export function startServer(connection: Connection): void {
       const entry = documents.change(params);
       if (entry) {
         // checkOn "save": wait for didSave (the pushed diagnostics stay until then)
-        void settings.get(params.textDocument.uri).then((raw) => {
-          const { s } = { s: effectiveSettings(raw, workspaceConfigs.forDocument(params.textDocument.uri, raw).config) };
-          if (s.checkOn !== 'save') schedule(params.textDocument.uri, editDelay(documents.get(params.textDocument.uri)));
-        }).catch((e: unknown) => logError('didChange', e));
+        void settings
+          .get(params.textDocument.uri)
+          .then((raw) => {
+            const s = effectiveSettings(raw, workspaceConfigs.forDocument(params.textDocument.uri, raw).config);
+            if (s.checkOn !== 'save') schedule(params.textDocument.uri, editDelay(documents.get(params.textDocument.uri)));
+          })
+          .catch((e: unknown) => logError('didChange', e));
       }
     }),
   );
@@ -423,6 +427,10 @@ export function startServer(connection: Connection): void {
     guard('didSave', () => undefined, (params) => {
       const entry = documents.get(params.textDocument.uri);
       if (entry) entry.savedVersion = entry.doc.version;
+      // pull mode, checkOn "save": clients pull on change, not on save (VS Code's default), so ask for a pull
+      if (pullDiagnostics && refreshSupport && entry?.lastPulled && !shuttingDown) {
+        void connection.languages.diagnostics.refresh().catch((e: unknown) => logError('diagnostic refresh', e));
+      }
       schedule(params.textDocument.uri, 0);
     }),
   );
