@@ -105,7 +105,18 @@ async function checkWorkspace(): Promise<void> {
           break;
         }
         const chunk = files.slice(i, i + CHUNK).map((u) => u.toString());
-        const r = await c.sendRequest<CheckFilesResult>('fazhiReport/checkFiles', { uris: chunk }, token);
+        let r: CheckFilesResult;
+        try {
+          r = await c.sendRequest<CheckFilesResult>('fazhiReport/checkFiles', { uris: chunk }, token);
+        } catch (e) {
+          // cancelled while the request was on its way: stop with what was checked so far
+          if (token.isCancellationRequested) {
+            total.cancelled = true;
+            break;
+          }
+          throw e;
+        }
+        if (!r) break;
         total.checked += r.checked;
         total.reports += r.files.filter((f) => !f.error).length;
         total.cancelled ||= r.cancelled;

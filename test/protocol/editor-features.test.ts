@@ -199,3 +199,30 @@ test('pull diagnostics with checkOn "save": an unsaved edit keeps the last resul
     c.kill();
   }
 });
+
+test('fazhiReport/checkFiles can be cancelled: it stops between files and says so', async () => {
+  const folder = tempWorkspace();
+  const uris: string[] = [];
+  const big = Array.from({ length: 40 }, () => GAP).join('\n');
+  for (let i = 0; i < 40; i++) {
+    const f = path.join(folder, `r${i}.fzbg.txt`);
+    fs.writeFileSync(f, big);
+    uris.push(fileUri(f));
+  }
+  const c = await EditorClient.start({ workspaceFolder: folder });
+  try {
+    const { CancellationTokenSource } = await import('vscode-languageserver-protocol/node');
+    const source = new CancellationTokenSource();
+    const pending = c.connection.sendRequest<{ checked: number; cancelled: boolean }>('fazhiReport/checkFiles', { uris }, source.token);
+    await c.until('the first file published', () => c.diagnostics.length > 0);
+    source.cancel();
+    const r = await pending.catch((e: unknown) => ({ checked: -1, cancelled: true, error: e }));
+    assert.equal(r.cancelled, true);
+    assert.ok(r.checked < uris.length, `stopped early (${r.checked} of ${uris.length})`);
+    // still serving
+    c.open('file:///after/cancel.fzbg.txt', FULL);
+    assert.deepEqual((await c.published('file:///after/cancel.fzbg.txt')).map((d) => d.code), ['rate-mismatch']);
+  } finally {
+    c.kill();
+  }
+});
