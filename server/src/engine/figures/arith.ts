@@ -43,7 +43,7 @@ export interface Term {
   label: string;
   /** The base's kind: the conventional one for the rate's name, or another count that happens to be nearby. */
   right?: boolean;
-  scope?: 'sentence' | 'paragraph';
+  scope?: 'sentence' | 'paragraph' | 'document';
   exact: boolean;
   /** Other values the term may have by convention (纠错 with or without 改正后终止). */
   alts?: { value: number; figs: Figure[]; label: string }[];
@@ -249,8 +249,22 @@ export function resolveRate(model: FigureModel, pct: Figure): RateResolution {
     if (f.id > pct.id) continue;
     res.bases.push({ ...termOf([f], f.stage ?? ''), right: false, scope: 'sentence' });
   }
+  // a share with no base in its sentence (新纳入…案件共计176件，占比为2%): an earlier total of the same object
+  // anywhere before it (全市新收行政复议申请8745件). Verification only: a base this far away is never flagged.
+  if (def.share && res.bases.length === 0 && numer.figs.length === 1 && numer.figs[0].object && !numer.figs[0].objectInherited) {
+    const o = numer.figs[0].object;
+    for (let id = pct.id - 1; id >= 0 && pct.id - id <= DOCUMENT_SPAN; id--) {
+      const f = model.figures[id];
+      if (f.sentence === pct.sentence || !isCountLike(f) || f.family !== family || f.object !== o || f.objectInherited) continue;
+      if (f.value <= numer.value) continue;
+      res.bases.push({ ...termOf([f], f.stage ?? ''), right: false, scope: 'document' });
+    }
+  }
   return res;
 }
+
+/** How many figures back a share looks for a total outside its sentence. */
+const DOCUMENT_SPAN = 200;
 
 /** Percent value of a quotient. */
 export function percent(n: number, d: number): number {
