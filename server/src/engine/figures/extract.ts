@@ -15,6 +15,7 @@ import { scanNumbers, type NumberToken } from './numbers';
 import {
   antecedentExclude,
   approximation,
+  conflictFillers,
   listComplete,
   listStops,
   nestedPairs,
@@ -565,7 +566,7 @@ function addNouns(figures: Figure[], labelStarts: number[], doc: ReportDocument,
       const label = norm.slice(labelStarts[f.id], f.range.start.character);
       const labelTokens = label ? segmenter(label) : [];
       if (keyed) f.labelTokens = labelTokens;
-      if (!noun) noun = labelTokens.filter((t) => !stopAt(t)).slice(-2).join('');
+      if (!noun) noun = labelTokens.filter((t) => !stopAt(t) && !conflictFillers.has(t) && !/^[达为是了共计]+$/.test(t)).slice(-2).join('');
     }
     if (noun) f.noun = noun;
   }
