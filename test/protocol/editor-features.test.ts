@@ -226,3 +226,33 @@ test('fazhiReport/checkFiles can be cancelled: it stops between files and says s
     c.kill();
   }
 });
+
+test('fazhiReport/status (only when asked for in initializationOptions): checking, then the counts; never "checking" for a non-report', async () => {
+  for (const pull of [false, true]) {
+    const c = await EditorClient.start({ pull, initializationOptions: { statusNotifications: true } });
+    try {
+      const uri = 'file:///status/a.fzbg.txt';
+      c.open(uri, GAP);
+      if (pull) await c.pull(uri);
+      const done = await c.until('status done', () => c.statuses.find((s) => s.uri === uri && !s.checking));
+      assert.ok(c.statuses.some((s) => s.uri === uri && s.checking), 'a checking status first');
+      assert.deepEqual([done.isReport, done.counts.error, done.counts.warning], [true, 1, 1]);
+      const list = 'file:///status/list.txt';
+      c.open(list, '购物清单\n一、苹果\n', 'plaintext');
+      if (pull) await c.pull(list);
+      const other = await c.until('status of the list', () => c.statuses.find((s) => s.uri === list));
+      assert.equal(other.isReport, false);
+      assert.ok(!c.statuses.some((s) => s.uri === list && s.checking));
+    } finally {
+      c.kill();
+    }
+  }
+  const quiet = await EditorClient.start({});
+  try {
+    quiet.open('file:///status/b.fzbg.txt', GAP);
+    await quiet.published('file:///status/b.fzbg.txt');
+    assert.deepEqual(quiet.statuses, [], 'other editors get no custom notifications');
+  } finally {
+    quiet.kill();
+  }
+});

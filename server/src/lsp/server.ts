@@ -519,7 +519,8 @@ export function startServer(connection: Connection): void {
       if (s.checkOn === 'save' && entry.lastPulled && entry.savedVersion !== undefined && entry.doc.version > entry.savedVersion) {
         return { kind: 'full', items: entry.lastPulled };
       }
-      sendStatus(uri, true, true);
+      // "checking" only for a report: a plain-text file that is not one must not flash the status bar item
+      if (qualifies(entry.doc, s)) sendStatus(uri, true, true);
       const { diagnostics, isReport } = await currentDiagnostics(entry);
       entry.lastPulled = diagnostics;
       sendStatus(uri, false, isReport, diagnostics);
