@@ -268,6 +268,8 @@ export function extractFigures(doc: ReportDocument, segmenter?: Segmenter, secti
         else if ((m.type === 'up' || m.type === 'down') && m.end >= trimmed.length - 2 && !/[到至]$/.test(trimmed)) f.change = m.type;
       }
       if (d.inParens && /^\d{4}年(为|是)?$/.test(f.label)) f.prior = true;
+      // "较上年增加100件" is the change itself, not the prior value
+      if (f.change) f.prior = false;
       const right = scanWords(d.rightText);
       if (!object) {
         const ro = right.find((m) => m.type === 'object');

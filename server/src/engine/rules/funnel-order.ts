@@ -24,6 +24,9 @@ export const funnelOrder: Rule = {
   check(ctx) {
     const model = ctx.figures;
     if (!model) return;
+    // parts of one list are disjoint categories of its total (受理 98、不予受理 15、告知 7 of 收到 120), not stages
+    const siblings = new Map<number, number>();
+    model.breakdowns.forEach((b, k) => b.trigger !== 'implicit' && b.parts.forEach((p) => siblings.set(p, k)));
     for (const sent of model.sentences) {
       const figs = sent.figures.map((id) => model.figures[id]).filter((f) => f.stage && f.kind === 'count');
       for (let j = 0; j < figs.length; j++) {
@@ -32,6 +35,7 @@ export const funnelOrder: Rule = {
           const y = figs[j];
           const rel = funnelOf(x.stage!, y.stage!);
           if (!rel || !comparable(x, y)) continue;
+          if (siblings.has(x.id) && siblings.get(x.id) === siblings.get(y.id)) continue;
           const [early, late] = rel.ia < rel.ib ? [x, y] : [y, x];
           const detail = `${early.stageText} ${early.text} ≥ ${late.stageText} ${late.text}`;
           if (late.lo > early.hi) {
