@@ -182,3 +182,25 @@ test('an unheaded plan that names the report year is still the plan: plan-year, 
   assert.equal(py.length, 1);
   assert.match(py[0].message, /应写 2023 年，这里写的是 2022 年/);
 });
+
+test('a Markdown draft: the single # heading is the title, its ## 一、… are the parts', () => {
+  const md = [
+    '# 某区2023年法治政府建设年度报告',
+    '',
+    '2023年,某区扎实推进法治政府建设。',
+    '',
+    '## 一、推进法治政府建设的主要举措和成效',
+    '全年收到行政复议申请84件,受理71件。',
+    '## 二、推进法治政府建设存在的不足和原因',
+    '基层力量仍然薄弱。产生以上问题的原因:培训不足。',
+    '## 三、党政主要负责人履行推进法治建设第一责任人职责情况',
+    '区长带头学法4次。',
+    '## 四、2024年度推进法治政府建设的主要安排',
+    '2024年,区政府将持续深化依法行政。',
+  ].join('\n');
+  const f = check(md);
+  assert.deepEqual(missing(f), []);
+  assert.equal(f.filter((x) => x.code === 'plan-year' || x.code === 'section-order').length, 0);
+  const wrong = check(md.replace('四、2024年度', '四、2023年度')).filter((x) => x.code === 'plan-year');
+  assert.equal(wrong.length, 1);
+});

@@ -6,7 +6,7 @@ import type { ReportDocument } from '../document';
 import type { Outline } from '../outline/outline';
 import type { OutlineNode, Range } from '../types';
 import { LEARNING, SKELETON, type LearnedType, type Profile, type SkeletonType } from './profile';
-import { findReportYear, topLevel, type ReportYear } from './year';
+import { findReportYear, titleNode, topLevel, type ReportYear } from './year';
 
 export type SectionVia = 'heading' | 'subheading' | 'paragraph' | 'thematic';
 
@@ -109,6 +109,7 @@ export function detectSections(doc: ReportDocument, outline: Outline, profile: P
   const expected = profile.types.filter((t) => t.expected);
 
   const topSet = new Set(top);
+  const title = titleNode(outline);
   // top-level section of each line
   const topOf: (OutlineNode | undefined)[] = new Array(doc.lineCount).fill(undefined);
   for (const n of top) for (let l = n.range.start.line; l <= n.range.end.line; l++) topOf[l] = n;
@@ -119,7 +120,7 @@ export function detectSections(doc: ReportDocument, outline: Outline, profile: P
     for (const node of list) {
       if (node.kind === 'runin') continue;
       headingLines.add(node.selectionRange.start.line);
-      if (node.kind !== 'title' && node.kind !== 'news') {
+      if (node.kind !== 'title' && node.kind !== 'news' && node !== title) {
         const text = headingText(node);
         const isTop = topSet.has(node);
         const isLastTop = isTop && top[top.length - 1] === node;

@@ -19,8 +19,8 @@ function firstYear(text: string): { year: number; index: number; length: number 
 }
 
 export function findReportYear(doc: ReportDocument, outline: Outline): ReportYear | null {
-  const root = outline.roots[0];
-  if (root && root.kind === 'title') {
+  const root = titleNode(outline);
+  if (root) {
     const line = root.selectionRange.start.line;
     const y = firstYear(doc.lines[line].norm) ?? (root.selectionRange.end.line !== line ? firstYear(doc.lines[root.selectionRange.end.line].norm) : null);
     if (y) {
@@ -69,9 +69,18 @@ export function findReportYear(doc: ReportDocument, outline: Outline): ReportYea
   return bestN >= 2 ? best : null;
 }
 
+/** The document's title node: a title line, or a Markdown draft's single top heading ("# 某区2023年…报告") over the rest. */
+export function titleNode(outline: Outline): OutlineNode | null {
+  if (outline.roots.length !== 1) return null;
+  const root = outline.roots[0];
+  if (root.kind === 'title') return root;
+  if (root.kind === 'markdown' && root.marker === '#' && root.children.some((c) => c.kind !== 'runin')) return root;
+  return null;
+}
+
 export function topLevel(outline: Outline): OutlineNode[] {
-  const roots = outline.roots.length === 1 && outline.roots[0].kind === 'title' ? outline.roots[0].children : outline.roots;
-  return roots.filter((n) => n.kind !== 'runin');
+  const title = titleNode(outline);
+  return (title ? title.children : outline.roots).filter((n) => n.kind !== 'runin');
 }
 
 function span(line: number, start: number, length: number): Range {
