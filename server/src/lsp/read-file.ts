@@ -1,17 +1,13 @@
-// Reading a report from disk for the workspace check (files that are not open in the editor): UTF-8 with or
-// without BOM, UTF-16 with BOM. The language the editor would give it is guessed from its name.
-import fs from 'node:fs';
+// Reading a report from disk for the workspace check (files that are not open in the editor), with the same
+// decoder as the command line: UTF-8 with or without BOM, UTF-16 with BOM, GB18030/GBK; a binary file is refused
+// with a clear reason. The language the editor would give it is guessed from its name.
 import path from 'node:path';
+import { readReport } from '../cli/read';
 
 export function readReportFile(file: string): string {
-  const b = fs.readFileSync(file);
-  if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return b.subarray(2).toString('utf16le');
-  if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) {
-    const swapped = Buffer.from(b.subarray(2));
-    swapped.swap16();
-    return swapped.toString('utf16le');
-  }
-  return b.toString('utf8').replace(/^\uFEFF/, '');
+  const r = readReport(file);
+  if (!r.ok) throw new Error(`${r.reason.zh} / ${r.reason.en}`);
+  return r.text;
 }
 
 /** The language VS Code gives the file with this extension installed (package.json contributes.languages). */
