@@ -16,22 +16,12 @@ export interface Line {
   offset: number;
 }
 
+const WIDE = /[\uff01-\uff5e\u3000]/g;
+const fold = (c: string) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+
 export function normalizeWidth(s: string): string {
-  let out = '';
-  let changed = false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xff01 && c <= 0xff5e) {
-      out += String.fromCharCode(c - 0xfee0);
-      changed = true;
-    } else if (c === 0x3000) {
-      out += ' ';
-      changed = true;
-    } else {
-      out += s[i];
-    }
-  }
-  return changed ? out : s;
+  // one regular-expression pass (no per-character string building): fast on a 5 MB line
+  return s.replace(WIDE, fold);
 }
 
 export class ReportDocument {
