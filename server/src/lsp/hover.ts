@@ -64,7 +64,7 @@ export function figureMarkdown(f: Figure, locale: Locale = 'zh-cn'): string {
     out.push(t(locale, '**参与的核对**', '**Checks**'));
     for (const c of f.checks) {
       const name = CHECK_NAMES[c.code] ?? [c.code, c.code];
-      out.push(`- ${c.ok ? '✓' : '✗'} ${t(locale, name[0], name[1])}（\`${c.code}\`）：${c.detail}`);
+      out.push(`- ${c.ok ? '✓' : '✗'} \`${c.code}\` ${t(locale, name[0], name[1])}${t(locale, '：', ': ')}${c.detail}`);
     }
   }
   return out.join('\n');

@@ -1,10 +1,12 @@
-// Hovers: on a figure (what it was read as and which checks it passed or failed), on a heading (which part of the
-// report it was recognised as) and on a missing-section finding (what part is expected and what the fix inserts).
+// Hovers: on a figure (hover.ts: what it was read as and which checks it passed or failed), on a heading (which
+// part of the report it was recognised as) and on a missing-section finding (what part is expected and what the
+// fix inserts).
 import type { Hover, MarkupContent } from 'vscode-languageserver';
 import { findDirectives, parseOutline, ReportDocument } from '../engine';
-import type { Analysis, Figure, Finding, Locale, OutlineNode, Position, Profile, Range } from '../engine';
+import type { Analysis, Finding, Locale, OutlineNode, Position, Profile, Range } from '../engine';
 import { defaultProfile } from '../engine';
 import { detectSections } from '../engine/sections/detect';
+import { figureMarkdown } from './hover';
 
 const t = (locale: Locale, zh: string, en: string) => (locale === 'en' ? en : zh);
 
@@ -12,36 +14,6 @@ function contains(r: Range, p: Position): boolean {
   const afterStart = p.line > r.start.line || (p.line === r.start.line && p.character >= r.start.character);
   const beforeEnd = p.line < r.end.line || (p.line === r.end.line && p.character <= r.end.character);
   return afterStart && beforeEnd;
-}
-
-const KIND: Record<string, [string, string]> = {
-  count: ['数量', 'count'],
-  percent: ['百分比', 'percentage'],
-  points: ['百分点', 'percentage points'],
-  multiple: ['倍数', 'multiple'],
-  ratio: ['比例', 'ratio'],
-};
-
-/** One figure as a hover: the value as read, its object and stage, and every check it took part in. */
-export function figureHover(f: Figure, locale: Locale): string {
-  const lines: string[] = [];
-  const kind = KIND[f.kind] ?? [f.kind, f.kind];
-  lines.push(`**${t(locale, '数据', 'Figure')}** \`${f.text}\` — ${t(locale, kind[0], kind[1])}`);
-  const read: string[] = [];
-  const value = f.lo !== f.hi ? `${f.lo}–${f.hi}` : String(f.value);
-  read.push(`${t(locale, '读作', 'read as')} ${value}${f.unit && f.kind !== 'percent' ? ' ' + f.unit : f.kind === 'percent' ? '%' : ''}${f.approx ? t(locale, '（约数）', ' (approximate)') : ''}`);
-  if (f.object) read.push(`${t(locale, '对象', 'object')}：${f.object}${f.objectInherited ? t(locale, '（承上文）', ' (from the context)') : ''}`);
-  if (f.stage) read.push(`${t(locale, '环节', 'stage')}：${f.stage}${f.stageText && f.stageText !== f.stage ? `（${f.stageText}）` : ''}`);
-  if (f.rate) read.push(`${t(locale, '比率', 'rate')}：${f.rate}`);
-  if (f.prior) read.push(t(locale, '上期数', 'prior-period value'));
-  lines.push(read.join(t(locale, '；', '; ')));
-  if (f.checks.length === 0) {
-    lines.push(t(locale, '未参与任何勾稽核对。', 'Not part of any consistency check.'));
-  } else {
-    lines.push('');
-    for (const c of f.checks) lines.push(`- ${c.ok ? '✓' : '✗'} \`${c.code}\` ${c.detail}`);
-  }
-  return lines.join('\n\n').replace(/\n\n- /g, '\n- ');
 }
 
 function labelOf(profile: Profile, id: string, locale: Locale): string {
@@ -112,7 +84,7 @@ export function hoverAt(
   let range: Range | undefined;
   const figure = (analysis.figures ?? []).find((f) => contains(f.range, p));
   if (figure) {
-    parts.push(figureHover(figure, locale));
+    parts.push(figureMarkdown(figure, locale));
     range = figure.range;
   }
   for (const f of analysis.findings) {
