@@ -1,30 +1,15 @@
-// Chinese numerals for heading ordinals (一 … 九十九, 两, 〇/零). Figures have their own, richer reader.
+// Chinese numerals for heading ordinals (一 … 九百九十九): reading them, and writing the ordinal a fix inserts.
 
-const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+import { parseChineseNumber } from './figures/numbers';
 
-/** Value of a Chinese numeral below 1000 (十二 → 12, 二十 → 20, 一百零二 → 102); NaN when it is not one. */
+/**
+ * Value of a heading ordinal written in Chinese numerals (十二 → 12, 二十 → 20, 一百零二 → 102), read by the figure
+ * reader; NaN when it is not one. Digit strings (一二三, 二〇二三) are years or codes, never ordinals.
+ */
 export function parseChineseOrdinal(s: string): number {
-  if (!s) return NaN;
-  let total = 0;
-  let current = 0;
-  let seenUnit = false;
-  for (const ch of s) {
-    if (ch in DIGITS) {
-      current = DIGITS[ch];
-    } else if (ch === '十' || ch === '百') {
-      const unit = ch === '十' ? 10 : 100;
-      total += (current || 1) * unit;
-      current = 0;
-      seenUnit = true;
-    } else {
-      return NaN;
-    }
-  }
-  if (!seenUnit && s.length > 1) {
-    // 一二三 is not a numeral (but 〇 alone or 五 alone is)
-    return NaN;
-  }
-  return total + current;
+  if (!s || (s.length > 1 && !/[十百]/.test(s))) return NaN;
+  const r = parseChineseNumber(s);
+  return r && Number.isInteger(r.value) ? r.value : NaN;
 }
 
 const NAMES = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
