@@ -30,6 +30,10 @@ const bundleAll = () =>
 
 await bundleAll();
 
+// the reduced segmentation dictionary (dist/jieba/), before anything segments
+const { buildDict } = await import('./build-dict.mjs');
+buildDict();
+
 // The default profile is learned from seeds/ (server/data/profile.json, committed). The build relearns it; when the
 // learned profile differs from the committed one (the seeds, the section cues or the figure extraction changed),
 // the file is rewritten, the bundles that inline it are rebuilt, and the change shows up in review.

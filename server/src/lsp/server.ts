@@ -216,6 +216,9 @@ export function startServer(connection: Connection): void {
       sendStatus(uri, false, false);
       return;
     }
+    // checkOn "save": an unsaved edit keeps the last result, whatever asked for the re-check (a setting, the
+    // workspace file, the segmenter becoming ready)
+    if (s.checkOn === 'save' && entry.savedVersion !== undefined && entry.doc.version > entry.savedVersion) return;
     sendStatus(uri, true, true);
     let diagnostics: Diagnostic[] = [];
     try {

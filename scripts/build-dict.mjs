@@ -1,0 +1,49 @@
+// The segmentation dictionary the product loads (dist/jieba/): nodejieba's full dictionary takes about 240 MB of
+// memory once loaded, so we keep only the words a report needs — every word with frequency ≥ 5, every word the full
+// dictionary finds in the example reports (seeds/), and the vocabulary of server/data (stages, objects, rates,
+// section cues) — about a third of the entries and well under half the memory. The keyword-extraction tables
+// nodejieba also loads (idf, stop words) are never used by the checker and are replaced by one-line files.
+// Deterministic: the same nodejieba and the same seeds give the same file.
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const require = createRequire(import.meta.url);
+const MIN_FREQ = 5;
+
+export function buildDict() {
+  const jiebaDir = path.join(path.dirname(require.resolve('nodejieba/package.json')), 'submodules', 'cppjieba', 'dict');
+  const full = fs.readFileSync(path.join(jiebaDir, 'jieba.dict.utf8'), 'utf8').split('\n').filter(Boolean);
+  const wanted = new Set();
+  // the vocabulary of the data files: every CJK run of two or more characters in their strings
+  for (const name of ['figures.json', 'sections.json']) {
+    const text = fs.readFileSync(path.join(root, 'server', 'data', name), 'utf8');
+    for (const m of text.matchAll(/[\u4e00-\u9fff]{2,}/g)) wanted.add(m[0]);
+  }
+  // the words the full dictionary finds in the example reports
+  const jieba = require('nodejieba');
+  jieba.load();
+  for (const f of fs.readdirSync(path.join(root, 'seeds')).sort()) {
+    for (const w of jieba.cut(fs.readFileSync(path.join(root, 'seeds', f), 'utf8'), true)) if (/^[\u4e00-\u9fff]{2,}$/.test(w)) wanted.add(w);
+  }
+  const out = [];
+  const inFull = new Set();
+  for (const line of full) {
+    const [word, freq] = line.split(' ');
+    inFull.add(word);
+    if (Number(freq) >= MIN_FREQ || wanted.has(word)) out.push(line);
+  }
+  const dir = path.join(root, 'dist', 'jieba');
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'fazhi.dict.utf8'), out.join('\n') + '\n');
+  fs.writeFileSync(path.join(dir, 'idf.utf8'), '的 1.0\n');
+  fs.writeFileSync(path.join(dir, 'stop_words.utf8'), '的\n');
+  return { entries: out.length, of: full.length };
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const r = buildDict();
+  process.stdout.write(`dist/jieba/fazhi.dict.utf8: ${r.entries} of ${r.of} entries\n`);
+}
