@@ -49,9 +49,15 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
       // the workspace file: the server re-reads it and re-checks open reports when it changes
       fileEvents: vscode.workspace.createFileSystemWatcher('**/.fazhi-report.json'),
     },
-    initializationOptions: { statusNotifications: true, clientWatchesFiles: true },
+    initializationOptions: { statusNotifications: true, clientWatchesFiles: true, locale: messageLanguage() },
   };
   return new LanguageClient('fazhiReport', displayName(), serverOptions, clientOptions);
+}
+
+/** fazhiReport.messageLanguage: "auto" follows VS Code's display language; "zh-cn" / "en" fix it. */
+function messageLanguage(): string {
+  const v = vscode.workspace.getConfiguration('fazhiReport').get<string>('messageLanguage', 'auto');
+  return v === 'zh-cn' || v === 'en' ? v : vscode.env.language;
 }
 
 async function startClient(context: vscode.ExtensionContext): Promise<void> {
@@ -241,6 +247,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (active && e.uris.some((u) => u.toString() === active)) updateStatus();
     }),
     vscode.workspace.onDidCloseTextDocument((d) => serverStatus.delete(d.uri.toString())),
+    // the message language is fixed when the server starts: a new client (and server) speaks the new one
+    vscode.workspace.onDidChangeConfiguration(async (e) => {
+      if (!e.affectsConfiguration('fazhiReport.messageLanguage')) return;
+      if (client) await client.stop();
+      await startClient(context);
+    }),
   );
   await startClient(context);
   updateStatus();

@@ -313,6 +313,9 @@ async function main() {
         'extensions.ignoreRecommendations': true,
         'chat.disableAIFeatures': true,
         'outline.collapseItems': 'alwaysExpand',
+        // the product speaks Chinese first: code-server has no Chinese language pack here, so the messages are
+        // set to Chinese directly (the picture shows what a drafter sees)
+        'fazhiReport.messageLanguage': 'zh-cn',
         'editor.wordWrap': 'on',
       },
       null,

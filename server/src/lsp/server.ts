@@ -347,6 +347,8 @@ export function startServer(connection: Connection): void {
         !!caps.workspace?.workspaceEdit?.documentChanges && !!caps.workspace?.workspaceEdit?.resourceOperations?.includes('create');
       watchedFilesDynamic = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
       const init = (params.initializationOptions ?? {}) as Record<string, unknown>;
+      // the client's fazhiReport.messageLanguage setting, when it names a language, wins over the editor's
+      if (typeof init.locale === 'string' && init.locale) locale = normalizeLocale(init.locale);
       statusNotifications = init.statusNotifications === true;
       clientWatchesFiles = init.clientWatchesFiles === true;
       if (typeof init.rulesDocsBase === 'string' && init.rulesDocsBase) {
