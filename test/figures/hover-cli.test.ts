@@ -61,10 +61,11 @@ test('figures --format csv (BOM, header, one row per figure) and text (table and
   const c = capture();
   assert.equal(await figuresCommand.run([seed002, '--format', 'csv'], c.io), 0);
   const csv = c.get().out;
-  assert.ok(csv.startsWith('\ufeff行,列,原文,数值,下限,上限,单位,对象,环节,比率,名目,核对\r\n'));
+  // the same table the editor exports
+  assert.ok(csv.startsWith('\ufeff行,列,数据,类型,数值,下限,上限,单位,对象,环节,比率,前文,上期数,核对结果,核对明细\r\n'));
   const n = analyzeWith(readText(seed002)).figures!.length;
   assert.equal(csv.trim().split('\r\n').length, n + 1);
-  assert.match(csv, /\r\n59,177,33\.38%,33\.38,33\.38,33\.38,%,行政复议,,综合化解率,/);
+  assert.match(csv, /\r\n59,177,33\.38%,percent,33\.38,33\.38,33\.38,%,行政复议,,综合化解率,.*,未通过,✗ impossible-percentage: /);
   const t = capture();
   assert.equal(await figuresCommand.run([seed002], t.io), 0);
   assert.match(t.get().out, /^行\t列\t原文/);

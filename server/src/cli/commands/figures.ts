@@ -1,6 +1,7 @@
 // `fazhi-report figures <file> [--format text|json|csv]`: every figure of a report with how it was read (value or
 // bounds, unit, object, stage or rate) and the checks it took part in — the reviewer's 数据核查表.
-// CSV starts with a UTF-8 BOM so that Excel opens the Chinese columns correctly.
+// CSV is the same table the editor exports (server/src/lsp/figure-table.ts): a UTF-8 BOM so that Excel and WPS
+// open the Chinese columns correctly, CRLF line ends, 1-based positions.
 import path from 'node:path';
 import { analyze } from '../../engine';
 import type { Figure, Locale } from '../../engine';
@@ -9,6 +10,8 @@ import { parseCommon, UsageError, type Format } from '../args';
 import type { CliIO } from '../io';
 import { readErrorLine, readReport } from '../read';
 import type { Command } from './command';
+// one CSV layout for the command line and the editor's export (BOM, CRLF, formula-looking cells made text)
+import { figureRows, figuresCsv } from '../../lsp/figure-table';
 
 export interface FigureRecord {
   line: number;
@@ -92,21 +95,6 @@ export function figuresText(records: FigureRecord[], locale: Locale): string {
   return out;
 }
 
-function csvCell(s: string): string {
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-export function figuresCsv(records: FigureRecord[], locale: Locale): string {
-  const head = [...HEAD[locale].slice(0, 4), locale === 'en' ? 'low' : '下限', locale === 'en' ? 'high' : '上限', ...HEAD[locale].slice(4)];
-  let out = '\ufeff' + head.map(csvCell).join(',') + '\r\n';
-  for (const r of records) {
-    const c = cells(r, locale);
-    const row = [...c.slice(0, 4), n(r.lo), n(r.hi), ...c.slice(4)];
-    out += row.map(csvCell).join(',') + '\r\n';
-  }
-  return out;
-}
-
 export const figures: Command = {
   name: 'figures',
   usage: 'figures <文件 / file> [--format text|json|csv] [--locale zh-cn|en]',
@@ -128,7 +116,7 @@ export const figures: Command = {
     const records = figureRecords(analysis.figures ?? []);
     const format = opts.format as string;
     if (format === 'json') io.out(JSON.stringify({ path: file, figures: records }, null, 2) + '\n');
-    else if (format === 'csv') io.out(figuresCsv(records, opts.locale));
+    else if (format === 'csv') io.out(figuresCsv(figureRows(analysis.figures), opts.locale));
     else io.out(figuresText(records, opts.locale));
     return 0;
   },
