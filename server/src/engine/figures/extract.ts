@@ -268,6 +268,8 @@ export function extractFigures(doc: ReportDocument, segmenter?: Segmenter, secti
         else if ((m.type === 'up' || m.type === 'down') && m.end >= trimmed.length - 2 && !/[到至]$/.test(trimmed)) f.change = m.type;
       }
       if (d.inParens && /^\d{4}年(为|是)?$/.test(f.label)) f.prior = true;
+      // "比2022年的100件", "较2022年度": the base of a comparison named by its year
+      if (/(?:较|比)\s*\d{4}\s*年(?:度|同期)?的?$/.test(trimmed)) f.prior = true;
       // "较上年增加100件" is the change itself, not the prior value
       if (f.change) f.prior = false;
       const right = scanWords(d.rightText);
