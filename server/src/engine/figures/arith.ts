@@ -152,7 +152,15 @@ export function resolveRate(model: FigureModel, pct: Figure): RateResolution {
   if (def.numerator) {
     const terms: Term[] = [];
     for (const st of def.numerator) {
-      const t = stageTerm(window, pct, st);
+      let t = stageTerm(window, pct, st);
+      if (!t) {
+        // the counts stated just before, in an earlier sentence of the paragraph ("应当出庭185件、实际出庭170件。
+        // 出庭率100%。"): one unambiguous count of the stage, of the rate's object when both name one
+        const cand = lineFigures(model, pct).filter(
+          (f) => f.sentence < pct.sentence && isCountLike(f) && f.stage === st && !f.prior && !f.change && (!pct.object || !f.object || f.object === pct.object),
+        );
+        if (cand.length === 1) t = termOf(cand, st);
+      }
       if (t) terms.push(t);
     }
     const figs = terms.flatMap((t) => t.figs);
