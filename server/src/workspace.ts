@@ -6,6 +6,12 @@ import { allRules, validateProfile, validateWorkspaceConfig, type Profile, type 
 
 export const WORKSPACE_FILE = '.fazhi-report.json';
 
+/** Is `child` the folder `parent` or below it? */
+export function isInside(child: string, parent: string): boolean {
+  const rel = path.relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
 export interface LoadedWorkspaceConfig {
   /** The file found (absolute), or null when there is none. */
   file: string | null;

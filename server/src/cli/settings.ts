@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AnalyzeOptions, Profile } from '../engine';
-import { findWorkspaceFile, loadProfile, loadWorkspaceConfig, type LoadedWorkspaceConfig } from '../workspace';
+import { findWorkspaceFile, isInside, loadProfile, loadWorkspaceConfig, type LoadedWorkspaceConfig } from '../workspace';
 
 export interface SettingsOptions {
   /** --config: one workspace file for every checked file. */
@@ -32,10 +32,6 @@ export function repositoryRoot(from: string): string | null {
   }
 }
 
-function inside(file: string, dir: string): boolean {
-  const rel = path.relative(dir, file);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-}
 
 export class SettingsResolver {
   private readonly workspaces = new Map<string, LoadedWorkspaceConfig>();
@@ -81,7 +77,7 @@ export class SettingsResolver {
     if (this.options.config) {
       wsFile = path.resolve(this.options.cwd, this.options.config);
     } else {
-      const stop = this.repoRoot && inside(absolute, this.repoRoot) ? this.repoRoot : undefined;
+      const stop = this.repoRoot && isInside(absolute, this.repoRoot) ? this.repoRoot : undefined;
       wsFile = findWorkspaceFile(absolute, stop);
     }
     const settings: FileSettings = { workspaceFile: wsFile };

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Profile, WorkspaceConfig } from '../engine';
-import { findWorkspaceFile, loadProfile, loadWorkspaceConfig, WORKSPACE_FILE } from '../workspace';
+import { findWorkspaceFile, isInside, loadProfile, loadWorkspaceConfig, WORKSPACE_FILE } from '../workspace';
 import type { Settings } from './settings';
 
 export interface DocumentConfig {
@@ -32,10 +32,6 @@ export function pathToUri(p: string): string {
   return pathToFileURL(p).href;
 }
 
-function inside(child: string, parent: string): boolean {
-  const rel = path.relative(parent, child);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-}
 
 export class WorkspaceConfigs {
   /** Workspace folders (absolute paths), from initialize and didChangeWorkspaceFolders. */
@@ -53,7 +49,7 @@ export class WorkspaceConfigs {
 
   folderOf(file: string): string | null {
     let best: string | null = null;
-    for (const f of this.folders) if (inside(file, f) && (!best || f.length > best.length)) best = f;
+    for (const f of this.folders) if (isInside(file, f) && (!best || f.length > best.length)) best = f;
     return best;
   }
 
