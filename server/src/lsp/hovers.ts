@@ -6,7 +6,7 @@ import { findDirectives, parseOutline, ReportDocument } from '../engine';
 import type { Analysis, Finding, Locale, OutlineNode, Position, Profile, Range } from '../engine';
 import { defaultProfile } from '../engine';
 import { detectSections } from '../engine/sections/detect';
-import { figureMarkdown } from './hover';
+import { figureAt, figureMarkdown } from './hover';
 
 const t = (locale: Locale, zh: string, en: string) => (locale === 'en' ? en : zh);
 
@@ -82,7 +82,7 @@ export function hoverAt(
 ): Hover | null {
   const parts: string[] = [];
   let range: Range | undefined;
-  const figure = (analysis.figures ?? []).find((f) => contains(f.range, p));
+  const figure = figureAt(analysis, p);
   if (figure) {
     parts.push(figureMarkdown(figure, locale));
     range = figure.range;
