@@ -34,6 +34,12 @@ function configuredSeverity(code: string, options: AnalyzeOptions): Severity | '
   return defaultSeverities[code] ?? 'warning';
 }
 
+const RANK: Record<Severity, number> = { error: 1, warning: 2, information: 3, hint: 4 };
+const CAPS: Record<NonNullable<RuleReport['cap']>, Severity> = { strong: 'error', inferred: 'warning', soft: 'information' };
+function softer(a: Severity, b: Severity): Severity {
+  return RANK[a] >= RANK[b] ? a : b;
+}
+
 export function analyze(text: string, options: AnalyzeOptions = {}, rules: Rule[] = allRules): Analysis {
   const locale = normalizeLocale(options.locale);
   // suppression comments are masked to spaces (positions unchanged) and applied to the findings at the end
@@ -47,7 +53,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}, rules: Rule[
     figures = extractFigures(doc, options.segmenter, outline.nodes);
   } catch (e) {
     ruleErrors.push({ code: 'figures', error: e instanceof Error ? e.message : String(e) });
-    figures = { figures: [], sentences: [], breakdowns: [], segmented: false };
+    figures = { figures: [], sentences: [], breakdowns: [], verdicts: [], segmented: false };
   }
   // sections (issue 4): the report's parts, found on first use by the section checks
   const profile = options.profile ?? defaultProfile;
@@ -58,9 +64,12 @@ export function analyze(text: string, options: AnalyzeOptions = {}, rules: Rule[
     const severity = configuredSeverity(rule.code, options);
     if (severity === 'off') continue;
     const report = (r: RuleReport) => {
+      let sev: Severity = r.severity && severity === defaultSeverities[rule.code] ? r.severity : severity;
+      // the strength of the evidence caps the severity (never raises it): inferred → warning, soft → information
+      if (r.cap) sev = softer(sev, CAPS[r.cap]);
       findings.push({
         code: rule.code,
-        severity: r.severity && severity === defaultSeverities[rule.code] ? r.severity : severity,
+        severity: sev,
         message: formatMessage(locale, r.messageId, r.args),
         range: r.range,
         related: r.related?.map((x) => ({ range: x.range, message: formatMessage(locale, x.messageId, x.args) })),

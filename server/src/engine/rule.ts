@@ -34,6 +34,11 @@ export interface RuleReport {
   related?: { range: Range; messageId: string; args?: Record<string, string | number> }[];
   /** Override the rule's configured severity (e.g. a softer variant of the same check). */
   severity?: Severity;
+  /**
+   * The strength of the evidence, which caps the configured severity (never raises it): strong keeps it,
+   * inferred is at most a warning, soft at most an information note (figures/readings/types.ts).
+   */
+  cap?: 'strong' | 'inferred' | 'soft';
   data?: Record<string, unknown>;
 }
 

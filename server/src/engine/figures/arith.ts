@@ -56,14 +56,21 @@ export interface RateResolution {
   bases: Term[];
 }
 
-/** Figures of the neighbouring sentences of the same paragraph (at most PARAGRAPH_SPAN sentences either side). */
-function lineFigures(model: FigureModel, f: Figure): Figure[] {
-  const PARAGRAPH_SPAN = 12;
-  let i = f.sentence;
-  while (i > 0 && f.sentence - i < PARAGRAPH_SPAN && model.sentences[i - 1].line === f.line) i--;
+/** How many figures either side of a rate its paragraph is searched (bounded by figures, not by paragraph length). */
+const PARAGRAPH_FIGURES = 48;
+const PARAGRAPH_SPAN = 12;
+
+/**
+ * Figures of the neighbouring sentences of the same paragraph: at most PARAGRAPH_SPAN sentences and
+ * PARAGRAPH_FIGURES figures either side, so a lookup costs the same however long the paragraph is.
+ */
+export function lineFigures(model: FigureModel, f: Figure): Figure[] {
   const out: Figure[] = [];
-  for (; i < model.sentences.length && i - f.sentence <= PARAGRAPH_SPAN && model.sentences[i].line === f.line; i++) {
-    for (const id of model.sentences[i].figures) out.push(model.figures[id]);
+  const from = Math.max(0, f.id - PARAGRAPH_FIGURES);
+  const to = Math.min(model.figures.length - 1, f.id + PARAGRAPH_FIGURES);
+  for (let id = from; id <= to; id++) {
+    const g = model.figures[id];
+    if (g.line === f.line && Math.abs(g.sentence - f.sentence) <= PARAGRAPH_SPAN) out.push(g);
   }
   return out;
 }
@@ -159,7 +166,7 @@ export function resolveRate(model: FigureModel, pct: Figure): RateResolution {
         const cand = lineFigures(model, pct).filter(
           (f) => f.sentence < pct.sentence && isCountLike(f) && f.stage === st && !f.prior && !f.change && (!pct.object || !f.object || f.object === pct.object),
         );
-        if (cand.length === 1) t = termOf(cand, st);
+        if (cand.length === 1) t = { ...termOf(cand, st), scope: 'paragraph' };
       }
       if (t) terms.push(t);
     }
@@ -170,6 +177,7 @@ export function resolveRate(model: FigureModel, pct: Figure): RateResolution {
         figs,
         label: terms.map((t) => t.label).join(' + '),
         exact: terms.every((t) => t.exact),
+        scope: terms.some((t) => t.scope === 'paragraph') ? 'paragraph' : 'sentence',
       };
       // a term with a conventional alternative (纠错 + 改正后终止) gives the numerator an alternative too
       const alt = terms.find((t) => t.alts?.length);
@@ -380,3 +388,17 @@ function computeVerdict(model: FigureModel, pct: Figure): RateVerdict {
 }
 
 export { funnelOf };
+
+/**
+ * How `x` matches the written figure `p`: rounded at the written precision, only truncated, within an approximation
+ * word's bounds, off only in the last written digit, or not at all.
+ */
+export function matchOf(x: number, p: Figure): 'round' | 'truncation' | 'approximation' | 'lastDigit' | null {
+  if (!Number.isFinite(x)) return null;
+  const unit = 10 ** -p.decimals;
+  if (p.approx) return reproduces(x, p) ? 'approximation' : null;
+  if (Math.abs(x - p.value) <= unit / 2 + EPS) return 'round';
+  if (x >= p.value - EPS && x < p.value + unit - EPS) return 'truncation';
+  if (p.decimals > 0 && Math.abs(x - p.value) <= unit * 1.5 + EPS) return 'lastDigit';
+  return null;
+}

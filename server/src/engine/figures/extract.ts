@@ -25,9 +25,13 @@ import {
   scanWords,
   unitFamily,
   funnelOf,
+  outcomesOf,
+  scopeWords,
+  categoryOf,
   type LabelMatch,
 } from './vocab';
 import data from '../../../data/figures.json';
+import { readFigures } from './readings';
 
 const LABEL_MAX = 40;
 /** At most this many 其中 / 分别 / …中 triggers are read per sentence (pathological input stays linear). */
@@ -104,19 +108,32 @@ function bounds(tok: NumberToken): { lo: number; hi: number; approx: boolean } {
   let lo = tok.value;
   let hi = tok.rangeTo ?? tok.value;
   let approx = tok.rangeTo !== undefined;
-  const apply = (how: string | undefined, step: number) => {
+  // one step of the last written digit: 2.6万 → 1000, 1000 → 1000, 30 → 10, 17.6 → 0.1
+  const step = (() => {
+    if (tok.decimals > 0) return tok.scale / 10 ** tok.decimals;
+    let v = Math.round(tok.value / tok.scale);
+    let st = 1;
+    while (v > 0 && v % 10 === 0 && st < 1e12) {
+      v /= 10;
+      st *= 10;
+    }
+    return st * tok.scale;
+  })();
+  // an approximation word's width depends on the written precision: 近30% is 27–30%, 约17.6% is 17.1–18.1%
+  const width = (fraction: number) => Math.min(tok.value * fraction, approximation.maxSteps * step);
+  const apply = (how: string | undefined) => {
     switch (how) {
       case 'above':
         hi = Infinity;
         approx = true;
         break;
       case 'below':
-        lo = Math.min(lo, tok.value * approximation.lowFactor);
+        lo = Math.min(lo, tok.value - width(approximation.belowWidth));
         approx = true;
         break;
       case 'about':
-        lo = Math.min(lo, tok.value * approximation.lowFactor);
-        hi = Math.max(hi, tok.value * approximation.highFactor);
+        lo = Math.min(lo, tok.value - width(approximation.aboutWidth));
+        hi = Math.max(hi, tok.value + width(approximation.aboutWidth));
         approx = true;
         break;
       case 'atMost':
@@ -129,19 +146,8 @@ function bounds(tok: NumberToken): { lo: number; hi: number; approx: boolean } {
         break;
     }
   };
-  // one step of the last written digit: 2.6万 → 1000, 1000 → 1000, 30 → 10
-  const step = (() => {
-    if (tok.decimals > 0) return tok.scale / 10 ** tok.decimals;
-    let v = Math.round(tok.value / tok.scale);
-    let st = 1;
-    while (v > 0 && v % 10 === 0 && st < 1e12) {
-      v /= 10;
-      st *= 10;
-    }
-    return st * tok.scale;
-  })();
-  if (tok.approxPrefix) apply((approximation.prefix as Record<string, string>)[tok.approxPrefix], step);
-  if (tok.approxSuffix) apply((approximation.suffix as Record<string, string>)[tok.approxSuffix], step);
+  if (tok.approxPrefix) apply((approximation.prefix as Record<string, string>)[tok.approxPrefix]);
+  if (tok.approxSuffix) apply((approximation.suffix as Record<string, string>)[tok.approxSuffix]);
   return { lo, hi, approx };
 }
 
@@ -160,6 +166,7 @@ export function extractFigures(doc: ReportDocument, segmenter?: Segmenter, secti
   const breakdowns: Breakdown[] = [];
   /** Where each figure's label starts on its line (by figure id), for the segmenter's tokens. */
   const labelStarts: number[] = [];
+  let prevList: Draft[] = [];
 
   for (const line of doc.lines) {
     const s = line.norm;
@@ -270,6 +277,13 @@ export function extractFigures(doc: ReportDocument, segmenter?: Segmenter, secti
       if (d.inParens && /^\d{4}年(为|是)?$/.test(f.label)) f.prior = true;
       // "比2022年的100件", "较2022年度": the base of a comparison named by its year
       if (/(?:较|比)\s*\d{4}\s*年(?:度|同期)?的?$/.test(trimmed)) f.prior = true;
+      // "与2021年同期收案1364件相比": the base of a comparison closed by 相比 after it
+      if (/(?:与|同|和)\s*(?:\d{4}\s*年|上年|去年|上一年)/.test(trimmed) && /^(?:相比|相较|比较)/.test(d.rightText)) f.prior = true;
+      // scope of what is counted: a category (治安管理类) and scope words (一审, 中院, 市本级 …)
+      const cat = categoryOf(trimmed);
+      if (cat) f.category = cat;
+      const sc = scopeWords.filter((w) => trimmed.includes(w));
+      if (sc.length) f.scope = sc;
       // "较上年增加100件" is the change itself, not the prior value
       if (f.change) f.prior = false;
       const right = scanWords(d.rightText);
@@ -308,21 +322,23 @@ export function extractFigures(doc: ReportDocument, segmenter?: Segmenter, secti
       if (list && list.length > 1) assignRespectively(s, sent, list);
     }
 
-    // lists
-    let prevList: Draft[] = [];
+    // lists (the previous sentence may end the previous paragraph: "…100件。⏎其中…")
     for (const sent of lineSentences) {
       const list = bySent.get(sent.index);
       if (!list) continue;
       buildBreakdowns(s, sent, list, prevList, drafts, breakdowns);
       prevList = list;
     }
+    if (!lineSentences.some((x) => bySent.has(x.index)) && s.trim()) prevList = [];
 
     for (const x of lineSentences) sentences.push(x);
   }
 
   if (segmenter) addNouns(figures, labelStarts, doc, segmenter);
   if (sections && sections.length) addSections(figures, sections, doc.lineCount);
-  return { figures, sentences, breakdowns, segmented: !!segmenter };
+  const model: FigureModel = { figures, sentences, breakdowns, verdicts: [], segmented: !!segmenter };
+  model.verdicts = readFigures(model, (line) => doc.lines[line].norm);
+  return model;
 }
 
 function assignRespectively(s: string, sent: Sentence, drafts: Draft[]): void {
@@ -402,15 +418,16 @@ function collectParts(s: string, inSent: Draft[], from: number, total?: Figure):
     if (parts.length > 0 && listStops.some((w) => d.fig.label.startsWith(w))) break;
     // a later "part" larger than the whole list so far is a new topic, not a part (a first part may be a typo)
     if (parts.length > 0 && total && d.fig.lo > total.hi) break;
-    if (d.fig.prior) break;
+    if (d.fig.prior || d.fig.change) break;
     parts.push(d);
     prevEnd = d.tok.end;
   }
   return parts;
 }
 
-function isNested(a: Figure, b: Figure): boolean {
+export function isNested(a: Figure, b: Figure): boolean {
   if (!a.stage || !b.stage) return false;
+  if (outcomesOf[a.stage]?.includes(b.stage)) return true;
   if (nestedPairs.some(([x, y]) => x === a.stage && y === b.stage)) return true;
   const f = funnelOf(a.stage, b.stage);
   return !!f && f.ia < f.ib;
@@ -470,29 +487,39 @@ function buildBreakdowns(
     from = at + 2;
     let hint: Figure | undefined;
     for (let i = inSent.length - 1; i >= 0 && !hint; i--) {
-      if (inSent[i].tok.end <= at && inSent[i].fig.kind === 'count' && !inSent[i].fig.prior) hint = inSent[i].fig;
+      if (inSent[i].tok.end <= at && inSent[i].fig.kind === 'count' && !inSent[i].fig.prior && !inSent[i].fig.change) hint = inSent[i].fig;
     }
     const parts = collectParts(s, inSent, at + 2, hint);
     if (parts.length === 0) continue;
-    // the total: the nearest same-family count before 其中 in this sentence, else the last one of the previous sentence
+    // the total: the nearest same-family count before 其中 in this sentence, else the last one of the previous
+    // sentence; the other counts before the list are kept as other plausible totals (readings/sum.ts)
+    const usable = (f: Figure) => sameFamily(f, parts[0].fig) && !f.prior && !f.change && !parts.some((p) => p.fig.id === f.id);
     let total: Figure | undefined;
-    for (let i = inSent.length - 1; i >= 0; i--) {
+    const candidates: number[] = [];
+    for (let i = inSent.length - 1; i >= 0 && candidates.length < WINDOW; i--) {
       const d = inSent[i];
-      if (d.tok.end <= at && sameFamily(d.fig, parts[0].fig) && !d.fig.prior) {
-        total = d.fig;
-        break;
+      if (d.tok.end <= at && usable(d.fig)) {
+        total ??= d.fig;
+        candidates.push(d.fig.id);
       }
     }
-    if (!total && at - sent.start <= 2) {
-      for (let i = prevSent.length - 1; i >= 0; i--) {
-        if (sameFamily(prevSent[i].fig, parts[0].fig) && !prevSent[i].fig.prior) {
-          total = prevSent[i].fig;
-          break;
+    let fromPrevious = false;
+    if (!total || at - sent.start <= 2) {
+      for (let i = prevSent.length - 1; i >= 0 && candidates.length < WINDOW; i--) {
+        if (usable(prevSent[i].fig)) {
+          if (!total) {
+            total = prevSent[i].fig;
+            fromPrevious = true;
+          }
+          candidates.push(prevSent[i].fig.id);
         }
       }
     }
     if (!total) continue;
-    out.push(makeBreakdown(sent, total, parts, '其中', inSent));
+    const b = makeBreakdown(sent, total, parts, '其中', inSent);
+    b.totalFromPrevious = fromPrevious;
+    b.candidates = candidates.filter((id) => id !== total!.id);
+    out.push(b);
     parts.forEach((d) => listed.add(d.fig.id));
   }
   // "…中," antecedents: 在已审结的案件中, 国务院重点推进的13项高效办成一件事中
@@ -528,13 +555,13 @@ function buildBreakdowns(
   // implicit enumerations that add up exactly: 399份…继续有效的60件,需要修改的13件,失效、废止的326件
   for (let a = 0; a < inSent.length; a++) {
     const t = inSent[a].fig;
-    if (t.kind !== 'count' || t.approx || listed.has(t.id)) continue;
+    if (t.kind !== 'count' || t.approx || t.prior || t.change || listed.has(t.id)) continue;
     let sum = 0;
     const parts: Draft[] = [];
     for (let b = a + 1; b < inSent.length && b <= a + WINDOW; b++) {
       const d = inSent[b];
       if (isShare(d.fig)) continue;
-      if (!sameFamily(t, d.fig) || d.fig.approx || d.fig.prior) break;
+      if (!sameFamily(t, d.fig) || d.fig.approx || d.fig.prior || d.fig.change) break;
       sum += d.fig.value;
       parts.push(d);
       if (sum >= t.value) break;

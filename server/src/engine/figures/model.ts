@@ -10,6 +10,8 @@ export interface FigureCheck {
   ok: boolean;
   /** Short Chinese description of the relation ("8568 / 8608 = 99.5%"). */
   detail: string;
+  /** The reading it was verified (or found wrong) under: assumption ids (messages `figures.assumption.<id>`). */
+  assumptions?: string[];
 }
 
 export interface Figure {
@@ -41,6 +43,10 @@ export interface Figure {
   /** For a percentage: the rate's name as written (综合化解率, 占比) and its definition id in figures.json. */
   rate?: string;
   rateId?: string;
+  /** The category the label names (治安管理类 → 治安管理): counts of different categories are not stages of one funnel. */
+  category?: string;
+  /** Scope words of the label (一审, 二审, 中院, 基层, 市本级 …). */
+  scope?: string[];
   /** The words before the figure in its clause (what the writer says it is). */
   label: string;
   /** The noun phrase the figure counts, from word segmentation (display only; absent without the segmenter). */
@@ -71,6 +77,10 @@ export interface Breakdown {
   completeReason?: string;
   /** Parts that are inside another part rather than beside it (not summed). */
   nested: number[];
+  /** The total was taken from the previous sentence (其中 opens a sentence with no count before it). */
+  totalFromPrevious?: boolean;
+  /** Other counts of the family before the list (this sentence, or the previous one): other plausible totals. */
+  candidates?: number[];
 }
 
 export interface Sentence {
@@ -86,10 +96,13 @@ export interface FigureModel {
   figures: Figure[];
   sentences: Sentence[];
   breakdowns: Breakdown[];
+  /** Every written relation read every plausible way, and its verdict (readings/index.ts), once per analysis. */
+  verdicts: import('./readings/types').Verdict[];
   /** Whether word segmentation was available (conflicting-figure compares labels as words with it, as strings without). */
   segmented: boolean;
 }
 
-export function recordCheck(f: Figure, code: string, ok: boolean, detail: string): void {
-  if (!f.checks.some((c) => c.code === code && c.ok === ok && c.detail === detail)) f.checks.push({ code, ok, detail });
+/** Records a relation a figure took part in (readings/index.ts only: checks never write into the model). */
+export function recordCheck(f: Figure, code: string, ok: boolean, detail: string, assumptions: string[] = []): void {
+  if (!f.checks.some((c) => c.code === code && c.ok === ok && c.detail === detail)) f.checks.push({ code, ok, detail, ...(assumptions.length ? { assumptions } : {}) });
 }

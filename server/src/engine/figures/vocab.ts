@@ -32,8 +32,9 @@ export interface FunnelDef {
 const approx = data.approximation as unknown as {
   prefix: Record<string, string>;
   suffix: Record<string, string>;
-  lowFactor: number;
-  highFactor: number;
+  belowWidth: number;
+  aboutWidth: number;
+  maxSteps: number;
 };
 
 function maxLen(words: Iterable<string>): number {
@@ -75,6 +76,23 @@ export const rightAllowedStages = new Set<string>(['参加', '参与', '参考']
 export const listStops: string[] = data.listStops;
 export const listComplete: string[] = data.listComplete;
 export const antecedentExclude: string[] = data.antecedentExclude;
+/** Outcomes of a stage: a list part with one of these stages after a part of the stage is inside it (审结30件, 胜诉29件). */
+export const outcomesOf: Record<string, string[]> = Object.fromEntries(
+  Object.entries(data.nested.outcomes).filter(([k]) => !k.startsWith('$')),
+) as Record<string, string[]>;
+/** Words that narrow what is counted (一审, 中院, 市本级 …): figures of different scopes are not one metric. */
+export const scopeWords: string[] = data.scope.words;
+const CATEGORY = new RegExp(data.scope.category);
+/** The category a label names (治安管理类, 投诉举报类), if any. */
+export function categoryOf(label: string): string | undefined {
+  const m = CATEGORY.exec(label);
+  if (!m) return undefined;
+  // the words before the category name (今年受理治安管理类 → 治安管理): after the last stage word or 年
+  let name = m[1];
+  for (const w of scanWords(name)) if (w.type === 'stage' || w.type === 'object') name = m[1].slice(w.end);
+  name = name.replace(/^.*[年中]/, '');
+  return name || undefined;
+}
 export const conflictFillers = new Set<string>(data.conflictFillers);
 
 /** Every word the label scanner knows, longest match first at each position. */

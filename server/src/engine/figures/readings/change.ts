@@ -1,0 +1,115 @@
+// Change claims (change-mismatch): a current value X, its prior-period value Y and the change written between them
+// ("X件，较上年Y件增长Z%"; "X件(2023年为Y件)，同比增长Z%"; 下降, 增长N倍, N个百分点, 增加N件). Readings:
+//   - X and Y of the comparison just before the change, also when another change of the same comparison stands
+//     between ("767件，较上年同期867件减少100件，同比下降11.54%": both 100件 and 11.54% are of 767/867);
+//   - 分别: "受理4120件（上年3650件），审结4066件（上年3712件），同比分别增长12.88%和9.54%" pairs in order;
+//   - the prior value stated after the change ("同比增长25%，上年同期为400件").
+// 个百分点 is an absolute difference of two rates; 增长N倍 is X / Y − 1 = N (X / Y = N is accepted too).
+import type { Figure, FigureModel } from '../model';
+import { asWritten, matchOf, num } from '../arith';
+import { COST, reading, type Claim, type Outcome, type Reading } from './types';
+
+const CODE = 'change-mismatch';
+
+function outcome(x: Figure, y: Figure, c: Figure): Outcome | null {
+  if (y.value <= 0 || x.approx || y.approx) return null;
+  const up = c.change === 'up';
+  let computed: number;
+  let formula: string;
+  let alt: number | undefined;
+  if (c.kind === 'points') {
+    if (x.kind !== 'percent' || y.kind !== 'percent') return null;
+    computed = up ? x.value - y.value : y.value - x.value;
+    formula = up ? `${num(x.value)}% − ${num(y.value)}%` : `${num(y.value)}% − ${num(x.value)}%`;
+  } else if (c.kind === 'percent') {
+    if (x.kind !== 'count' || y.kind !== 'count') return null; // a rate's "提高5%" may mean points: ambiguous
+    computed = ((up ? x.value - y.value : y.value - x.value) / y.value) * 100;
+    formula = up ? `(${num(x.value)} − ${num(y.value)}) / ${num(y.value)}` : `(${num(y.value)} − ${num(x.value)}) / ${num(y.value)}`;
+  } else if (c.kind === 'multiple') {
+    if (x.kind !== 'count' || !up) return null;
+    computed = x.value / y.value - 1;
+    alt = x.value / y.value;
+    formula = `${num(x.value)} / ${num(y.value)} − 1`;
+  } else if (c.kind === 'count') {
+    if (x.kind !== 'count' || x.family !== c.family || y.family !== c.family) return null;
+    computed = up ? x.value - y.value : y.value - x.value;
+    formula = up ? `${num(x.value)} − ${num(y.value)}` : `${num(y.value)} − ${num(x.value)}`;
+  } else return null;
+  if (computed < 0 && c.kind !== 'points') return null; // the direction word disagrees: another reading of the sentence
+  const m = matchOf(computed, c) ?? (alt !== undefined ? matchOf(alt, c) : null);
+  const unitText = c.kind === 'percent' ? '%' : c.kind === 'points' ? ' 个百分点' : c.kind === 'multiple' ? ' 倍' : c.unit;
+  const shown = `${asWritten(computed, c.decimals)}${unitText}`;
+  const detail = `${formula} = ${shown}`;
+  if (m && m !== 'lastDigit') return { ok: true, loose: m === 'approximation' ? undefined : undefined, detail: `${detail}（所写 ${c.text}）` };
+  return {
+    ok: false,
+    cap: m === 'lastDigit' ? 'inferred' : undefined,
+    detail: `${detail}，与所写 ${c.text} 不符`,
+    messageId: 'change-mismatch.mismatch',
+    args: { current: x.text, prior: y.text, verb: c.label.slice(-4), written: c.text, formula, computed: shown },
+    data: { expected: asWritten(computed, c.decimals), computed, current: x.value, prior: y.value },
+  };
+}
+
+const isCurrent = (f: Figure, like: Figure) => !f.prior && !f.change && f.kind === like.kind && f.family === like.family;
+
+export function changeClaims(model: FigureModel, lineText: (line: number) => string): Claim[] {
+  const out: Claim[] = [];
+  for (const sent of model.sentences) {
+    const figs = sent.figures.map((id) => model.figures[id]);
+    if (!figs.some((f) => f.change)) continue;
+    const text = lineText(sent.line);
+    // (X, Y) pairs of the sentence: a prior value and the current value just before it (or just after, 由Y提高到X)
+    const pairs: { x: Figure; y: Figure; at: number }[] = [];
+    for (let i = 0; i < figs.length; i++) {
+      const y = figs[i];
+      if (!y.prior) continue;
+      let x: Figure | undefined;
+      for (let k = i - 1; k >= 0; k--) {
+        const f = figs[k];
+        if (f.change) continue;
+        if (f.prior) break;
+        if (isCurrent(f, y)) x = f;
+        break;
+      }
+      if (!x && i + 1 < figs.length && isCurrent(figs[i + 1], y) && /[到至]$/.test(figs[i + 1].label)) x = figs[i + 1];
+      if (x) pairs.push({ x, y, at: i });
+    }
+    const respectively = text.slice(sent.start, sent.end).indexOf('分别');
+    const changes = figs.map((f, i) => ({ f, i })).filter(({ f }) => f.change);
+    // 分别: the changes after 分别 pair with the comparisons in order
+    const afterRespectively = respectively >= 0 ? changes.filter(({ f }) => f.range.start.character > sent.start + respectively) : [];
+    const byPosition = afterRespectively.length >= 2 && pairs.length >= afterRespectively.length;
+    for (const { f: c, i } of changes) {
+      const readings: Reading[] = [];
+      const roles = (x: Figure, y: Figure) => [
+        { fig: x, role: 'current' },
+        { fig: y, role: 'prior' },
+        { fig: c, role: 'change' },
+      ];
+      const k = afterRespectively.findIndex((a) => a.f === c);
+      if (byPosition && k >= 0) {
+        const p = pairs.filter((q) => q.at < i)[k] ?? pairs[k];
+        const o = p && outcome(p.x, p.y, c);
+        if (o) readings.push(reading(roles(p.x, p.y), [{ id: 'respectively', cost: COST.respectively }], o));
+      } else {
+        // the comparison just before the change, with only changes of it between
+        const before = pairs.filter((q) => q.at < i && figs.slice(q.at + 1, i).every((f) => f.change || f === q.x));
+        const p = before[before.length - 1];
+        const o = p && outcome(p.x, p.y, c);
+        if (o) readings.push(reading(roles(p.x, p.y), [], o));
+        // the prior stated after the change: "X件，同比增长Z%，上年同期为Y件"
+        if (!p) {
+          const y = figs.slice(i + 1, i + 3).find((f) => f.prior);
+          const x = [...figs.slice(0, i)].reverse().find((f) => !f.change && !f.prior);
+          if (x && y && isCurrent(x, y)) {
+            const o2 = outcome(x, y, c);
+            if (o2) readings.push(reading(roles(x, y), [{ id: 'priorAfter', cost: COST.priorAfter }], o2));
+          }
+        }
+      }
+      if (readings.length) out.push({ check: CODE, anchor: c, readings, ceiling: 1, sentenceBound: true });
+    }
+  }
+  return out;
+}

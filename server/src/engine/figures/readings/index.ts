@@ -1,0 +1,50 @@
+// Every written relation of a report as claims with their readings (readings/{sum,rate,order,change,same}.ts), and
+// their verdicts, computed once per analysis whatever checks are on. The figure checks only report verdicts; the
+// hover, the figure table and `fazhi-report figures` show, for each figure, the relations it took part in and the
+// reading under which each was verified (Figure.checks, filled here and nowhere else).
+import type { FigureModel } from '../model';
+import { recordCheck } from '../model';
+import { changeClaims } from './change';
+import { orderClaims } from './order';
+import { rateClaims } from './rate';
+import { sameClaims } from './same';
+import { sumClaims } from './sum';
+import type { Claim, Strength, Verdict } from './types';
+
+export type { Claim, Reading, Verdict, Strength } from './types';
+
+function verdictOf(claim: Claim): Verdict {
+  const plausible = claim.readings.filter((r) => r.cost <= claim.ceiling).sort((a, b) => a.cost - b.cost);
+  const holding = plausible.find((r) => r.outcome.ok && !r.outcome.loose) ?? plausible.find((r) => r.outcome.ok);
+  if (holding) {
+    // it holds, but only loosely (carry-over not said): a soft note that asks the writer to say so
+    if (holding.outcome.loose && holding.outcome.messageId) return { claim, plausible, holding, reported: holding, strength: 'soft' };
+    return { claim, plausible, holding };
+  }
+  const reported = plausible.find((r) => r.outcome.messageId);
+  if (!reported) return { claim, plausible };
+  let strength: Strength = claim.sentenceBound && reported.cost === 0 && plausible.filter((r) => r.cost === 0).length <= 2 ? 'strong' : 'inferred';
+  if (reported.outcome.cap === 'inferred' && strength === 'strong') strength = 'inferred';
+  if (reported.outcome.cap === 'soft') strength = 'soft';
+  return { claim, plausible, reported, strength };
+}
+
+/** Claims and verdicts of a figure model; fills each figure's `checks` from the verdicts. */
+export function readFigures(model: FigureModel, lineText: (line: number) => string): Verdict[] {
+  const claims: Claim[] = [
+    ...orderClaims(model, lineText),
+    ...sumClaims(model, lineText),
+    ...rateClaims(model),
+    ...changeClaims(model, lineText),
+    ...sameClaims(model, lineText),
+  ];
+  const verdicts = claims.map(verdictOf);
+  for (const v of verdicts) {
+    const r = v.holding ?? v.reported;
+    if (!r) continue;
+    const ok = !!v.holding && !v.reported;
+    const assumptions = r.assumptions.map((a) => a.id);
+    for (const { fig } of r.figures) recordCheck(fig, v.claim.check, ok, r.outcome.detail, assumptions);
+  }
+  return verdicts;
+}

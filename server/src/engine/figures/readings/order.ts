@@ -1,0 +1,84 @@
+// Order claims (funnel-order): two stages of one funnel for the same object, category and scope in one sentence
+// (收到 ≥ 受理 ≥ 审结; 应当出庭 ≥ 实际出庭; 排查 ≥ 整改; 参加 ≥ 通过). Where cases carried over from the previous
+// period can explain a later stage above an earlier one (审结 > 受理), that reading holds loosely: a soft note that
+// asks the writer to say so, unless the paragraph already does (结转, 旧存, 含上年).
+import type { Figure, FigureModel } from '../model';
+import { num } from '../arith';
+import { WINDOW } from '../extract';
+import { funnelOf } from '../vocab';
+import { COST, reading, type Claim } from './types';
+
+const CODE = 'funnel-order';
+const SAYS_CARRY_OVER = /结转|旧存|上年度?未结|含上年|包括上年/;
+
+/** Same object, category and scope: a count of another kind of case is not a stage of these. */
+function comparable(early: Figure, late: Figure): boolean {
+  if (early.kind !== 'count' || late.kind !== 'count' || early.family !== late.family) return false;
+  if (early.prior || late.prior || early.change || late.change) return false;
+  if ((early.object ?? '') !== (late.object ?? '')) return false;
+  // a category's later stage is within the whole's earlier stage; the whole's later stage is not within a category's
+  if (early.category && early.category !== late.category) return false;
+  const es = early.scope ?? [];
+  const ls = late.scope ?? [];
+  if (es.some((w) => !ls.includes(w))) return false;
+  if (ls.some((w) => !es.includes(w)) && !early.category && es.length > 0) return false;
+  return true;
+}
+
+export function orderClaims(model: FigureModel, lineText: (line: number) => string): Claim[] {
+  const out: Claim[] = [];
+  // parts of one list are disjoint categories of its total (受理 98、不予受理 15、告知 7 of 收到 120), not stages
+  const siblings = new Map<number, number>();
+  model.breakdowns.forEach((b, k) => b.trigger !== 'implicit' && b.parts.forEach((p) => siblings.set(p, k)));
+  for (const sent of model.sentences) {
+    const figs = sent.figures.map((id) => model.figures[id]).filter((f) => f.stage && f.kind === 'count');
+    for (let j = 0; j < figs.length; j++) {
+      for (let i = Math.max(0, j - WINDOW); i < j; i++) {
+        const x = figs[i];
+        const y = figs[j];
+        const rel = funnelOf(x.stage!, y.stage!);
+        if (!rel) continue;
+        const [early, late] = rel.ia < rel.ib ? [x, y] : [y, x];
+        if (!comparable(early, late)) continue;
+        if (siblings.has(x.id) && siblings.get(x.id) === siblings.get(y.id)) continue;
+        const figures = [
+          { fig: early, role: 'earlier', roleArg: early.stageText ?? '' },
+          { fig: late, role: 'later', roleArg: late.stageText ?? '' },
+        ];
+        const args = {
+          later: late.stageText!,
+          laterValue: num(late.value),
+          laterUnit: late.unit,
+          earlier: early.stageText!,
+          earlierValue: num(early.value),
+          earlierUnit: early.unit,
+          object: late.object ?? early.object ?? '',
+        };
+        const data = { earlier: early.value, later: late.value, funnel: rel.funnel.id };
+        const inverted = late.lo > early.hi;
+        const holds = late.hi <= early.lo || (!late.approx && !early.approx && late.value <= early.value) || !inverted;
+        const readings = [
+          reading(figures, [], holds
+            ? { ok: true, detail: `${early.stageText} ${early.text} ≥ ${late.stageText} ${late.text}` }
+            : { ok: false, detail: `${late.stageText} ${late.text} > ${early.stageText} ${early.text}`, messageId: 'funnel-order.inverted', args, data: { ...data, carryOver: false } }),
+        ];
+        const carry = rel.funnel.carryOver.some(([a, b]) => a === early.stage && b === late.stage);
+        if (!holds && carry) {
+          const said = SAYS_CARRY_OVER.test(lineText(sent.line));
+          readings.push(
+            reading(figures, [{ id: 'carryOver', cost: COST.carryOver }], {
+              ok: true,
+              loose: said ? undefined : 'carryOver',
+              detail: `${late.stageText} ${late.text} > ${early.stageText} ${early.text}（含上期结转）`,
+              messageId: 'funnel-order.carryOver',
+              args,
+              data: { ...data, carryOver: true },
+            }),
+          );
+        }
+        out.push({ check: CODE, anchor: late, readings, ceiling: 1, sentenceBound: true });
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,237 @@
+// Rate claims (rate-mismatch, impossible-percentage): a rate or share and the counts it is made of. The numerator
+// comes from the rate's definition (纠错率 → 纠错, or 撤销 + 确认违法 + 责令履行, with or without 改正后终止;
+// 综合化解率 → 纠错 + 调解和解; server/data/figures.json), in the rate's sentence or, when it is the only count of
+// its stage there, an earlier sentence of the paragraph. Each base is a reading:
+//   the conventional base in the sentence (审结 for 纠错率, 应当出庭 for 出庭率, a share's list total)   cost 0
+//   the conventional base elsewhere in the paragraph, for the same object                               cost 1
+//   another count of the sentence (the writer may have divided by it), a total far before a share      cost 2
+// A rate is wrong only when no plausible reading reproduces it at the written precision. When the conventional
+// base is in the sentence, the other counts are not plausible bases: if one of them reproduces the rate, the writer
+// divided by the wrong number (reported as such). A rate no whole count over its base can give is
+// impossible-percentage's claim (a GRIM test); without a numerator it is tried over every stage of the object in
+// the sentence, and reported only when none can give it.
+import type { Figure, FigureModel } from '../model';
+import { asWritten, grim, grimApplies, lineFigures, matchOf, num, percent, resolveRatio, resolveRate, type RateResolution, type Term } from '../arith';
+import { funnels, rateById } from '../vocab';
+import { COST, reading, type Assumption, type Claim, type Outcome, type Reading } from './types';
+
+function rateOutcome(pct: Figure, n: Term, b: Term): Outcome {
+  const exact = n.exact && b.exact;
+  const lo = n.figs.reduce((a, f) => a + f.lo, 0);
+  const hi = n.figs.reduce((a, f) => a + f.hi, 0);
+  const bLo = b.figs.length === 1 ? b.figs[0].lo : b.value;
+  const bHi = b.figs.length === 1 ? b.figs[0].hi : b.value;
+  const x = percent(n.value, b.value);
+  const shown = `${asWritten(x, pct.decimals)}%`;
+  const detail = `${num(n.value)} / ${num(b.value)} = ${shown}（${n.label} / ${b.label}）`;
+  if (b.value <= 0) return { ok: false, detail };
+  if (!exact) {
+    // approximate counts (1.9万, 18.6万): the quotient is a range
+    const qLo = percent(lo, bHi);
+    const qHi = bLo > 0 ? percent(hi, bLo) : Infinity;
+    const unit = 10 ** -pct.decimals;
+    const ok = qHi >= pct.lo - unit - 1e-9 && qLo <= pct.hi + unit + 1e-9;
+    return ok ? { ok, loose: 'approximation', detail } : { ok, cap: 'inferred', detail: `${detail}，与 ${pct.text} 不符` };
+  }
+  const m = matchOf(x, pct);
+  if (m && m !== 'lastDigit') return { ok: true, loose: m === 'truncation' ? 'truncation' : undefined, detail };
+  return { ok: false, cap: m === 'lastDigit' ? 'inferred' : undefined, detail: `${detail}，与 ${pct.text} 不符` };
+}
+
+function mismatchMessage(pct: Figure, n: Term, right: Term, wrong?: Term): Pick<Outcome, 'messageId' | 'args' | 'data'> {
+  const x = percent(n.value, right.value);
+  const expected = asWritten(x, pct.decimals);
+  return {
+    messageId: wrong ? 'rate-mismatch.wrongBase' : 'rate-mismatch.mismatch',
+    args: {
+      rate: pct.rate ?? '',
+      written: pct.text,
+      numerator: num(n.value),
+      denominator: num(right.value),
+      computed: `${expected}%`,
+      numeratorLabel: n.label,
+      denominatorLabel: right.label,
+      wrongDenominator: wrong ? num(wrong.value) : '',
+      wrongLabel: wrong ? wrong.label : '',
+    },
+    data: { expected, expectedText: `${expected}%`, numerator: n.value, denominator: right.value, computed: x, wrongDenominator: wrong?.value },
+  };
+}
+
+function baseAssumptions(n: Term, b: Term): Assumption[] {
+  const out: Assumption[] = [];
+  if (n.scope === 'paragraph') out.push({ id: 'numeratorOtherSentence', cost: COST.paragraphBase });
+  if (b.right && b.scope === 'paragraph') out.push({ id: 'paragraphBase', cost: COST.paragraphBase });
+  if (!b.right && b.scope === 'sentence') out.push({ id: 'otherBase', cost: COST.otherBase });
+  if (b.scope === 'document') out.push({ id: 'documentBase', cost: COST.documentBase });
+  return out;
+}
+
+const roles = (n: { figs: Figure[] }, b: { figs: Figure[] }, pct: Figure): Reading['figures'] => [
+  { fig: pct, role: 'rate', roleArg: pct.rate ?? '' },
+  ...n.figs.map((fig) => ({ fig, role: 'numerator', roleArg: fig.stageText ?? '' })),
+  ...b.figs.map((fig) => ({ fig, role: 'denominator', roleArg: fig.stageText ?? '' })),
+];
+
+/** A rate with counts: one reading per base (and per conventional alternative of the numerator). */
+function rateClaim(pct: Figure, res: RateResolution): Claim | null {
+  const def = res.def;
+  const n = res.numerator;
+  if (!def || !n || res.bases.length === 0) return null;
+  const numerators: { t: Term; extra: Assumption[] }[] = [{ t: n, extra: [] }];
+  for (const a of n.alts ?? []) numerators.push({ t: { ...n, value: a.value, figs: a.figs, label: a.label, alts: undefined }, extra: [{ id: 'conventionalAlternative', cost: 0 }] });
+  const readings: Reading[] = [];
+  for (const b of res.bases) {
+    for (const { t, extra } of numerators) {
+      readings.push(reading(roles(t, b, pct), [...baseAssumptions(t, b), ...extra], rateOutcome(pct, t, b)));
+    }
+  }
+  // a right base of the sentence makes the others implausible (they then only explain a wrong division)
+  const rightInSentence = res.bases.some((b) => b.right && b.scope === 'sentence' && b.value > 0);
+  const ceiling = rightInSentence ? 1 : 2;
+  // what is reported when nothing holds: the cheapest conventional base
+  const right = res.bases.find((b) => b.right && b.value > 0);
+  const checkable = !!right && (def.numerator || def.share) && n.exact && right.exact;
+  if (!checkable) {
+    // nothing to report on: keep the readings (they may verify the rate) but none fails loudly
+    for (const r of readings) if (!r.outcome.ok) r.outcome = { ...r.outcome, messageId: undefined };
+    return { check: 'rate-mismatch', anchor: pct, readings, ceiling, sentenceBound: false };
+  }
+  const wrongHolds = readings.find((r) => r.cost > ceiling && r.outcome.ok);
+  const wrongBase = wrongHolds ? res.bases.find((b) => wrongHolds.figures.some((x) => x.role === 'denominator' && b.figs.includes(x.fig))) : undefined;
+  let check = 'rate-mismatch';
+  for (const r of readings) {
+    if (r.outcome.ok) continue;
+    const b = res.bases.find((x) => r.figures.some((y) => y.role === 'denominator' && x.figs.includes(y.fig)));
+    const nt = numerators.find((x) => r.figures.filter((y) => y.role === 'numerator').every((y) => x.t.figs.includes(y.fig)))?.t ?? n;
+    if (!b) continue;
+    Object.assign(r.outcome, mismatchMessage(pct, nt, b, b === right ? wrongBase : undefined));
+    // GRIM: no whole count over the conventional base of the sentence gives the written percentage
+    if (b === right && !wrongBase && b.scope === 'sentence' && grimApplies(pct, b.value)) {
+      const g = grim(pct, b.value);
+      if (!g.possible) {
+        check = 'impossible-percentage';
+        const closest = `${asWritten(g.closest, pct.decimals)}%`;
+        r.outcome.messageId = 'impossible-percentage.grim';
+        r.outcome.args = { rate: pct.rate ?? '', written: pct.text, base: num(b.value), baseLabel: b.label, k: g.k, closest };
+        r.outcome.detail = `没有整数 k 使 k / ${num(b.value)} = ${pct.text}（最接近 ${g.k} / ${num(b.value)} = ${closest}）`;
+        r.outcome.data = {
+          base: b.value,
+          closestK: g.k,
+          closest: asWritten(g.closest, pct.decimals),
+          expected: asWritten((nt.value / b.value) * 100, pct.decimals),
+          numerator: nt.value,
+        };
+      }
+    }
+  }
+  // cheapest first, conventional bases before other counts of the same cost
+  readings.sort((a, b) => a.cost - b.cost);
+  const first = readings.find((r) => r.cost <= ceiling);
+  const sentenceBound = !!first && first.cost === 0 && n.scope !== 'paragraph';
+  return { check, anchor: pct, readings, ceiling, sentenceBound };
+}
+
+/** Bases for a GRIM test when the numerator is not stated: every stage of the rate's object in its sentence. */
+function grimClaim(model: FigureModel, pct: Figure, res: RateResolution): Claim | null {
+  if (!res.def || res.numerator) return null;
+  const conventional = res.bases.filter((b) => b.right && b.scope === 'sentence' && b.exact && grimApplies(pct, b.value));
+  if (conventional.length === 0) return null;
+  const stages = new Set<string>();
+  for (const st of res.def.base ?? []) for (const f of funnels) if (f.stages.includes(st)) f.stages.forEach((x) => stages.add(x));
+  const object = conventional[0].figs[0].object;
+  const family = conventional[0].figs[0].family;
+  // every stage of the funnel, in the sentence or the paragraph, of the same object when both name one
+  const others = lineFigures(model, pct).filter(
+    (f) =>
+      f.kind === 'count' && f.family === family && !f.prior && !f.change && !f.approx && f.stage && stages.has(f.stage) &&
+      (!object || !f.object || f.object === object) && !conventional.some((b) => b.figs.includes(f)),
+  );
+  const grimReading = (value: number, figs: Figure[], label: string, assumptions: Assumption[]): Reading => {
+    const g = grim(pct, value);
+    const closest = `${asWritten(g.closest, pct.decimals)}%`;
+    const outcome: Outcome = g.possible
+      ? { ok: true, detail: `${g.k} / ${num(value)} = ${asWritten(g.closest, pct.decimals)}%` }
+      : {
+          ok: false,
+          detail: `没有整数 k 使 k / ${num(value)} = ${pct.text}（最接近 ${g.k} / ${num(value)} = ${closest}）`,
+          messageId: 'impossible-percentage.grim',
+          args: { rate: pct.rate ?? '', written: pct.text, base: num(value), baseLabel: label, k: g.k, closest },
+          data: { base: value, closestK: g.k, closest: asWritten(g.closest, pct.decimals) },
+          cap: 'inferred', // the numerator is not stated: the base is a guess
+        };
+    return reading([{ fig: pct, role: 'rate', roleArg: pct.rate ?? '' }, ...figs.map((fig) => ({ fig, role: 'denominator', roleArg: fig.stageText ?? '' }))], assumptions, outcome);
+  };
+  const readings = [
+    ...conventional.map((b) => grimReading(b.value, b.figs, b.label, [])),
+    ...others.filter((f) => grimApplies(pct, f.value)).map((f) => grimReading(f.value, [f], `${f.stageText ?? ''} ${num(f.value)}`, [{ id: 'otherStageBase', cost: COST.paragraphBase }])),
+  ];
+  return { check: 'impossible-percentage', anchor: pct, readings, ceiling: 1, sentenceBound: false };
+}
+
+function over100Claim(pct: Figure): Claim | null {
+  const def = pct.rateId ? rateById.get(pct.rateId) : undefined;
+  if (!def?.bounded || pct.change || pct.kind !== 'percent') return null;
+  const ok = !(pct.lo > 100 + 1e-9);
+  const rate = pct.rate ?? '';
+  const outcome: Outcome = ok
+    ? { ok, detail: `${rate} ${pct.text} ≤ 100%` }
+    : { ok, detail: `${rate} ${pct.text} > 100%`, messageId: 'impossible-percentage.over100', args: { rate, written: pct.text }, data: { value: pct.value } };
+  if (ok) return null; // nothing to verify: every bounded rate under 100% passes this trivially
+  return { check: 'impossible-percentage', anchor: pct, readings: [reading([{ fig: pct, role: 'rate', roleArg: rate }], [], outcome)], ceiling: 0, sentenceBound: true };
+}
+
+/** 复议诉讼比值达2.6 beside 行政复议 8745 件 and 行政诉讼 3362 件 of the same stage: 8745 / 3362 = 2.6. */
+function ratioClaim(model: FigureModel, r: Figure): Claim | null {
+  const res = resolveRatio(model, r);
+  if (!res) return null;
+  const shown = asWritten(res.value, r.decimals);
+  const detail = `${num(res.numerator.value)} / ${num(res.base.value)} = ${shown}（${res.numerator.object} / ${res.base.object}）`;
+  const m = matchOf(res.value, r);
+  const outcome: Outcome =
+    m && m !== 'lastDigit'
+      ? { ok: true, detail }
+      : {
+          ok: false,
+          cap: m === 'lastDigit' ? 'inferred' : undefined,
+          detail: `${detail}，不符`,
+          messageId: 'rate-mismatch.mismatch',
+          args: {
+            rate: r.rate ?? '',
+            written: r.text,
+            numerator: num(res.numerator.value),
+            denominator: num(res.base.value),
+            computed: shown,
+            numeratorLabel: res.numerator.object ?? '',
+            denominatorLabel: res.base.object ?? '',
+          },
+          data: { expected: shown, expectedText: shown, numerator: res.numerator.value, denominator: res.base.value, computed: res.value },
+        };
+  const figures = [
+    { fig: r, role: 'rate', roleArg: r.rate ?? '' },
+    { fig: res.numerator, role: 'numerator', roleArg: res.numerator.object ?? '' },
+    { fig: res.base, role: 'denominator', roleArg: res.base.object ?? '' },
+  ];
+  return { check: 'rate-mismatch', anchor: r, readings: [reading(figures, [], outcome)], ceiling: 0, sentenceBound: true };
+}
+
+export function rateClaims(model: FigureModel): Claim[] {
+  const out: Claim[] = [];
+  for (const f of model.figures) {
+    if (f.kind === 'ratio') {
+      const c = ratioClaim(model, f);
+      if (c) out.push(c);
+      continue;
+    }
+    if (f.kind !== 'percent' || !f.rateId) continue;
+    const over = over100Claim(f);
+    if (over) {
+      out.push(over);
+      continue;
+    }
+    const res = resolveRate(model, f);
+    const c = rateClaim(f, res) ?? grimClaim(model, f, res);
+    if (c) out.push(c);
+  }
+  return out;
+}

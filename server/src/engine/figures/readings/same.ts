@@ -1,0 +1,125 @@
+// Same-metric claims (conflicting-figure): one metric stated twice in a document. "The same metric" is one notion:
+// object + measure (kind, unit family, stage or rate) + scope (period words of its sentence, category 治安管理类,
+// scope words 一审/二审/中院/市本级 …) + what the writer calls it (the label, as written and, with the segmenter, as
+// words without fillers). A share is a metric only with what it is a share of: "占比28%" after "行政处罚类212件"
+// and "占比24%" after "投诉举报类181件" are two metrics, so a share's key carries the clause before it.
+import type { Figure, FigureModel } from '../model';
+import { conflictFillers } from '../vocab';
+import { reading, type Claim } from './types';
+
+const CODE = 'conflicting-figure';
+const PERIOD = /\d{4}年|前[一二三四]季度|[一二三四]季度|上半年|下半年|\d{1,2}[-—至]\d{1,2}月|今年以来|年初至今|近[一二三四五]年|截至/g;
+/** Distinct values kept per key (a metric restated a hundred times is still linear). */
+const MAX_PER_KEY = 8;
+const SHARE_ONLY = /^(?:占比为?|占|比例为?|比重为?|的)*$/;
+
+/** Period words of the figure's sentence before it; each sentence is scanned once (linear on long sentences). */
+function periodsBefore(model: FigureModel, f: Figure, lineText: string, cache: Map<number, { at: number; text: string }[]>): string {
+  let list = cache.get(f.sentence);
+  if (!list) {
+    const sent = model.sentences[f.sentence];
+    list = [];
+    PERIOD.lastIndex = 0;
+    const text = lineText.slice(sent.start, sent.end);
+    let m: RegExpExecArray | null;
+    while ((m = PERIOD.exec(text)) !== null) list.push({ at: sent.start + m.index, text: m[0] });
+    cache.set(f.sentence, list);
+  }
+  const out: string[] = [];
+  for (const p of list) {
+    if (p.at >= f.range.start.character) break;
+    out.push(p.text);
+  }
+  return out.slice(-4).join(',');
+}
+
+/** The clause before a figure's label (what a share is a share of), at most 16 characters. */
+function clauseBefore(lineText: string, f: Figure): string {
+  const labelStart = f.range.start.character - f.label.length;
+  let i = labelStart - 1;
+  while (i >= 0 && /[,，;；、:：]/.test(lineText[i])) i--;
+  let k = i;
+  while (k >= 0 && labelStart - k <= 16 && !/[,，;；:：。!?！？]/.test(lineText[k])) k--;
+  return lineText.slice(k + 1, i + 1);
+}
+
+/** The label of the figure the object was carried over from (the nearest earlier one naming it). */
+function headLabel(model: FigureModel, f: Figure): string {
+  const ids = model.sentences[f.sentence].figures;
+  for (let i = f.id - ids[0] - 1; i >= 0 && f.id - ids[0] - i <= 24; i--) {
+    const g = model.figures[ids[i]];
+    if (g.object === f.object && !g.objectInherited) return g.label;
+  }
+  return '';
+}
+
+function keysOf(model: FigureModel, f: Figure, lineText: string, cache: Map<number, { at: number; text: string }[]>): string[] {
+  if (f.prior || f.change || f.approx) return [];
+  if (!(f.stage || f.rate) || !(f.object || f.rate)) return [];
+  let subject = '';
+  if (f.rateId === '占比') {
+    subject = clauseBefore(lineText, f);
+    const own = f.label.replace(f.rate ?? '', '');
+    if (!subject && SHARE_ONLY.test(own)) return [];
+  }
+  const periods = periodsBefore(model, f, lineText, cache);
+  const scope = [f.category ?? '', ...(f.scope ?? [])].join('+');
+  const key = (label: string) => [f.kind, f.family, f.object ?? '', f.stage ?? '', f.rateId ?? '', label, periods, scope, subject].join('|');
+  // an object carried over from earlier in the sentence brings that figure's label along: "受理280件" after
+  // "市本级收到行政复议申请300件" is not the same metric as "受理450件" after "区县收到行政复议申请500件"
+  const head = f.objectInherited ? headLabel(model, f) : '';
+  const keys: string[] = [];
+  if (f.label) keys.push('=' + key(head + '…' + f.label));
+  if (model.segmented && f.labelTokens) {
+    const words = f.labelTokens.filter((t) => !conflictFillers.has(t) && t.trim() !== '').join('');
+    if (words) keys.push('~' + key(head + '…' + words));
+  }
+  return keys;
+}
+
+export function sameClaims(model: FigureModel, lineText: (line: number) => string): Claim[] {
+  const out: Claim[] = [];
+  const seen = new Map<string, Figure[]>();
+  const cache = new Map<number, { at: number; text: string }[]>();
+  for (const f of model.figures) {
+    const keys = keysOf(model, f, lineText(f.line), cache);
+    if (keys.length === 0) continue;
+    let other: Figure | undefined;
+    let same: Figure | undefined;
+    for (const key of keys) {
+      const earlier = seen.get(key) ?? [];
+      other ??= earlier.find((e) => e.sentence !== f.sentence && (f.lo > e.hi + 1e-9 || e.lo > f.hi + 1e-9));
+      same ??= earlier.find((e) => e.sentence !== f.sentence && e.value === f.value);
+      if (earlier.length < MAX_PER_KEY && !earlier.some((e) => e.value === f.value)) earlier.push(f);
+      seen.set(key, earlier);
+    }
+    const e = other ?? same;
+    if (!e) continue;
+    const figures = [
+      { fig: e, role: 'statedBefore' },
+      { fig: f, role: 'statedHere' },
+    ];
+    out.push({
+      check: CODE,
+      anchor: f,
+      ceiling: 0,
+      sentenceBound: false,
+      readings: [
+        reading(
+          figures,
+          [],
+          other
+            ? {
+                ok: false,
+                detail: `第 ${e.line + 1} 行同一指标写作 ${e.text}，此处为 ${f.text}`,
+                messageId: 'conflicting-figure.conflict',
+                args: { what: f.label.trim() || f.text, here: f.text, there: e.text, line: e.line + 1 },
+                data: { values: [e.value, f.value] },
+              }
+            : { ok: true, detail: `与第 ${e.line + 1} 行数值一致` },
+        ),
+      ],
+    });
+  }
+  return out;
+}

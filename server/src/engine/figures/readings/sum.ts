@@ -1,0 +1,141 @@
+// Sum claims (breakdown-sum): a total and the parts of its 其中 / "…中" list, read every plausible way:
+//   - the nearest count before the list is the total (or the last count of the previous sentence);
+//   - the list ends before a later-stage figure ("受理3200件，其中婚姻家庭1300件、邻里900件，成功化解3150件");
+//   - another count before the list is the total (the one its parts add up to: "发布会48场、吹风会12场。其中…
+//     10、14、24场");
+//   - the whole set before the list is the total ("一审210件，二审95件，再审6件。其中共同被告233件、单独被告78件");
+// and a 其中 list of shares adding up to more than 100%. Parts nested in an earlier part (审结30件，胜诉29件;
+// 委托调解1034件，司法确认791件) are never summed.
+import type { Breakdown, Figure, FigureModel } from '../model';
+import { num } from '../arith';
+import { funnelOf, outcomesOf } from '../vocab';
+import { COST, reading, type Claim, type Outcome, type Reading } from './types';
+
+const CODE = 'breakdown-sum';
+
+function sumOutcome(total: Figure[], parts: Figure[], complete: boolean, completeReason: string | undefined): Outcome {
+  const lo = parts.reduce((a, f) => a + f.lo, 0);
+  const hi = parts.reduce((a, f) => a + f.hi, 0);
+  const tLo = total.reduce((a, f) => a + f.lo, 0);
+  const tHi = total.reduce((a, f) => a + f.hi, 0);
+  const tValue = total.reduce((a, f) => a + f.value, 0);
+  const exact = parts.every((f) => !f.approx) && total.every((f) => !f.approx);
+  const sum = parts.reduce((a, f) => a + f.value, 0);
+  const expr = parts.map((f) => num(f.value)).join(' + ');
+  const totalText = total.length === 1 ? total[0].text : `${total.map((f) => num(f.value)).join(' + ')} = ${num(tValue)}`;
+  const unit = total[0].unit;
+  if (lo > tHi + 1e-9) {
+    return {
+      ok: false,
+      detail: `${expr} = ${num(sum)} > ${totalText}`,
+      messageId: 'breakdown-sum.exceeds',
+      args: { expr, sum: num(sum), total: num(tValue), unit, approx: exact ? '' : '至少' },
+      data: { total: tValue, sum, parts: parts.map((f) => f.value) },
+    };
+  }
+  if (complete && hi < tLo - 1e-9) {
+    return {
+      ok: false,
+      detail: `${expr} = ${num(sum)} < ${totalText}`,
+      messageId: 'breakdown-sum.short',
+      cap: 'inferred',
+      args: { expr, sum: num(sum), total: num(tValue), unit, reason: completeReason ?? '' },
+      data: { total: tValue, sum, parts: parts.map((f) => f.value), missing: tValue - sum },
+    };
+  }
+  if (exact && Math.abs(sum - tValue) < 1e-9) return { ok: true, detail: `${expr} = ${totalText}` };
+  return { ok: true, detail: `${expr}${exact && parts.length > 1 ? ` = ${num(sum)}` : ''} ≤ ${totalText}（列举未必完整）` };
+}
+
+/** Where a list of parts may end early: before a part of a later stage than the total or than an earlier part. */
+function later(a: string | undefined, b: string | undefined): boolean {
+  if (!a || !b || a === b) return false;
+  if (outcomesOf[a]?.includes(b)) return true;
+  const f = funnelOf(a, b);
+  return !!f && f.ia < f.ib;
+}
+
+function stageCuts(total: Figure, parts: Figure[]): number[] {
+  const cuts: number[] = [];
+  for (let k = 1; k < parts.length; k++) {
+    const p = parts[k];
+    if (!p.stage || p.stage === parts[0].stage) continue;
+    if (later(total.stage, p.stage) || parts.slice(0, k).some((q) => later(q.stage, p.stage))) cuts.push(k);
+  }
+  return cuts;
+}
+
+function breakdownClaim(model: FigureModel, b: Breakdown): Claim {
+  const total = model.figures[b.total];
+  const all = b.parts.map((id) => model.figures[id]);
+  const parts = all.filter((f) => !b.nested.includes(f.id));
+  const roles = (t: Figure[], ps: Figure[]): Reading['figures'] => [
+    ...t.map((fig) => ({ fig, role: 'total' })),
+    ...all.map((fig) => ({ fig, role: b.nested.includes(fig.id) ? 'nestedPart' : ps.includes(fig) ? 'part' : 'notPart', roleArg: fig.stageText ?? fig.rate ?? '' })),
+  ];
+  const readings: Reading[] = [];
+  const base = b.totalFromPrevious ? [{ id: 'totalPreviousSentence', cost: COST.otherTotal }] : [];
+  readings.push(reading(roles([total], parts), base, sumOutcome([total], parts, b.complete, b.completeReason)));
+  if (b.trigger !== 'implicit') {
+    // the list ends before a later-stage figure
+    for (const k of stageCuts(total, parts)) {
+      const kept = parts.slice(0, k);
+      readings.push(reading(roles([total], kept), [...base, { id: 'listEndsAtStage', cost: COST.listEndsAtStage }], sumOutcome([total], kept, false, undefined)));
+    }
+    // another count before the list is its total
+    const cands = (b.candidates ?? []).map((id) => model.figures[id]);
+    for (const t of cands) {
+      readings.push(reading(roles([t], parts), [{ id: 'otherTotal', cost: COST.otherTotal }], sumOutcome([t], parts, b.complete, b.completeReason)));
+    }
+    // the whole set before the list is its total (several counts of the family, added up)
+    const set = [total, ...cands].filter((f) => !f.approx);
+    if (set.length >= 2) {
+      readings.push(reading(roles(set, parts), [{ id: 'wholeSet', cost: COST.wholeSet }], sumOutcome(set, parts, b.complete, b.completeReason)));
+    }
+  }
+  const sameSentence = !b.totalFromPrevious && total.sentence === all[0]?.sentence;
+  return { check: CODE, anchor: total, readings, ceiling: 1, sentenceBound: sameSentence && b.trigger === '其中' };
+}
+
+/**
+ * A 其中 list of shares (其中维持的占56.4%、驳回的占30.3%、纠错的占20.5%) adds up to more than 100% beyond what
+ * rounding at the written precision allows.
+ */
+function shareClaims(model: FigureModel, lineText: (line: number) => string): Claim[] {
+  const out: Claim[] = [];
+  for (const sent of model.sentences) {
+    if (sent.figures.length < 2) continue;
+    const norm = lineText(sent.line);
+    const at = norm.slice(sent.start, sent.end).indexOf('其中');
+    if (at < 0) continue;
+    const from = sent.start + at;
+    const shares: Figure[] = [];
+    for (const id of sent.figures) {
+      const f = model.figures[id];
+      if (f.range.start.character < from) continue;
+      if (f.kind === 'percent' && f.rateId === '占比' && !f.prior && !f.change) shares.push(f);
+      else break; // a count in the list: the shares are of its parts, breakdowns handle that
+    }
+    if (shares.length < 2) continue;
+    const lo = shares.reduce((a, f) => a + f.lo, 0);
+    const tolerance = shares.reduce((a, f) => a + 10 ** -f.decimals / 2, 0);
+    const expr = shares.map((f) => num(f.value)).join('% + ') + '%';
+    const sum = shares.reduce((a, f) => a + f.value, 0);
+    const ok = !(lo > 100 + tolerance);
+    const outcome: Outcome = ok
+      ? { ok, detail: `${expr} = ${num(sum)}% ≤ 100%` }
+      : { ok, detail: `${expr} = ${num(sum)}% > 100%`, messageId: 'breakdown-sum.sharesOver', args: { expr, sum: num(sum) }, data: { sum, parts: shares.map((f) => f.value) } };
+    out.push({
+      check: CODE,
+      anchor: shares[0],
+      readings: [reading(shares.map((fig) => ({ fig, role: 'share', roleArg: fig.rate ?? '' })), [], outcome)],
+      ceiling: 0,
+      sentenceBound: true,
+    });
+  }
+  return out;
+}
+
+export function sumClaims(model: FigureModel, lineText: (line: number) => string): Claim[] {
+  return [...shareClaims(model, lineText), ...model.breakdowns.map((b) => breakdownClaim(model, b))];
+}
