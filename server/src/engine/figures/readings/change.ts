@@ -6,7 +6,7 @@
 //   - the prior value stated after the change ("同比增长25%，上年同期为400件").
 // 个百分点 is an absolute difference of two rates; 增长N倍 is X / Y − 1 = N (X / Y = N is accepted too).
 import type { Figure, FigureModel } from '../model';
-import { asWritten, matchOf, num } from '../arith';
+import { asWritten, matchOf, num, resolveRatio } from '../arith';
 import { COST, reading, type Claim, type Outcome, type Reading } from './types';
 
 const CODE = 'change-mismatch';
@@ -35,7 +35,6 @@ function outcome(x: Figure, y: Figure, c: Figure): Outcome | null {
     computed = up ? x.value - y.value : y.value - x.value;
     formula = up ? `${num(x.value)} − ${num(y.value)}` : `${num(y.value)} − ${num(x.value)}`;
   } else return null;
-  if (computed < 0 && c.kind !== 'points') return null; // the direction word disagrees: another reading of the sentence
   const m = matchOf(computed, c) ?? (alt !== undefined ? matchOf(alt, c) : null);
   const unitText = c.kind === 'percent' ? '%' : c.kind === 'points' ? ' 个百分点' : c.kind === 'multiple' ? ' 倍' : c.unit;
   const shown = `${asWritten(computed, c.decimals)}${unitText}`;
@@ -49,6 +48,62 @@ function outcome(x: Figure, y: Figure, c: Figure): Outcome | null {
     args: { current: x.text, prior: y.text, verb: c.label.slice(-4), written: c.text, formula, computed: shown },
     data: { expected: asWritten(computed, c.decimals), computed, current: x.value, prior: y.value },
   };
+}
+
+/**
+ * The change of a ratio from the changes of its two counts: "复议8745件，同比增长75.7%，诉讼3362件，同比下降3.9%，
+ * 复议诉讼比值达2.6，同比增长76.5%" — the ratio grew by 1.757 / 0.961 − 1 = 82.8%, whatever the prior counts were.
+ */
+function ratioChange(model: FigureModel, figs: Figure[], i: number): Reading | null {
+  const c = figs[i];
+  const r = figs[i - 1];
+  if (!r || r.kind !== 'ratio' || c.kind !== 'percent') return null;
+  const res = resolveRatio(model, r);
+  if (!res) return null;
+  const changeAfter = (f: Figure) => {
+    const k = figs.indexOf(f);
+    const g = figs[k + 1];
+    return g && g.change && g.kind === 'percent' && !g.approx ? g : undefined;
+  };
+  const a = changeAfter(res.numerator);
+  const b = changeAfter(res.base);
+  if (!a || !b) return null;
+  const factor = (g: Figure, v: number) => 1 + ((g.change === 'up' ? 1 : -1) * v) / 100;
+  const half = (g: Figure) => 10 ** -g.decimals / 2;
+  const sign = c.change === 'up' ? 1 : -1;
+  const value = (x: number, y: number) => sign * (x / y - 1) * 100;
+  const computed = value(factor(a, a.value), factor(b, b.value));
+  // the two changes are rounded: the ratio's change is a range
+  const ends = [
+    value(factor(a, a.value - half(a)), factor(b, b.value + half(b))),
+    value(factor(a, a.value + half(a)), factor(b, b.value - half(b))),
+    value(factor(a, a.value - half(a)), factor(b, b.value - half(b))),
+    value(factor(a, a.value + half(a)), factor(b, b.value + half(b))),
+  ];
+  const lo = Math.min(...ends);
+  const hi = Math.max(...ends);
+  const unit = 10 ** -c.decimals;
+  const ok = c.hi + unit / 2 >= lo && c.lo - unit / 2 <= hi;
+  const formula = `${factor(a, a.value).toFixed(a.decimals + 2)} / ${factor(b, b.value).toFixed(b.decimals + 2)} − 1`;
+  const shown = `${asWritten(computed, c.decimals)}%`;
+  const figures = [
+    { fig: res.numerator, role: 'numerator', roleArg: res.numerator.object ?? '' },
+    { fig: a, role: 'change' },
+    { fig: res.base, role: 'denominator', roleArg: res.base.object ?? '' },
+    { fig: b, role: 'change' },
+    { fig: r, role: 'rate', roleArg: r.rate ?? '' },
+    { fig: c, role: 'change' },
+  ];
+  return reading(figures, [{ id: 'ratioOfChanges', cost: 0 }], ok
+    ? { ok, detail: `${formula} = ${shown}（所写 ${c.text}）` }
+    : {
+        ok,
+        cap: 'inferred',
+        detail: `${formula} = ${shown}，与所写 ${c.text} 不符`,
+        messageId: 'change-mismatch.ratio',
+        args: { ratio: r.text, rate: r.rate ?? '', a: a.text, b: b.text, formula, computed: shown, written: c.text },
+        data: { expected: asWritten(computed, c.decimals), computed, range: [lo, hi] },
+      });
 }
 
 const isCurrent = (f: Figure, like: Figure) => !f.prior && !f.change && f.kind === like.kind && f.family === like.family;
@@ -88,7 +143,11 @@ export function changeClaims(model: FigureModel, lineText: (line: number) => str
         { fig: c, role: 'change' },
       ];
       const k = afterRespectively.findIndex((a) => a.f === c);
-      if (byPosition && k >= 0) {
+      const viaRatio = ratioChange(model, figs, i);
+      if (viaRatio) readings.push(viaRatio);
+      if (viaRatio) {
+        // the ratio's change is fully determined by its counts' changes
+      } else if (byPosition && k >= 0) {
         const p = pairs.filter((q) => q.at < i)[k] ?? pairs[k];
         const o = p && outcome(p.x, p.y, c);
         if (o) readings.push(reading(roles(p.x, p.y), [{ id: 'respectively', cost: COST.respectively }], o));

@@ -18,10 +18,10 @@ function comparable(early: Figure, late: Figure): boolean {
   if ((early.object ?? '') !== (late.object ?? '')) return false;
   // a category's later stage is within the whole's earlier stage; the whole's later stage is not within a category's
   if (early.category && early.category !== late.category) return false;
+  // scope words (一审 / 二审, 中院 / 基层): both named and different is another metric; one unnamed inherits
   const es = early.scope ?? [];
   const ls = late.scope ?? [];
-  if (es.some((w) => !ls.includes(w))) return false;
-  if (ls.some((w) => !es.includes(w)) && !early.category && es.length > 0) return false;
+  if (es.length && ls.length && (es.some((w) => !ls.includes(w)) || ls.some((w) => !es.includes(w)))) return false;
   return true;
 }
 

@@ -13,6 +13,15 @@ import { COST, reading, type Claim, type Outcome, type Reading } from './types';
 
 const CODE = 'breakdown-sum';
 
+/** A reading that takes another total holds only when the parts add up to it exactly (10 + 14 + 24 = 48). */
+function exactOutcome(total: Figure[], parts: Figure[]): Outcome {
+  const o = sumOutcome(total, parts, false, undefined);
+  const sum = parts.reduce((a, f) => a + f.value, 0);
+  const t = total.reduce((a, f) => a + f.value, 0);
+  const exact = parts.every((f) => !f.approx) && total.every((f) => !f.approx);
+  return exact && Math.abs(sum - t) < 1e-9 ? o : { ...o, ok: false, messageId: undefined };
+}
+
 function sumOutcome(total: Figure[], parts: Figure[], complete: boolean, completeReason: string | undefined): Outcome {
   const lo = parts.reduce((a, f) => a + f.lo, 0);
   const hi = parts.reduce((a, f) => a + f.hi, 0);
@@ -47,7 +56,6 @@ function sumOutcome(total: Figure[], parts: Figure[], complete: boolean, complet
   return { ok: true, detail: `${expr}${exact && parts.length > 1 ? ` = ${num(sum)}` : ''} ≤ ${totalText}（列举未必完整）` };
 }
 
-/** Where a list of parts may end early: before a part of a later stage than the total or than an earlier part. */
 function later(a: string | undefined, b: string | undefined): boolean {
   if (!a || !b || a === b) return false;
   if (outcomesOf[a]?.includes(b)) return true;
@@ -55,12 +63,18 @@ function later(a: string | undefined, b: string | undefined): boolean {
   return !!f && f.ia < f.ib;
 }
 
+/**
+ * Where a list of parts may end early: before a part of a later stage than the total, when the parts before it are
+ * not of later stages themselves (categories: 婚姻家庭2000件、邻里1800件，成功化解4900件), or of a later stage than
+ * an earlier part. Outcomes listed side by side (维持、驳回、调解和解 of 审结) are one list, not a cut.
+ */
 function stageCuts(total: Figure, parts: Figure[]): number[] {
   const cuts: number[] = [];
   for (let k = 1; k < parts.length; k++) {
     const p = parts[k];
     if (!p.stage || p.stage === parts[0].stage) continue;
-    if (later(total.stage, p.stage) || parts.slice(0, k).some((q) => later(q.stage, p.stage))) cuts.push(k);
+    const earlierAreCategories = parts.slice(0, k).every((q) => !later(total.stage, q.stage));
+    if ((later(total.stage, p.stage) && earlierAreCategories) || parts.slice(0, k).some((q) => later(q.stage, p.stage))) cuts.push(k);
   }
   return cuts;
 }
@@ -85,12 +99,12 @@ function breakdownClaim(model: FigureModel, b: Breakdown): Claim {
     // another count before the list is its total
     const cands = (b.candidates ?? []).map((id) => model.figures[id]);
     for (const t of cands) {
-      readings.push(reading(roles([t], parts), [{ id: 'otherTotal', cost: COST.otherTotal }], sumOutcome([t], parts, b.complete, b.completeReason)));
+      readings.push(reading(roles([t], parts), [{ id: 'otherTotal', cost: COST.otherTotal }], exactOutcome([t], parts)));
     }
     // the whole set before the list is its total (several counts of the family, added up)
     const set = [total, ...cands].filter((f) => !f.approx);
     if (set.length >= 2) {
-      readings.push(reading(roles(set, parts), [{ id: 'wholeSet', cost: COST.wholeSet }], sumOutcome(set, parts, b.complete, b.completeReason)));
+      readings.push(reading(roles(set, parts), [{ id: 'wholeSet', cost: COST.wholeSet }], exactOutcome(set, parts)));
     }
   }
   const sameSentence = !b.totalFromPrevious && total.sentence === all[0]?.sentence;
