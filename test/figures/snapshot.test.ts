@@ -1,6 +1,7 @@
-// A readable snapshot of every finding (all checks, not only the figure checks) on the seeds and on the corpus:
-// file, line:column, severity, code, message, and the figures (related locations) involved. Any change in
-// behaviour shows up as a diff of test/snapshots/findings-*.txt in review.
+// A readable snapshot of the findings of the section and outline checks on the seeds and on the corpus: file,
+// line:column, severity, code, message. Any change in behaviour shows up as a diff of test/snapshots/findings-*.txt
+// in review. The figure checks' findings are not snapshotted but judged one by one: test/verdicts/figures.tsv
+// (verdicts.test.ts), so a false alarm is counted, never blessed.
 //   UPDATE_SNAPSHOTS=1 TEST_OUT=out-fig node scripts/test.mjs snapshot     rewrites them.
 // The corpus part is skipped, loudly, only when ../shared/corpus is absent.
 import { test } from 'node:test';
@@ -20,12 +21,12 @@ function render(title: string, files: { name: string; text: string }[]): string 
   ];
   for (const { name, text } of files) {
     const a = analyzeWith(text, true);
-    out.push(`## ${name}  (${a.figures?.length ?? 0} figures, ${a.findings.length} findings)`);
-    for (const f of a.findings) {
+    const shown = a.findings.filter((f) => !FIGURE_CODES.includes(f.code));
+    out.push(`## ${name}  (${a.figures?.length ?? 0} figures, ${shown.length} findings of the section and outline checks)`);
+    for (const f of shown) {
       const at = `${f.range.start.line + 1}:${f.range.start.character + 1}`;
       out.push(`${at} ${f.severity} ${f.code}: ${f.message}`);
       for (const r of f.related ?? []) out.push(`    ↳ ${r.range.start.line + 1}:${r.range.start.character + 1} ${r.message}`);
-      if (f.data && FIGURE_CODES.includes(f.code)) out.push(`    data ${JSON.stringify(f.data)}`);
     }
     if (a.ruleErrors.length) out.push(`!! rule errors: ${JSON.stringify(a.ruleErrors)}`);
     out.push('');
