@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { fixtureFiles, keys, loadFixture } from '../helpers/fixtures';
+import { fixtureFiles, keys, loadFixture, severityMismatches } from '../helpers/fixtures';
 import { fixturesDir } from '../helpers/paths';
 import { FIGURE_CODES, analyzeWith, figureFindings, findingKey } from './common';
 
@@ -26,6 +26,7 @@ for (const file of files) {
     const wanted = expected.filter((e) => FIGURE_CODES.includes(e.code));
     const withSeg = figureFindings(analyzeWith(text, true));
     assert.deepEqual(keys(withSeg.map((f) => ({ line: f.range.start.line, code: f.code }))), keys(wanted));
+    assert.deepEqual(severityMismatches(wanted, withSeg.map((f) => ({ line: f.range.start.line, code: f.code, severity: f.severity }))), []);
     const without = figureFindings(analyzeWith(text, false)).map(findingKey);
     const withKeys = new Set(withSeg.map(findingKey));
     for (const k of without) assert.ok(withKeys.has(k), `without the segmenter ${k} is raised but not with it`);

@@ -286,6 +286,9 @@ export function extractFigures(doc: ReportDocument, segmenter?: Segmenter, secti
       if (sc.length) f.scope = sc;
       // "较上年增加100件" is the change itself, not the prior value
       if (f.change) f.prior = false;
+      // "同比分别增长12.88%和9.54%": a figure joined to a change by 和/、/及 is a change in the same direction
+      const prevFig = figures[f.id - 1];
+      if (!f.change && prevFig && prevFig.sentence === f.sentence && prevFig.change && prevFig.kind === f.kind && /^[和与及、,，]?$/.test(trimmed)) f.change = prevFig.change;
       const right = scanWords(d.rightText);
       if (!object) {
         const ro = right.find((m) => m.type === 'object');
