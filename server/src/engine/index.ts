@@ -19,6 +19,7 @@ export { ReportDocument } from './document';
 export { parseOutline } from './outline/parse';
 export { looksLikeReport } from './sniff';
 export { formatMessage, normalizeLocale } from './messages';
+export { describeReading } from './figures/readings/describe';
 export type { Figure, FigureCheck, FigureModel } from './figures/model'; // figures (issue 3)
 export { findDirectives, isSuppressed, disableNextLineComment } from './suppress';
 export { validateWorkspaceConfig, sentenceAt, type WorkspaceConfig, type AcceptedFinding } from './config';

@@ -1,7 +1,7 @@
 // The figure table (数据核查表) of a report: one row per figure with what it was read as and the checks it passed
 // or failed. Served as `fazhiReport/figures` for the editor's table and CSV export; built from Analysis.figures,
 // the same engine data as the command line's `figures` output.
-import type { Figure, Locale } from '../engine';
+import { describeReading, type Figure, type Locale } from '../engine';
 
 export interface FigureRow {
   line: number;
@@ -22,7 +22,8 @@ export interface FigureRow {
   checks: { code: string; ok: boolean; detail: string }[];
 }
 
-export function figureRows(figures: Figure[] | undefined): FigureRow[] {
+/** One row per figure; each check's detail ends with the reading it was verified under, in `locale`. */
+export function figureRows(figures: Figure[] | undefined, locale: Locale = 'zh-cn'): FigureRow[] {
   return (figures ?? []).map((f) => ({
     line: f.range.start.line,
     character: f.range.start.character,
@@ -38,7 +39,7 @@ export function figureRows(figures: Figure[] | undefined): FigureRow[] {
     label: f.label,
     prior: !!f.prior,
     status: f.checks.length === 0 ? 'unchecked' : f.checks.some((c) => !c.ok) ? 'failed' : 'passed',
-    checks: f.checks.map((c) => ({ code: c.code, ok: c.ok, detail: c.detail })),
+    checks: f.checks.map((c) => ({ code: c.code, ok: c.ok, detail: c.detail + describeReading(locale, c.assumptions) })),
   }));
 }
 

@@ -2,7 +2,7 @@
 // and the checks it took part in, with their outcome. Pure: Analysis + position in, LSP Hover out (Chinese first,
 // English with locale 'en'); the language server registers it.
 import type { Hover } from 'vscode-languageserver';
-import type { Analysis, Figure, Locale, Position } from '../engine';
+import { describeReading, type Analysis, type Figure, type Locale, type Position } from '../engine';
 
 const KIND: Record<Figure['kind'], [string, string]> = {
   count: ['数量', 'count'],
@@ -64,7 +64,9 @@ export function figureMarkdown(f: Figure, locale: Locale = 'zh-cn'): string {
     out.push(t(locale, '**参与的核对**', '**Checks**'));
     for (const c of f.checks) {
       const name = CHECK_NAMES[c.code] ?? [c.code, c.code];
-      out.push(`- ${c.ok ? '✓' : '✗'} \`${c.code}\` ${t(locale, name[0], name[1])}${t(locale, '：', ': ')}${c.detail}`);
+      // the reading it was verified (or found wrong) under, when it assumes anything
+      const reading = describeReading(locale, c.assumptions);
+      out.push(`- ${c.ok ? '✓' : '✗'} \`${c.code}\` ${t(locale, name[0], name[1])}${t(locale, '：', ': ')}${c.detail}${reading}`);
     }
   }
   return out.join('\n');

@@ -3,7 +3,7 @@
 // CSV is the same table the editor exports (server/src/lsp/figure-table.ts): a UTF-8 BOM so that Excel and WPS
 // open the Chinese columns correctly, CRLF line ends, 1-based positions.
 import path from 'node:path';
-import { analyze } from '../../engine';
+import { analyze, describeReading } from '../../engine';
 import type { Figure, Locale } from '../../engine';
 import { loadSegmenter } from '../../segmenter';
 import { parseCommon, UsageError, type Format } from '../args';
@@ -33,10 +33,10 @@ export interface FigureRecord {
   section: string;
   prior: boolean;
   change: string;
-  checks: { code: string; ok: boolean; detail: string }[];
+  checks: { code: string; ok: boolean; detail: string; reading?: string[] }[];
 }
 
-export function figureRecords(figures: Figure[]): FigureRecord[] {
+export function figureRecords(figures: Figure[], locale: Locale): FigureRecord[] {
   return figures.map((f) => ({
     line: f.line + 1,
     column: f.range.start.character + 1,
@@ -56,7 +56,7 @@ export function figureRecords(figures: Figure[]): FigureRecord[] {
     section: f.section ?? '',
     prior: !!f.prior,
     change: f.change ?? '',
-    checks: f.checks.map((c) => ({ code: c.code, ok: c.ok, detail: c.detail })),
+    checks: f.checks.map((c) => ({ code: c.code, ok: c.ok, detail: c.detail + describeReading(locale, c.assumptions), ...(c.assumptions?.length ? { reading: c.assumptions } : {}) })),
   }));
 }
 
@@ -113,10 +113,10 @@ export const figures: Command = {
     // With word segmentation the table also shows the counted noun (名目); the checks do not depend on it.
     const segmenter = loadSegmenter() ?? undefined;
     const analysis = analyze(read.text, { locale: opts.locale, segmenter });
-    const records = figureRecords(analysis.figures ?? []);
+    const records = figureRecords(analysis.figures ?? [], opts.locale);
     const format = opts.format as string;
     if (format === 'json') io.out(JSON.stringify({ path: file, figures: records }, null, 2) + '\n');
-    else if (format === 'csv') io.out(figuresCsv(figureRows(analysis.figures), opts.locale));
+    else if (format === 'csv') io.out(figuresCsv(figureRows(analysis.figures, opts.locale), opts.locale));
     else io.out(figuresText(records, opts.locale));
     return 0;
   },
