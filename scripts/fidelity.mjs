@@ -3,8 +3,9 @@
 // Reads ../shared/corpus2/GOLD.md (every checkable relation in ../shared/corpus2 and ../shared/corpus, each marked
 // AGREES, GOLD (a real contradiction, with its strength), TRAP (looks wrong, is right) or UNVERIFIABLE), checks every
 // text of both folders with the built checker (dist/), and prints per check:
-//   - GOLD found: a GOLD relation with an error/warning finding on it (its range or one of its related figures
-//     falls inside the relation's anchor);
+//   - GOLD found: a GOLD relation with a finding on it (its range or one of its related figures falls inside the
+//     relation's anchor), at error/warning level, or at information level for a soft GOLD (the issue's rule:
+//     information when only truncation or the last digit separates the figures); the level is printed;
 //   - false alarms: error/warning findings on no GOLD relation (each listed, with the relation it sits on, if any);
 //   - TRAPs flagged: findings (any level) on a TRAP relation.
 // Information-level figure findings are counted apart. `--json` prints the same as JSON (the tests read it).
@@ -105,6 +106,7 @@ export function measure(files = runChecker(), gold = readGold()) {
   const trapsFlagged = [];
   const information = [];
   const foundGold = new Set();
+  const foundLevel = new Map();
   for (const { folder, file, findings } of files) {
     const rels = byFile.get(`${folder}/${file}`) ?? [];
     for (const f of findings) {
@@ -113,6 +115,10 @@ export function measure(files = runChecker(), gold = readGold()) {
       const where = `${folder}/${file}:${f.range.start.line + 1}:${f.range.start.character + 1}`;
       const entry = { where, code: f.code, severity: f.severity, message: f.message, on: on.map((r) => `${r.kind} ${r.verdict}${r.strength ? ` (${r.strength})` : ''} @${r.line}:${r.col}`) };
       const s = codeStats(f.code);
+      for (const r of on.filter((r) => r.verdict === 'GOLD')) {
+        const level = foundLevel.get(r);
+        if (!level || ['error', 'warning', 'information'].indexOf(f.severity) < ['error', 'warning', 'information'].indexOf(level)) foundLevel.set(r, f.severity);
+      }
       if (on.some((r) => r.verdict === 'TRAP')) {
         s.trapsFlagged++;
         trapsFlagged.push(entry);
@@ -120,7 +126,6 @@ export function measure(files = runChecker(), gold = readGold()) {
       if (f.severity === 'error' || f.severity === 'warning') {
         const gold = on.filter((r) => r.verdict === 'GOLD');
         if (gold.length) {
-          for (const r of gold) foundGold.add(r);
           s.goldFound++;
         } else {
           s.falseAlarms++;
@@ -134,8 +139,12 @@ export function measure(files = runChecker(), gold = readGold()) {
     }
   }
   const golds = gold.filter((r) => r.verdict === 'GOLD');
+  for (const r of golds) {
+    const level = foundLevel.get(r);
+    if (level === 'error' || level === 'warning' || (level === 'information' && /^soft/.test(r.strength ?? ''))) foundGold.add(r);
+  }
   return {
-    gold: golds.map((r) => ({ where: `${r.folder}/${r.file}:${r.line}:${r.col}`, kind: r.kind, strength: r.strength, snippet: r.snippet, found: foundGold.has(r) })),
+    gold: golds.map((r) => ({ where: `${r.folder}/${r.file}:${r.line}:${r.col}`, kind: r.kind, strength: r.strength, snippet: r.snippet, found: foundGold.has(r), level: foundLevel.get(r) })),
     perCode,
     falseAlarms,
     trapsFlagged,
@@ -169,7 +178,7 @@ function print(m) {
   console.log(`TRAPs flagged (any level): ${t.trapsFlagged}; information-level figure notes: ${t.information}`);
   console.log('');
   console.log('GOLD relations:');
-  for (const g of m.gold) console.log(`  ${g.found ? 'FOUND ' : 'missed'} ${g.strength.padEnd(16)} ${g.where}  ${g.kind}: ${g.snippet}`);
+  for (const g of m.gold) console.log(`  ${g.found ? 'FOUND ' : 'missed'} ${g.strength.padEnd(16)} ${(g.level ?? '-').padEnd(11)} ${g.where}  ${g.kind}: ${g.snippet}`);
   if (m.falseAlarms.length) {
     console.log('\nFalse alarms:');
     for (const x of m.falseAlarms) console.log(`  ${x.where} ${x.severity} ${x.code}: ${x.message}${x.on.length ? `  [on ${x.on.join('; ')}]` : ''}`);

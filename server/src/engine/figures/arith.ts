@@ -43,7 +43,7 @@ export interface Term {
   label: string;
   /** The base's kind: the conventional one for the rate's name, or another count that happens to be nearby. */
   right?: boolean;
-  scope?: 'sentence' | 'paragraph' | 'document';
+  scope?: 'sentence' | 'paragraph' | 'previous' | 'document';
   exact: boolean;
   /** Other values the term may have by convention (纠错 with or without 改正后终止). */
   alts?: { value: number; figs: Figure[]; label: string }[];
@@ -54,6 +54,23 @@ export interface RateResolution {
   def?: RateDef;
   numerator?: Term;
   bases: Term[];
+}
+
+/** Figures of the nearest earlier line that has figures, when it is at most two lines up (PARAGRAPH_FIGURES at most). */
+export function previousParagraphFigures(model: FigureModel, f: Figure): Figure[] {
+  const out: Figure[] = [];
+  let line = -1;
+  for (let id = f.id - 1; id >= 0 && f.id - id <= PARAGRAPH_FIGURES; id--) {
+    const g = model.figures[id];
+    if (g.line === f.line) continue;
+    if (line < 0) {
+      if (f.line - g.line > 2) break;
+      line = g.line;
+    }
+    if (g.line !== line) break;
+    out.push(g);
+  }
+  return out;
 }
 
 /** How many figures either side of a rate its paragraph is searched (bounded by figures, not by paragraph length). */
@@ -222,6 +239,16 @@ export function resolveRate(model: FigureModel, pct: Figure): RateResolution {
         if (cand.length === 1) {
           t = termOf(cand, st);
           scope = 'paragraph';
+        } else if (cand.length === 0) {
+          // the paragraph just before (a count stated, then its outcomes and rates in the next paragraph): one
+          // count of the stage there, of no other object
+          const prev = previousParagraphFigures(model, pct).filter(
+            (f) => isCountLike(f) && f.stage === st && f.family === family && (!f.object || !numer.figs[0].object || f.object === numer.figs[0].object),
+          );
+          if (prev.length === 1) {
+            t = termOf(prev, st);
+            scope = 'previous';
+          }
         }
       }
       if (!t || t.figs.some((f) => used.has(f.id))) continue;

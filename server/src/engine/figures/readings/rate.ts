@@ -11,7 +11,7 @@
 // impossible-percentage's claim (a GRIM test); without a numerator it is tried over every stage of the object in
 // the sentence, and reported only when none can give it.
 import type { Figure, FigureModel } from '../model';
-import { asWritten, grim, grimApplies, lineFigures, matchOf, num, percent, resolveRatio, resolveRate, type RateResolution, type Term } from '../arith';
+import { asWritten, grim, grimApplies, lineFigures, matchOf, previousParagraphFigures, num, percent, resolveRatio, resolveRate, type RateResolution, type Term } from '../arith';
 import { funnels, rateById } from '../vocab';
 import { COST, reading, type Assumption, type Claim, type Outcome, type Reading } from './types';
 
@@ -62,6 +62,7 @@ function baseAssumptions(n: Term, b: Term): Assumption[] {
   const out: Assumption[] = [];
   if (n.scope === 'paragraph') out.push({ id: 'numeratorOtherSentence', cost: COST.paragraphBase });
   if (b.right && b.scope === 'paragraph') out.push({ id: 'paragraphBase', cost: COST.paragraphBase });
+  if (b.right && b.scope === 'previous') out.push({ id: 'previousParagraphBase', cost: COST.paragraphBase });
   if (!b.right && b.scope === 'sentence') out.push({ id: 'otherBase', cost: COST.otherBase });
   if (b.scope === 'document') out.push({ id: 'documentBase', cost: COST.documentBase });
   return out;
@@ -215,8 +216,80 @@ function ratioClaim(model: FigureModel, r: Figure): Claim | null {
   return { check: 'rate-mismatch', anchor: r, readings: [reading(figures, [], outcome)], ceiling: 0, sentenceBound: true };
 }
 
+/**
+ * Redundancy is evidence: in a list of category counts each with its share ("A类212件，占比28%；…；F类40件，占6.1%"),
+ * the base that reproduces most shares (often the list's own sum, or a total stated just before) is the base, even
+ * when it is never written beside them; the one share it does not reproduce is the question. A share that matches
+ * only when truncated, while the others of the list are rounded, is a soft note.
+ */
+function consensusReadings(model: FigureModel): Map<Figure, Reading> {
+  const out = new Map<Figure, Reading>();
+  const byLine = new Map<number, { share: Figure; count: Figure }[]>();
+  for (const f of model.figures) {
+    if (f.kind !== 'percent' || f.rateId !== '占比' || f.prior || f.change || f.approx) continue;
+    const c = model.figures[f.id - 1];
+    if (!c || c.sentence !== f.sentence || c.kind !== 'count' || c.prior || c.change || c.approx) continue;
+    if (f.range.start.character - c.range.end.character > 12) continue;
+    const list = byLine.get(f.line) ?? [];
+    list.push({ share: f, count: c });
+    byLine.set(f.line, list);
+  }
+  for (const pairs of byLine.values()) {
+    if (pairs.length < 3) continue;
+    const family = pairs[0].count.family;
+    if (pairs.some((p) => p.count.family !== family)) continue;
+    const sum = pairs.reduce((a, p) => a + p.count.value, 0);
+    const max = Math.max(...pairs.map((p) => p.count.value));
+    const first = pairs[0].count;
+    const candidates: { value: number; figs: Figure[]; label: string }[] = [{ value: sum, figs: pairs.map((p) => p.count), label: pairs.map((p) => num(p.count.value)).join(' + ') }];
+    for (const g of [...lineFigures(model, first), ...previousParagraphFigures(model, first)]) {
+      if (g.kind === 'count' && g.family === family && !g.prior && !g.change && !g.approx && g.value >= max && g.id < first.id && !pairs.some((p) => p.count === g)) {
+        if (!candidates.some((c) => c.value === g.value)) candidates.push({ value: g.value, figs: [g], label: `${g.stageText ?? ''} ${num(g.value)}`.trim() });
+      }
+    }
+    let best: (typeof candidates)[number] | undefined;
+    let bestRounded = 0;
+    for (const c of candidates.slice(0, 8)) {
+      const rounded = pairs.filter((p) => matchOf(percent(p.count.value, c.value), p.share) === 'round').length;
+      if (rounded > bestRounded) {
+        best = c;
+        bestRounded = rounded;
+      }
+    }
+    if (!best || bestRounded < 2 || bestRounded < pairs.length * 0.6) continue;
+    for (const p of pairs) {
+      const x = percent(p.count.value, best.value);
+      const m = matchOf(x, p.share);
+      const shown = `${asWritten(x, p.share.decimals)}%`;
+      const detail = `${num(p.count.value)} / ${num(best.value)} = ${shown}（${best.label}）`;
+      const figures = roles({ figs: [p.count] }, { figs: best.figs }, p.share);
+      let outcome: Outcome;
+      if (m === 'round') outcome = { ok: true, detail };
+      else if (m === 'truncation')
+        outcome = {
+          ok: true,
+          loose: 'truncation',
+          detail: `${num(p.count.value)} / ${num(best.value)} = ${asWritten(x, p.share.decimals + 2)}%，四舍五入为 ${shown}，此处截断为 ${p.share.text}`,
+          messageId: 'rate-mismatch.truncated',
+          args: { rate: p.share.rate ?? '', written: p.share.text, numerator: num(p.count.value), denominator: num(best.value), exact: `${asWritten(x, p.share.decimals + 2)}%`, rounded: shown, others: bestRounded },
+          data: { expected: asWritten(x, p.share.decimals), expectedText: shown, numerator: p.count.value, denominator: best.value, computed: x },
+        };
+      else
+        outcome = {
+          ok: false,
+          cap: 'inferred',
+          detail: `${detail}，与 ${p.share.text} 不符`,
+          ...mismatchMessage(p.share, { value: p.count.value, figs: [p.count], label: `${num(p.count.value)}`, exact: true }, { value: best.value, figs: best.figs, label: best.label, exact: true }),
+        };
+      out.set(p.share, reading(figures, [{ id: 'consensusBase', cost: COST.consensusBase }], outcome));
+    }
+  }
+  return out;
+}
+
 export function rateClaims(model: FigureModel): Claim[] {
   const out: Claim[] = [];
+  const consensus = consensusReadings(model);
   for (const f of model.figures) {
     if (f.kind === 'ratio') {
       const c = ratioClaim(model, f);
@@ -230,7 +303,16 @@ export function rateClaims(model: FigureModel): Claim[] {
       continue;
     }
     const res = resolveRate(model, f);
-    const c = rateClaim(f, res) ?? grimClaim(model, f, res);
+    let c = rateClaim(f, res) ?? grimClaim(model, f, res);
+    const agreed = consensus.get(f);
+    if (agreed) {
+      if (c && c.check === 'rate-mismatch') {
+        // the consensus base is one more plausible reading of this share
+        c.readings.push(agreed);
+        c.readings.sort((a, b) => a.cost - b.cost);
+        c.ceiling = Math.max(c.ceiling, COST.consensusBase);
+      } else if (!c) c = { check: 'rate-mismatch', anchor: f, readings: [agreed], ceiling: COST.consensusBase, sentenceBound: false };
+    }
     if (c) out.push(c);
   }
   return out;

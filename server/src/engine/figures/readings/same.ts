@@ -5,6 +5,7 @@
 // and "占比24%" after "投诉举报类181件" are two metrics, so a share's key carries the clause before it.
 import type { Figure, FigureModel } from '../model';
 import { conflictFillers } from '../vocab';
+import data from '../../../../data/figures.json';
 import { reading, type Claim } from './types';
 
 const CODE = 'conflicting-figure';
@@ -77,10 +78,96 @@ function keysOf(model: FigureModel, f: Figure, lineText: string, cache: Map<numb
   return keys;
 }
 
+const similar = data.sameMetric as { fillers: string[]; synonyms: Record<string, string>; minLength: number; containment: number; lookBack: number };
+const SYNONYMS = Object.entries(similar.synonyms).filter(([k]) => !k.startsWith('$'));
+
+/** A label as the name of a metric: no period words, fillers or the writer's own name for itself; synonyms unified. */
+function metricName(label: string): string {
+  let s = label.replace(PERIOD, '');
+  PERIOD.lastIndex = 0;
+  for (const [from, to] of SYNONYMS) s = s.split(from).join(to);
+  for (const w of similar.fillers) s = s.split(w).join('');
+  return s.replace(/[\s,，、;；:：()（）]/g, '');
+}
+
+function bigrams(s: string): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < s.length; i++) out.add(s.slice(i, i + 2));
+  return out;
+}
+
+/** How much of the shorter name's bigrams the longer name has (1: every one). */
+function containment(a: string, b: string): number {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  const sb = bigrams(short);
+  const lb = bigrams(long);
+  let n = 0;
+  for (const x of sb) if (lb.has(x)) n++;
+  return sb.size ? n / sb.size : 0;
+}
+
+/**
+ * The same metric named with other words in another paragraph ("通过审计信息栏目公开信息20条" … "通过审计信息专栏公开
+ * 政府信息16条"): counts of one unit family and period whose names (metricName) share most of their word pairs.
+ * Inferred, never more than a warning; the strict key above is tried first.
+ */
+function similarClaims(model: FigureModel, lineText: (line: number) => string, cache: Map<number, { at: number; text: string }[]>, strict: Set<Figure>): Claim[] {
+  const out: Claim[] = [];
+  for (const f of model.figures) if (f.kind === 'count') periodsBefore(model, f, lineText(f.line), cache);
+  const byFamily = new Map<string, { f: Figure; name: string; period: string }[]>();
+  // the report's own year: a count with no period word is of that year (全年 …)
+  const years = new Map<string, number>();
+  for (const list of cache.values()) for (const p of list) if (/^\d{4}年$/.test(p.text)) years.set(p.text, (years.get(p.text) ?? 0) + 1);
+  const ownYear = [...years.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+  const samePeriod = (a: string, b: string) => a === b || (a === '' && b === ownYear) || (b === '' && a === ownYear);
+  for (const f of model.figures) {
+    if (f.kind !== 'count' || f.prior || f.change || f.approx || strict.has(f)) continue;
+    const name = metricName(f.label);
+    if (name.length < similar.minLength) continue;
+    const period = periodsBefore(model, f, lineText(f.line), cache);
+    const earlier = byFamily.get(f.family) ?? [];
+    for (let i = earlier.length - 1; i >= 0 && earlier.length - i <= similar.lookBack; i--) {
+      const e = earlier[i];
+      if (e.f.line === f.line || !samePeriod(e.period, period) || e.f.value === f.value) continue;
+      if ((e.f.object && f.object && e.f.object !== f.object) || (e.f.stage && f.stage && e.f.stage !== f.stage)) continue;
+      if ((e.f.category ?? '') !== (f.category ?? '') || (e.f.scope ?? []).join() !== (f.scope ?? []).join()) continue;
+      if (containment(e.name, name) < similar.containment) continue;
+      out.push({
+        check: CODE,
+        anchor: f,
+        ceiling: 1,
+        sentenceBound: false,
+        readings: [
+          reading(
+            [
+              { fig: e.f, role: 'statedBefore' },
+              { fig: f, role: 'statedHere' },
+            ],
+            [{ id: 'similarName', cost: 1 }],
+            {
+              ok: false,
+              cap: 'inferred',
+              detail: `第 ${e.f.line + 1} 行同一指标写作 ${e.f.text}，此处为 ${f.text}`,
+              messageId: 'conflicting-figure.conflict',
+              args: { what: f.label.trim() || f.text, here: f.text, there: e.f.text, line: e.f.line + 1 },
+              data: { values: [e.f.value, f.value] },
+            },
+          ),
+        ],
+      });
+      break;
+    }
+    earlier.push({ f, name, period });
+    byFamily.set(f.family, earlier);
+  }
+  return out;
+}
+
 export function sameClaims(model: FigureModel, lineText: (line: number) => string): Claim[] {
   const out: Claim[] = [];
   const seen = new Map<string, Figure[]>();
   const cache = new Map<number, { at: number; text: string }[]>();
+  const strict = new Set<Figure>();
   for (const f of model.figures) {
     const keys = keysOf(model, f, lineText(f.line), cache);
     if (keys.length === 0) continue;
@@ -95,6 +182,7 @@ export function sameClaims(model: FigureModel, lineText: (line: number) => strin
     }
     const e = other ?? same;
     if (!e) continue;
+    strict.add(f).add(e);
     const figures = [
       { fig: e, role: 'statedBefore' },
       { fig: f, role: 'statedHere' },
@@ -121,5 +209,6 @@ export function sameClaims(model: FigureModel, lineText: (line: number) => strin
       ],
     });
   }
+  out.push(...similarClaims(model, lineText, cache, strict));
   return out;
 }
