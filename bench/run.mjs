@@ -315,6 +315,31 @@ if (want('engine')) {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// growth: dense paragraphs at 1×, 2× and 4× (every lookup of a rate or list is bounded by figures, not by the
+// paragraph's length, so the time doubles with the size; a quadratic path would quadruple)
+
+if (want('engine') || want('growth')) {
+  note('\n== Growth on dense paragraphs (warm, figure checks included; times in ms) ==');
+  const units = {
+    'dense line (lists, rates, changes in one sentence)': '受理行政复议84件，其中维持44件、驳回8件，中，审结78件，综合化解率33.38%，较上年100件增长20%，分别为1件、2件，',
+    'dense rates (one paragraph)': '应当出庭185件、实际出庭170件，纠错率7.69%，调解率20%。',
+  };
+  results.growth = [];
+  const rows = [];
+  for (const [name, unit] of Object.entries(units)) {
+    const series = [];
+    for (const k of [1, 2, 4]) {
+      const text = unit.repeat(Math.ceil((100000 * k) / unit.length));
+      const r = timeRuns(() => analyze(text, { segmenter }), { warmup: 1, minRuns: quick ? 2 : 3, maxRuns: 5, minMs: 500 });
+      series.push({ chars: text.length, ms: r.median });
+    }
+    results.growth.push({ name, series });
+    rows.push([name, ...series.map((x) => `${ms(x.ms)} (${Math.round(x.chars / 1000)} K)`), `${(series[2].ms / series[0].ms).toFixed(1)}×`]);
+  }
+  note(table(['input', '1×', '2×', '4×', '4× ÷ 1× (linear: 4)'], rows));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // other linters on the same texts
 
 if (want('others')) {

@@ -104,5 +104,8 @@ export interface FigureModel {
 
 /** Records a relation a figure took part in (readings/index.ts only: checks never write into the model). */
 export function recordCheck(f: Figure, code: string, ok: boolean, detail: string, assumptions: string[] = []): void {
+  // a figure in a dense list takes part in many relations: the first MAX_CHECKS are kept (failures always)
+  if (f.checks.length >= MAX_CHECKS && ok) return;
   if (!f.checks.some((c) => c.code === code && c.ok === ok && c.detail === detail)) f.checks.push({ code, ok, detail, ...(assumptions.length ? { assumptions } : {}) });
 }
+const MAX_CHECKS = 12;

@@ -7,6 +7,7 @@
 // 个百分点 is an absolute difference of two rates; 增长N倍 is X / Y − 1 = N (X / Y = N is accepted too).
 import type { Figure, FigureModel } from '../model';
 import { asWritten, matchOf, num, resolveRatio } from '../arith';
+import { WINDOW } from '../extract';
 import { COST, reading, type Claim, type Outcome, type Reading } from './types';
 
 const CODE = 'change-mismatch';
@@ -114,13 +115,15 @@ export function changeClaims(model: FigureModel, lineText: (line: number) => str
     const figs = sent.figures.map((id) => model.figures[id]);
     if (!figs.some((f) => f.change)) continue;
     const text = lineText(sent.line);
-    // (X, Y) pairs of the sentence: a prior value and the current value just before it (or just after, 由Y提高到X)
+    // (X, Y) pairs of the sentence: a prior value and the current value just before it (or just after, 由Y提高到X),
+    // indexed by the prior's position; every look-back is bounded by WINDOW figures (linear on dense sentences)
+    const pairAt = new Map<number, { x: Figure; y: Figure; at: number }>();
     const pairs: { x: Figure; y: Figure; at: number }[] = [];
     for (let i = 0; i < figs.length; i++) {
       const y = figs[i];
       if (!y.prior) continue;
       let x: Figure | undefined;
-      for (let k = i - 1; k >= 0; k--) {
+      for (let k = i - 1; k >= 0 && i - k <= WINDOW; k--) {
         const f = figs[k];
         if (f.change) continue;
         if (f.prior) break;
@@ -128,39 +131,57 @@ export function changeClaims(model: FigureModel, lineText: (line: number) => str
         break;
       }
       if (!x && i + 1 < figs.length && isCurrent(figs[i + 1], y) && /[到至]$/.test(figs[i + 1].label)) x = figs[i + 1];
-      if (x) pairs.push({ x, y, at: i });
+      if (x) {
+        const p = { x, y, at: i };
+        pairAt.set(i, p);
+        pairs.push(p);
+      }
     }
+    // 分别: the changes right after 分别 pair with the comparisons just before them, in order
     const respectively = text.slice(sent.start, sent.end).indexOf('分别');
-    const changes = figs.map((f, i) => ({ f, i })).filter(({ f }) => f.change);
-    // 分别: the changes after 分别 pair with the comparisons in order
-    const afterRespectively = respectively >= 0 ? changes.filter(({ f }) => f.range.start.character > sent.start + respectively) : [];
-    const byPosition = afterRespectively.length >= 2 && pairs.length >= afterRespectively.length;
-    for (const { f: c, i } of changes) {
+    const byPosition = new Map<Figure, { x: Figure; y: Figure; at: number }>();
+    if (respectively >= 0) {
+      const from = figs.findIndex((f) => f.change && f.range.start.character > sent.start + respectively);
+      if (from >= 0) {
+        const run: Figure[] = [];
+        for (let i = from; i < figs.length && figs[i].change && run.length < WINDOW; i++) run.push(figs[i]);
+        const before = pairs.filter((q) => q.at < from && from - q.at <= 4 * WINDOW).slice(-run.length);
+        if (run.length >= 2 && before.length === run.length) run.forEach((c, k) => byPosition.set(c, before[k]));
+      }
+    }
+    for (let i = 0; i < figs.length; i++) {
+      const c = figs[i];
+      if (!c.change) continue;
       const readings: Reading[] = [];
       const roles = (x: Figure, y: Figure) => [
         { fig: x, role: 'current' },
         { fig: y, role: 'prior' },
         { fig: c, role: 'change' },
       ];
-      const k = afterRespectively.findIndex((a) => a.f === c);
       const viaRatio = ratioChange(model, figs, i);
+      const paired = byPosition.get(c);
       if (viaRatio) readings.push(viaRatio);
-      if (viaRatio) {
-        // the ratio's change is fully determined by its counts' changes
-      } else if (byPosition && k >= 0) {
-        const p = pairs.filter((q) => q.at < i)[k] ?? pairs[k];
-        const o = p && outcome(p.x, p.y, c);
-        if (o) readings.push(reading(roles(p.x, p.y), [{ id: 'respectively', cost: COST.respectively }], o));
+      else if (paired) {
+        const o = outcome(paired.x, paired.y, c);
+        if (o) readings.push(reading(roles(paired.x, paired.y), [{ id: 'respectively', cost: COST.respectively }], o));
       } else {
         // the comparison just before the change, with only changes of it between
-        const before = pairs.filter((q) => q.at < i && figs.slice(q.at + 1, i).every((f) => f.change || f === q.x));
-        const p = before[before.length - 1];
+        let p: { x: Figure; y: Figure; at: number } | undefined;
+        for (let k = i - 1; k >= 0 && i - k <= WINDOW; k--) {
+          const here = pairAt.get(k) ?? (pairAt.get(k - 1)?.x === figs[k] ? pairAt.get(k - 1) : undefined);
+          if (here) {
+            p = here;
+            break;
+          }
+          if (!figs[k].change) break;
+        }
         const o = p && outcome(p.x, p.y, c);
-        if (o) readings.push(reading(roles(p.x, p.y), [], o));
+        if (p && o) readings.push(reading(roles(p.x, p.y), [], o));
         // the prior stated after the change: "X件，同比增长Z%，上年同期为Y件"
         if (!p) {
           const y = figs.slice(i + 1, i + 3).find((f) => f.prior);
-          const x = [...figs.slice(0, i)].reverse().find((f) => !f.change && !f.prior);
+          let x: Figure | undefined;
+          for (let k = i - 1; k >= 0 && i - k <= WINDOW && !x; k--) if (!figs[k].change && !figs[k].prior) x = figs[k];
           if (x && y && isCurrent(x, y)) {
             const o2 = outcome(x, y, c);
             if (o2) readings.push(reading(roles(x, y), [{ id: 'priorAfter', cost: COST.priorAfter }], o2));

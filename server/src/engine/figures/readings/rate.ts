@@ -147,7 +147,10 @@ function grimClaim(model: FigureModel, pct: Figure, res: RateResolution): Claim 
     (f) =>
       f.kind === 'count' && f.family === family && !f.prior && !f.change && !f.approx && f.stage && stages.has(f.stage) &&
       (!object || !f.object || f.object === object) && !conventional.some((b) => b.figs.includes(f)),
-  );
+  )
+    // the nearest few (a dense paragraph must not make every rate try every count)
+    .sort((a, b) => Math.abs(a.id - pct.id) - Math.abs(b.id - pct.id))
+    .slice(0, 8);
   const grimReading = (value: number, figs: Figure[], label: string, assumptions: Assumption[]): Reading => {
     const g = grim(pct, value);
     const closest = `${asWritten(g.closest, pct.decimals)}%`;

@@ -79,15 +79,15 @@ function keysOf(model: FigureModel, f: Figure, lineText: string, cache: Map<numb
 }
 
 const similar = data.sameMetric as { fillers: string[]; synonyms: Record<string, string>; minLength: number; containment: number; lookBack: number };
-const SYNONYMS = Object.entries(similar.synonyms).filter(([k]) => !k.startsWith('$'));
+const SYNONYMS = new Map(Object.entries(similar.synonyms).filter(([k]) => !k.startsWith('$')));
+const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const SYNONYM_RE = new RegExp([...SYNONYMS.keys()].sort((a, b) => b.length - a.length).map(escape).join('|'), 'g');
+const FILLER_RE = new RegExp([...similar.fillers].sort((a, b) => b.length - a.length).map(escape).join('|') + '|[\\s,，、;；:：()（）]', 'g');
+const PERIOD_ONE = new RegExp(PERIOD.source, 'g');
 
 /** A label as the name of a metric: no period words, fillers or the writer's own name for itself; synonyms unified. */
 function metricName(label: string): string {
-  let s = label.replace(PERIOD, '');
-  PERIOD.lastIndex = 0;
-  for (const [from, to] of SYNONYMS) s = s.split(from).join(to);
-  for (const w of similar.fillers) s = s.split(w).join('');
-  return s.replace(/[\s,，、;；:：()（）]/g, '');
+  return label.replace(PERIOD_ONE, '').replace(SYNONYM_RE, (w) => SYNONYMS.get(w) ?? w).replace(FILLER_RE, '');
 }
 
 function bigrams(s: string): Set<string> {
@@ -121,7 +121,7 @@ function similarClaims(model: FigureModel, lineText: (line: number) => string, c
   const ownYear = [...years.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
   const samePeriod = (a: string, b: string) => a === b || (a === '' && b === ownYear) || (b === '' && a === ownYear);
   for (const f of model.figures) {
-    if (f.kind !== 'count' || f.prior || f.change || f.approx || strict.has(f)) continue;
+    if (f.kind !== 'count' || f.prior || f.change || f.approx || strict.has(f) || f.label.length < similar.minLength) continue;
     const name = metricName(f.label);
     if (name.length < similar.minLength) continue;
     const period = periodsBefore(model, f, lineText(f.line), cache);
