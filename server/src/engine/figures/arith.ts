@@ -115,14 +115,21 @@ function termOf(figs: Figure[], name: string, exactRequired = false): Term {
 }
 
 /** The counts of one stage for a rate: a figure of that stage, or the sum of its group (纠错 = 撤销 + 确认违法 + …). */
+/** Scope words (一审, 二审, 各类 …) agree when either names none or both name the same. */
+export function scopesAgree(a: Figure, b: Figure): boolean {
+  const x = a.scope ?? [];
+  const y = b.scope ?? [];
+  return !x.length || !y.length || (x.length === y.length && x.every((w) => y.includes(w)));
+}
+
 function stageTerm(figs: Figure[], pct: Figure, stage: string, family?: string): Term | undefined {
-  const direct = nearest(figs, pct, (f) => isCountLike(f) && f.stage === stage && (!family || f.family === family));
+  const direct = nearest(figs, pct, (f) => isCountLike(f) && f.stage === stage && (!family || f.family === family) && scopesAgree(f, pct));
   if (direct) return termOf([direct], stage);
   const group = stageGroups[stage];
   if (!group) return undefined;
   const members: Figure[] = [];
   for (const g of group) {
-    const m = nearest(figs, pct, (f) => isCountLike(f) && f.stage === g && (!family || f.family === family));
+    const m = nearest(figs, pct, (f) => isCountLike(f) && f.stage === g && (!family || f.family === family) && scopesAgree(f, pct));
     if (m) members.push(m);
   }
   if (!members.length) return undefined;

@@ -309,6 +309,15 @@ export function extractFigures(doc: ReportDocument, segmenter?: Segmenter, secti
         f.object = lastObject.object;
         f.objectInherited = true;
       }
+      // "以调解、和解等方式结案64件" is a part of 审结 (the cases closed that way), not 审结 itself: its stage is the
+      // outcome the manner names, or none
+      if (stage && stage.id === '审结' && f.kind === 'count') {
+        const manner = trimmed.lastIndexOf('方式', stage.start);
+        if (manner >= 0) {
+          const named = d.labelMatches.filter((m) => m.type === 'stage' && m.end <= manner && outcomesOf['审结']?.includes(m.id)).pop();
+          stage = named;
+        }
+      }
       if (stage && (f.kind === 'count')) {
         f.stage = stage.id;
         f.stageText = stage.word;
