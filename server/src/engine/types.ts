@@ -22,6 +22,8 @@ export type Locale = 'zh-cn' | 'en';
 export interface RelatedLocation {
   range: Range;
   message: string;
+  /** Another file (a check across reports): the caller's name for it. Absent: the same document. */
+  file?: string;
 }
 
 /** One problem found in a document, before it is turned into an LSP Diagnostic. */

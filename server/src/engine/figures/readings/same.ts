@@ -86,7 +86,7 @@ const FILLER_RE = new RegExp([...similar.fillers].sort((a, b) => b.length - a.le
 const PERIOD_ONE = new RegExp(PERIOD.source, 'g');
 
 /** A label as the name of a metric: no period words, fillers or the writer's own name for itself; synonyms unified. */
-function metricName(label: string): string {
+export function metricName(label: string): string {
   return label.replace(PERIOD_ONE, '').replace(SYNONYM_RE, (w) => SYNONYMS.get(w) ?? w).replace(FILLER_RE, '');
 }
 
@@ -161,6 +161,22 @@ function similarClaims(model: FigureModel, lineText: (line: number) => string, c
     byFamily.set(f.family, earlier);
   }
   return out;
+}
+
+/**
+ * Are two counts (of one kind and unit family) the same metric, wherever they are written — one notion for every
+ * check, also across reports: object, stage and rate agree where both name them, category and scope agree, and
+ * their names (metricName) share most of their word pairs (or, when both name object and stage outright, any).
+ */
+export function metricsAgree(a: Figure, b: Figure): boolean {
+  if ((a.object && b.object && a.object !== b.object) || (a.stage ?? '') !== (b.stage ?? '') || (a.rateId ?? '') !== (b.rateId ?? '')) return false;
+  if ((a.category ?? '') !== (b.category ?? '') || (a.scope ?? []).join() !== (b.scope ?? []).join()) return false;
+  const na = metricName(a.label);
+  const nb = metricName(b.label);
+  if (na === nb && na.length > 0) return true;
+  const named = !!(a.object && b.object && a.stage && !a.objectInherited && !b.objectInherited);
+  if (Math.min(na.length, nb.length) < (named ? 2 : similar.minLength)) return false;
+  return containment(na, nb) >= similar.containment;
 }
 
 export function sameClaims(model: FigureModel, lineText: (line: number) => string): Claim[] {

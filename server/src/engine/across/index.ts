@@ -1,0 +1,273 @@
+// Checks across reports (check `across-reports`): a folder of reports is read as reports of bodies and years.
+// Reports of the same body for consecutive years are paired (by title, body and year; or named pairs), then:
+//   - a prior-year figure or change this year ("较上年84件", "同比增长14.3%") is checked against last year's report's
+//     figure for the same metric, with related information pointing into last year's file;
+//   - the same metric of the same body and year stated differently in two reports is reported on both;
+//   - plan follow-through (information): items of last year's plan that this year's achievements never mention.
+// Same evidence rules as the single-report checks: a finding only when no plausible reading holds (any figure of
+// the metric in the other report that agrees is enough), at most a warning (the reading is inferred across files).
+import { ReportDocument } from '../document';
+import { findDirectives } from '../suppress';
+import { parseOutline } from '../outline/parse';
+import { detectSections } from '../sections/detect';
+import { findReportYear, titleNode } from '../sections/year';
+import { defaultProfile, type Profile } from '../sections/profile';
+import { formatMessage, normalizeLocale } from '../messages';
+import { asWritten, matchOf, num } from '../figures/arith';
+import { metricName, metricsAgree } from '../figures/readings/same';
+import type { Figure } from '../figures/model';
+import type { Analysis, Finding, Locale, Range, Segmenter, Severity } from '../types';
+import data from '../../../data/across.json';
+
+export const ACROSS_CODE = 'across-reports';
+
+export interface AcrossInput {
+  /** How the caller names the file (its path); related locations carry it. */
+  file: string;
+  text: string;
+  analysis: Analysis;
+}
+
+export interface ReportIdentity {
+  file: string;
+  title: string;
+  body: string;
+  year: number | null;
+}
+
+export interface AcrossOptions {
+  locale?: Locale;
+  segmenter?: Segmenter;
+  profile?: Profile;
+  /** Pairs named by the user (this year's file, last year's file), in addition to those found by title. */
+  pairs?: { current: string; previous: string }[];
+  /** The configured severity of the check (default: warning); off → nothing. */
+  severity?: Severity | 'off';
+}
+
+const BODY_END = new RegExp(data.bodyEnd);
+const BODY_DROP = new RegExp(data.bodyDrop, 'g');
+
+/** Title, body and year of a report. */
+export function identify(file: string, text: string): ReportIdentity {
+  const doc = new ReportDocument(findDirectives(text).text);
+  const outline = parseOutline(doc);
+  const root = titleNode(outline);
+  let title = '';
+  if (root) {
+    const from = root.selectionRange.start.line;
+    const to = root.selectionRange.end.line;
+    for (let l = from; l <= to; l++) title += doc.lines[l].norm.trim();
+  } else {
+    title = doc.lines.find((l) => l.norm.trim())?.norm.trim() ?? '';
+  }
+  const year = findReportYear(doc, outline)?.year ?? null;
+  const m = BODY_END.exec(title);
+  let body = (m ? title.slice(0, m.index) : title).replace(BODY_DROP, '').trim();
+  if (body.length > 24) body = body.slice(0, 24);
+  return { file, title, body, year };
+}
+
+/** Is one body the other, or a department of it (XX区 and XX区司法局 report on one place)? */
+function sameBody(a: string, b: string): boolean {
+  return !!a && !!b && a === b;
+}
+
+interface Report {
+  input: AcrossInput;
+  id: ReportIdentity;
+  doc: ReportDocument;
+}
+
+interface Out {
+  findings: Map<string, Finding[]>;
+  locale: Locale;
+  severity: Severity;
+}
+
+function push(out: Out, file: string, f: Omit<Finding, 'code'>): void {
+  const list = out.findings.get(file) ?? [];
+  list.push({ code: ACROSS_CODE, ...f });
+  out.findings.set(file, list);
+}
+
+const RANK: Record<Severity, number> = { error: 1, warning: 2, information: 3, hint: 4 };
+const softer = (a: Severity, b: Severity): Severity => (RANK[a] >= RANK[b] ? a : b);
+
+function related(out: Out, file: string, f: Figure, role: string) {
+  return { range: f.range, file, message: formatMessage(out.locale, 'figures.related', { role: formatMessage(out.locale, `figures.role.${role}`, { stage: '' }), text: f.text }) };
+}
+
+/** Figures of last year's report that are this figure's metric (the same metric notion as within one report). */
+function sameMetricIn(figures: Figure[], f: Figure): Figure[] {
+  return figures.filter((g) => g.kind === f.kind && g.family === f.family && !g.prior && !g.change && metricsAgree(g, f));
+}
+
+/** A prior-year figure or a change this year, against last year's report. */
+function checkPriorYear(out: Out, cur: Report, prev: Report): void {
+  const figs = cur.input.analysis.figures ?? [];
+  const last = prev.input.analysis.figures ?? [];
+  for (let i = 0; i < figs.length; i++) {
+    const c = figs[i];
+    if (!c.change || c.kind !== 'percent') continue;
+    // the current value: the nearest count before the change in its sentence; the prior, if written, between them
+    let x: Figure | undefined;
+    let y: Figure | undefined;
+    for (let k = i - 1; k >= 0 && i - k <= 24 && figs[k].sentence === c.sentence; k--) {
+      const f = figs[k];
+      if (f.prior && !y) y = f;
+      else if (!f.prior && !f.change && f.kind === 'count') {
+        x = f;
+        break;
+      }
+    }
+    if (!x || x.approx) continue;
+    const candidates = sameMetricIn(last, x).filter((g) => !g.approx);
+    if (candidates.length === 0) continue;
+    // a stated prior value: does last year's report say the same?
+    if (y && !y.approx) {
+      if (candidates.some((g) => Math.abs(g.value - y!.value) < 1e-9)) continue;
+      const g = candidates[0];
+      push(out, cur.input.file, {
+        severity: softer(out.severity, 'warning'),
+        message: formatMessage(out.locale, 'across-reports.prior', { prior: y.text, lastYear: g.text, file: prev.id.file, line: g.line + 1 }),
+        range: y.range,
+        related: [related(out, cur.input.file, y, 'prior'), related(out, prev.input.file, g, 'statedBefore')],
+        data: { prior: y.value, lastYear: g.value, previousFile: prev.id.file },
+      });
+      continue;
+    }
+    // no prior written: recompute the change from last year's figure
+    const up = c.change === 'up';
+    const holds = candidates.some((g) => {
+      if (g.value <= 0) return false;
+      const v = ((up ? x!.value - g.value : g.value - x!.value) / g.value) * 100;
+      const m = matchOf(v, c);
+      return m !== null && m !== 'lastDigit';
+    });
+    if (holds) continue;
+    const g = candidates[0];
+    if (g.value <= 0) continue;
+    const v = ((up ? x.value - g.value : g.value - x.value) / g.value) * 100;
+    push(out, cur.input.file, {
+      severity: softer(out.severity, 'warning'),
+      message: formatMessage(out.locale, 'across-reports.change', {
+        current: x.text,
+        lastYear: g.text,
+        file: prev.id.file,
+        line: g.line + 1,
+        computed: `${asWritten(v, c.decimals)}%`,
+        written: c.text,
+      }),
+      range: c.range,
+      related: [related(out, cur.input.file, x, 'current'), related(out, prev.input.file, g, 'prior'), related(out, cur.input.file, c, 'change')],
+      data: { current: x.value, lastYear: g.value, computed: v, previousFile: prev.id.file },
+    });
+  }
+}
+
+/** The same metric of the same body and year, stated differently in two reports: reported on both. */
+function checkSameYear(out: Out, a: Report, b: Report): void {
+  const fa = (a.input.analysis.figures ?? []).filter((f) => f.kind === 'count' && !f.prior && !f.change && !f.approx && f.object && f.stage);
+  const fb = (b.input.analysis.figures ?? []).filter((f) => f.kind === 'count' && !f.prior && !f.change && !f.approx && f.object && f.stage);
+  for (const f of fa) {
+    const same = sameMetricIn(fb, f);
+    if (same.length === 0 || same.some((g) => Math.abs(g.value - f.value) < 1e-9)) continue;
+    const g = same[0];
+    for (const [here, there, hf, tf] of [
+      [a, b, f, g],
+      [b, a, g, f],
+    ] as const) {
+      push(out, here.input.file, {
+        severity: softer(out.severity, 'warning'),
+        message: formatMessage(out.locale, 'across-reports.sameYear', { here: hf.text, there: tf.text, file: there.id.file, line: tf.line + 1 }),
+        range: hf.range,
+        related: [related(out, here.input.file, hf, 'statedHere'), related(out, there.input.file, tf, 'statedBefore')],
+        data: { values: [hf.value, tf.value], otherFile: there.id.file },
+      });
+    }
+  }
+}
+
+const STOP = new Set<string>(data.planStopWords);
+
+/** The key terms of a plan item: its words minus the common ones (two characters at least). */
+function keyTerms(text: string, segmenter?: Segmenter): string[] {
+  const words = segmenter ? segmenter(text) : text.match(/[\u4e00-\u9fff]{2}/g) ?? [];
+  return [...new Set(words.filter((w) => w.length >= 2 && /[\u4e00-\u9fff]/.test(w) && !STOP.has(w)))];
+}
+
+/** Last year's plan items that this year's report never mentions (information). */
+function checkPlan(out: Out, cur: Report, prev: Report, options: AcrossOptions): void {
+  const profile = options.profile ?? defaultProfile;
+  const prevOutline = parseOutline(prev.doc);
+  const sections = detectSections(prev.doc, prevOutline, profile);
+  const plan = sections.first.get('plan');
+  if (!plan) return;
+  // the plan's items: sub-headings of the plan section (（一）…, 1.…, 一是…)
+  const parent = plan.node ?? plan.top;
+  if (!parent) return;
+  const items = parent.children.filter((n) => n.kind !== 'title').slice(0, 30);
+  if (items.length === 0) return;
+  // this year's text outside its own plan section
+  const curOutline = parseOutline(cur.doc);
+  const curSections = detectSections(cur.doc, curOutline, profile);
+  const curPlan = curSections.first.get('plan');
+  const planStart = curPlan ? (curPlan.node ?? curPlan.top)?.range.start.line ?? curPlan.line : cur.doc.lineCount;
+  let body = '';
+  for (let l = 0; l < Math.min(planStart, cur.doc.lineCount); l++) body += cur.doc.lines[l].norm + '\n';
+  const title = titleNode(curOutline);
+  const anchor: Range = title ? title.selectionRange : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  for (const item of items) {
+    const name = item.name.replace(/^[（(]?[一二三四五六七八九十\d]+[)）、.．]?\s*/, '').replace(/^[一二三四五六七八九十]是/, '');
+    const terms = keyTerms(name, options.segmenter);
+    if (terms.length < 2) continue;
+    const found = terms.filter((t) => body.includes(t));
+    if (found.length / terms.length >= data.planMentionShare) continue;
+    push(out, cur.input.file, {
+      severity: softer(out.severity, 'information'),
+      message: formatMessage(out.locale, 'across-reports.plan', { item: name.slice(0, 40), year: prev.id.year ?? '', file: prev.id.file, line: item.selectionRange.start.line + 1, terms: terms.slice(0, 6).join('、') }),
+      range: anchor,
+      related: [{ range: item.selectionRange, file: prev.input.file, message: formatMessage(out.locale, 'across-reports.planItem', { item: name.slice(0, 40) }) }],
+      data: { previousFile: prev.id.file, item: name, terms, mentioned: found },
+    });
+  }
+}
+
+/** Pairs of reports: this year's and last year's of the same body, and the reports of the same body and year. */
+export function pairReports(ids: ReportIdentity[], named: AcrossOptions['pairs'] = []): { consecutive: [number, number][]; sameYear: [number, number][] } {
+  const consecutive: [number, number][] = [];
+  const sameYear: [number, number][] = [];
+  const index = new Map(ids.map((r, i) => [r.file, i]));
+  for (const p of named) {
+    const c = index.get(p.current);
+    const q = index.get(p.previous);
+    if (c !== undefined && q !== undefined) consecutive.push([c, q]);
+  }
+  for (let i = 0; i < ids.length; i++) {
+    for (let j = 0; j < ids.length; j++) {
+      if (i === j || !sameBody(ids[i].body, ids[j].body) || ids[i].year === null || ids[j].year === null) continue;
+      if (ids[i].year === ids[j].year! + 1 && !consecutive.some(([c, q]) => c === i && q === j)) consecutive.push([i, j]);
+      if (ids[i].year === ids[j].year && i < j) sameYear.push([i, j]);
+    }
+  }
+  return { consecutive, sameYear };
+}
+
+/** Findings across reports, by file. Reports are paired by body and year (and the named pairs). */
+export function checkAcross(inputs: AcrossInput[], options: AcrossOptions = {}): Map<string, Finding[]> {
+  const out: Out = { findings: new Map(), locale: normalizeLocale(options.locale), severity: options.severity === 'off' ? 'hint' : options.severity ?? 'warning' };
+  if (options.severity === 'off' || inputs.length < 2) return out.findings;
+  const ids = inputs.map((x) => identify(x.file, x.text));
+  const reports: Report[] = inputs.map((input, i) => ({ input, id: ids[i], doc: new ReportDocument(findDirectives(input.text).text) }));
+  const { consecutive, sameYear } = pairReports(ids, options.pairs);
+  for (const [c, p] of consecutive) {
+    checkPriorYear(out, reports[c], reports[p]);
+    checkPlan(out, reports[c], reports[p], options);
+  }
+  for (const [a, b] of sameYear) checkSameYear(out, reports[a], reports[b]);
+  for (const list of out.findings.values()) list.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return out.findings;
+}
+
+export { metricName, num };
