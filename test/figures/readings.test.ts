@@ -73,3 +73,23 @@ test('hover, figure table and figures command show the reading a figure was veri
   const row = figureRows(a.figures, 'zh-cn').find((r) => r.value === 36)!;
   assert.ok(row.checks.some((c) => c.ok && c.detail.includes('8 + 12 + 16 = 36场') && c.detail.includes('读法：总数是列举前的另一个数')), JSON.stringify(row.checks));
 });
+
+test('in English, the figure evidence and the related roles are English (only the document\'s own words stay Chinese)', () => {
+  const texts = [
+    '全年审结行政复议案件78件，其中维持44件、驳回8件、撤销0件、调解和解20件。',
+    '全年受理行政复议案件120件，较上年100件下降20%。',
+    '2022年，全区一审行政诉讼案件发案217件、一审结案237件。',
+    '全年审结行政复议案件138件，其中直接纠错28件，纠错率约17.6%。',
+    '本年度主动公开政府信息24条。\n其中，机构职能3条，占13%；政策文件7条，占29%；工作动态11条，占45%；财政信息3条，占13%。',
+  ];
+  const prose = /列举未必完整|所写|不符|没有整数|同一指标|含上期|数值一致|四舍五入|截断|读法|分项|总数|分子|分母|本期|上期|变化|前一环节|后一环节/;
+  for (const text of texts) {
+    const a = analyze(text, { segmenter: segmenter(), locale: 'en' });
+    for (const f of a.findings.filter((x) => x.code !== 'missing-section' && x.code !== 'unbacked-metric')) {
+      for (const r of f.related ?? []) assert.doesNotMatch(r.message, prose, `${text}: related "${r.message}"`);
+      assert.doesNotMatch(f.message, prose, `${text}: message "${f.message}"`);
+    }
+    for (const row of figureRows(a.figures, 'en')) for (const c of row.checks) assert.doesNotMatch(c.detail, prose, `${text}: "${c.detail}"`);
+    for (const fig of a.figures ?? []) assert.doesNotMatch(figureMarkdown(fig, 'en').replace(/`[^`]*`/g, ''), prose);
+  }
+});

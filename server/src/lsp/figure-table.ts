@@ -39,7 +39,7 @@ export function figureRows(figures: Figure[] | undefined, locale: Locale = 'zh-c
     label: f.label,
     prior: !!f.prior,
     status: f.checks.length === 0 ? 'unchecked' : f.checks.some((c) => !c.ok) ? 'failed' : 'passed',
-    checks: f.checks.map((c) => ({ code: c.code, ok: c.ok, detail: c.detail + describeReading(locale, c.assumptions) })),
+    checks: f.checks.map((c) => ({ code: c.code, ok: c.ok, detail: (locale === 'en' ? c.detailEn ?? c.detail : c.detail) + describeReading(locale, c.assumptions) })),
   }));
 }
 

@@ -66,7 +66,7 @@ export function figureMarkdown(f: Figure, locale: Locale = 'zh-cn'): string {
       const name = CHECK_NAMES[c.code] ?? [c.code, c.code];
       // the reading it was verified (or found wrong) under, when it assumes anything
       const reading = describeReading(locale, c.assumptions);
-      out.push(`- ${c.ok ? '✓' : '✗'} \`${c.code}\` ${t(locale, name[0], name[1])}${t(locale, '：', ': ')}${c.detail}${reading}`);
+      out.push(`- ${c.ok ? '✓' : '✗'} \`${c.code}\` ${t(locale, name[0], name[1])}${t(locale, '：', ': ')}${locale === 'en' ? c.detailEn ?? c.detail : c.detail}${reading}`);
     }
   }
   return out.join('\n');

@@ -56,7 +56,7 @@ export function figureRecords(figures: Figure[], locale: Locale): FigureRecord[]
     section: f.section ?? '',
     prior: !!f.prior,
     change: f.change ?? '',
-    checks: f.checks.map((c) => ({ code: c.code, ok: c.ok, detail: c.detail + describeReading(locale, c.assumptions), ...(c.assumptions?.length ? { reading: c.assumptions } : {}) })),
+    checks: f.checks.map((c) => ({ code: c.code, ok: c.ok, detail: (locale === 'en' ? c.detailEn ?? c.detail : c.detail) + describeReading(locale, c.assumptions), ...(c.assumptions?.length ? { reading: c.assumptions } : {}) })),
   }));
 }
 

@@ -456,14 +456,14 @@ function makeBreakdown(sent: Sentence, total: Figure, parts: Draft[], trigger: B
     }
   }
   let complete = false;
-  let completeReason: string | undefined;
+  let completeReason: Breakdown['completeReason'];
   const other = parts.find((d) => listComplete.some((w) => d.fig.label.includes(w)));
   if (other) {
     complete = true;
-    completeReason = `含“${listComplete.find((w) => other.fig.label.includes(w))}”一项`;
+    completeReason = { id: 'other', args: { word: listComplete.find((w) => other.fig.label.includes(w)) ?? '' } };
   } else if (parts.some((d) => d.fig.value === 0 && !d.fig.approx)) {
     complete = true;
-    completeReason = '列有数量为零的一项';
+    completeReason = { id: 'zero', args: {} };
   } else {
     // shares after the parts adding up to 100%
     const last = parts[parts.length - 1];
@@ -475,7 +475,7 @@ function makeBreakdown(sent: Sentence, total: Figure, parts: Draft[], trigger: B
       const tol = shares.reduce((a, d) => a + 10 ** -d.fig.decimals, 0);
       if (Math.abs(sum - 100) <= tol) {
         complete = true;
-        completeReason = `各项占比合计 ${Number(sum.toFixed(4))}%`;
+        completeReason = { id: 'sharesHundred', args: { sum: Number(sum.toFixed(4)) } };
       }
     }
   }

@@ -12,6 +12,8 @@ export interface FigureCheck {
   detail: string;
   /** The reading it was verified (or found wrong) under: assumption ids (messages `figures.assumption.<id>`). */
   assumptions?: string[];
+  /** The detail in English, where it has words (the arithmetic alone reads the same in both). */
+  detailEn?: string;
 }
 
 export interface Figure {
@@ -74,7 +76,7 @@ export interface Breakdown {
   /** The list presents itself as complete: an 其他 bucket, a zero part, or shares adding up to 100%. */
   complete: boolean;
   /** Why complete (for the message). */
-  completeReason?: string;
+  completeReason?: { id: 'other' | 'zero' | 'sharesHundred'; args: Record<string, string | number> };
   /** Parts that are inside another part rather than beside it (not summed). */
   nested: number[];
   /** The total was taken from the previous sentence (其中 opens a sentence with no count before it). */
@@ -103,9 +105,9 @@ export interface FigureModel {
 }
 
 /** Records a relation a figure took part in (readings/index.ts only: checks never write into the model). */
-export function recordCheck(f: Figure, code: string, ok: boolean, detail: string, assumptions: string[] = []): void {
+export function recordCheck(f: Figure, code: string, ok: boolean, detail: string, assumptions: string[] = [], detailEn?: string): void {
   // a figure in a dense list takes part in many relations: the first MAX_CHECKS are kept (failures always)
   if (f.checks.length >= MAX_CHECKS && ok) return;
-  if (!f.checks.some((c) => c.code === code && c.ok === ok && c.detail === detail)) f.checks.push({ code, ok, detail, ...(assumptions.length ? { assumptions } : {}) });
+  if (!f.checks.some((c) => c.code === code && c.ok === ok && c.detail === detail)) f.checks.push({ code, ok, detail, ...(assumptions.length ? { assumptions } : {}), ...(detailEn && detailEn !== detail ? { detailEn } : {}) });
 }
 const MAX_CHECKS = 12;

@@ -8,7 +8,7 @@
 import type { Figure, FigureModel } from '../model';
 import { asWritten, matchOf, num, resolveRatio } from '../arith';
 import { WINDOW } from '../extract';
-import { COST, reading, type Claim, type Outcome, type Reading } from './types';
+import { COST, phrase, reading, type Claim, type Outcome, type Reading } from './types';
 
 const CODE = 'change-mismatch';
 
@@ -40,11 +40,11 @@ function outcome(x: Figure, y: Figure, c: Figure): Outcome | null {
   const unitText = c.kind === 'percent' ? '%' : c.kind === 'points' ? ' 个百分点' : c.kind === 'multiple' ? ' 倍' : c.unit;
   const shown = `${asWritten(computed, c.decimals)}${unitText}`;
   const detail = `${formula} = ${shown}`;
-  if (m && m !== 'lastDigit') return { ok: true, loose: m === 'approximation' ? undefined : undefined, detail: `${detail}（所写 ${c.text}）` };
+  if (m && m !== 'lastDigit') return { ok: true, ...phrase('computedAsWritten', { computed: detail, written: c.text }) };
   return {
     ok: false,
     cap: m === 'lastDigit' ? 'inferred' : undefined,
-    detail: `${detail}，与所写 ${c.text} 不符`,
+    ...phrase('computedNotWritten', { computed: detail, written: c.text }),
     messageId: 'change-mismatch.mismatch',
     args: { current: x.text, prior: y.text, verb: c.label.slice(-4), written: c.text, formula, computed: shown },
     data: { expected: asWritten(computed, c.decimals), computed, current: x.value, prior: y.value },
@@ -96,11 +96,11 @@ function ratioChange(model: FigureModel, figs: Figure[], i: number): Reading | n
     { fig: c, role: 'change' },
   ];
   return reading(figures, [{ id: 'ratioOfChanges', cost: 0 }], ok
-    ? { ok, detail: `${formula} = ${shown}（所写 ${c.text}）` }
+    ? { ok, ...phrase('computedAsWritten', { computed: `${formula} = ${shown}`, written: c.text }) }
     : {
         ok,
         cap: 'inferred',
-        detail: `${formula} = ${shown}，与所写 ${c.text} 不符`,
+        ...phrase('computedNotWritten', { computed: `${formula} = ${shown}`, written: c.text }),
         messageId: 'change-mismatch.ratio',
         args: { ratio: r.text, rate: r.rate ?? '', a: a.text, b: b.text, formula, computed: shown, written: c.text },
         data: { expected: asWritten(computed, c.decimals), computed, range: [lo, hi] },

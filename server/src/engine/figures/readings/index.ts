@@ -44,7 +44,7 @@ export function readFigures(model: FigureModel, lineText: (line: number) => stri
     if (!r) continue;
     const ok = !!v.holding && !v.reported;
     const assumptions = r.assumptions.map((a) => a.id);
-    for (const { fig } of r.figures) recordCheck(fig, v.claim.check, ok, r.outcome.detail, assumptions);
+    for (const { fig } of r.figures) recordCheck(fig, v.claim.check, ok, r.outcome.detail, assumptions, r.outcome.detailEn);
   }
   return verdicts;
 }

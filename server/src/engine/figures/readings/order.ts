@@ -6,7 +6,7 @@ import type { Figure, FigureModel } from '../model';
 import { num } from '../arith';
 import { WINDOW } from '../extract';
 import { funnelOf } from '../vocab';
-import { COST, reading, type Claim } from './types';
+import { COST, phrase, reading, type Claim } from './types';
 
 const CODE = 'funnel-order';
 const SAYS_CARRY_OVER = /结转|旧存|上年度?未结|含上年|包括上年/;
@@ -69,7 +69,7 @@ export function orderClaims(model: FigureModel, lineText: (line: number) => stri
             reading(figures, [{ id: 'carryOver', cost: COST.carryOver }], {
               ok: true,
               loose: said ? undefined : 'carryOver',
-              detail: `${late.stageText} ${late.text} > ${early.stageText} ${early.text}（含上期结转）`,
+              ...phrase('carryOver', { later: `${late.stageText} ${late.text}`, earlier: `${early.stageText} ${early.text}` }),
               messageId: 'funnel-order.carryOver',
               args,
               data: { ...data, carryOver: true },

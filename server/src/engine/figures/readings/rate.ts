@@ -13,7 +13,7 @@
 import type { Figure, FigureModel } from '../model';
 import { asWritten, grim, grimApplies, lineFigures, matchOf, previousParagraphFigures, num, percent, resolveRatio, resolveRate, type RateResolution, type Term } from '../arith';
 import { funnels, rateById } from '../vocab';
-import { COST, reading, type Assumption, type Claim, type Outcome, type Reading } from './types';
+import { COST, phrase, reading, type Assumption, type Claim, type Outcome, type Reading } from './types';
 
 function rateOutcome(pct: Figure, n: Term, b: Term): Outcome {
   const exact = n.exact && b.exact;
@@ -31,11 +31,11 @@ function rateOutcome(pct: Figure, n: Term, b: Term): Outcome {
     const qHi = bLo > 0 ? percent(hi, bLo) : Infinity;
     const unit = 10 ** -pct.decimals;
     const ok = qHi >= pct.lo - unit - 1e-9 && qLo <= pct.hi + unit + 1e-9;
-    return ok ? { ok, loose: 'approximation', detail } : { ok, cap: 'inferred', detail: `${detail}，与 ${pct.text} 不符` };
+    return ok ? { ok, loose: 'approximation', detail } : { ok, cap: 'inferred', ...phrase('computedNotWritten', { computed: detail, written: pct.text }) };
   }
   const m = matchOf(x, pct);
   if (m && m !== 'lastDigit') return { ok: true, loose: m === 'truncation' ? 'truncation' : undefined, detail };
-  return { ok: false, cap: m === 'lastDigit' ? 'inferred' : undefined, detail: `${detail}，与 ${pct.text} 不符` };
+  return { ok: false, cap: m === 'lastDigit' ? 'inferred' : undefined, ...phrase('computedNotWritten', { computed: detail, written: pct.text }) };
 }
 
 function mismatchMessage(pct: Figure, n: Term, right: Term, wrong?: Term): Pick<Outcome, 'messageId' | 'args' | 'data'> {
@@ -115,7 +115,7 @@ function rateClaim(pct: Figure, res: RateResolution): Claim | null {
         const closest = `${asWritten(g.closest, pct.decimals)}%`;
         r.outcome.messageId = 'impossible-percentage.grim';
         r.outcome.args = { rate: pct.rate ?? '', written: pct.text, base: num(b.value), baseLabel: b.label, k: g.k, closest };
-        r.outcome.detail = `没有整数 k 使 k / ${num(b.value)} = ${pct.text}（最接近 ${g.k} / ${num(b.value)} = ${closest}）`;
+        Object.assign(r.outcome, phrase('noWholeCount', { base: num(b.value), written: pct.text, k: g.k, closest }));
         r.outcome.data = {
           base: b.value,
           closestK: g.k,
@@ -158,7 +158,7 @@ function grimClaim(model: FigureModel, pct: Figure, res: RateResolution): Claim 
       ? { ok: true, detail: `${g.k} / ${num(value)} = ${asWritten(g.closest, pct.decimals)}%` }
       : {
           ok: false,
-          detail: `没有整数 k 使 k / ${num(value)} = ${pct.text}（最接近 ${g.k} / ${num(value)} = ${closest}）`,
+          ...phrase('noWholeCount', { base: num(value), written: pct.text, k: g.k, closest }),
           messageId: 'impossible-percentage.grim',
           args: { rate: pct.rate ?? '', written: pct.text, base: num(value), baseLabel: label, k: g.k, closest },
           data: { base: value, closestK: g.k, closest: asWritten(g.closest, pct.decimals) },
@@ -198,7 +198,7 @@ function ratioClaim(model: FigureModel, r: Figure): Claim | null {
       : {
           ok: false,
           cap: m === 'lastDigit' ? 'inferred' : undefined,
-          detail: `${detail}，不符`,
+          ...phrase('computedNotWritten', { computed: detail, written: r.text }),
           messageId: 'rate-mismatch.mismatch',
           args: {
             rate: r.rate ?? '',
@@ -272,7 +272,7 @@ function consensusReadings(model: FigureModel): Map<Figure, Reading> {
         outcome = {
           ok: true,
           loose: 'truncation',
-          detail: `${num(p.count.value)} / ${num(best.value)} = ${asWritten(x, p.share.decimals + 2)}%，四舍五入为 ${shown}，此处截断为 ${p.share.text}`,
+          ...phrase('truncated', { computed: `${num(p.count.value)} / ${num(best.value)} = ${asWritten(x, p.share.decimals + 2)}%`, rounded: shown, written: p.share.text }),
           messageId: 'rate-mismatch.truncated',
           args: { rate: p.share.rate ?? '', written: p.share.text, numerator: num(p.count.value), denominator: num(best.value), exact: `${asWritten(x, p.share.decimals + 2)}%`, rounded: shown, others: bestRounded },
           data: { expected: asWritten(x, p.share.decimals), expectedText: shown, numerator: p.count.value, denominator: best.value, computed: x },
@@ -281,7 +281,7 @@ function consensusReadings(model: FigureModel): Map<Figure, Reading> {
         outcome = {
           ok: false,
           cap: 'inferred',
-          detail: `${detail}，与 ${p.share.text} 不符`,
+          ...phrase('computedNotWritten', { computed: detail, written: p.share.text }),
           ...mismatchMessage(p.share, { value: p.count.value, figs: [p.count], label: `${num(p.count.value)}`, exact: true }, { value: best.value, figs: best.figs, label: best.label, exact: true }),
         };
       out.set(p.share, reading(figures, [{ id: 'consensusBase', cost: COST.consensusBase }], outcome));

@@ -6,7 +6,7 @@
 import type { Figure, FigureModel } from '../model';
 import { conflictFillers } from '../vocab';
 import data from '../../../../data/figures.json';
-import { reading, type Claim } from './types';
+import { phrase, reading, type Claim } from './types';
 
 const CODE = 'conflicting-figure';
 const PERIOD = /\d{4}年|前[一二三四]季度|[一二三四]季度|上半年|下半年|\d{1,2}[-—至]\d{1,2}月|今年以来|年初至今|近[一二三四五]年|截至/g;
@@ -147,7 +147,7 @@ function similarClaims(model: FigureModel, lineText: (line: number) => string, c
             {
               ok: false,
               cap: 'inferred',
-              detail: `第 ${e.f.line + 1} 行同一指标写作 ${e.f.text}，此处为 ${f.text}`,
+              ...phrase('statedOtherwise', { line: e.f.line + 1, there: e.f.text, here: f.text }),
               messageId: 'conflicting-figure.conflict',
               args: { what: f.label.trim() || f.text, here: f.text, there: e.f.text, line: e.f.line + 1 },
               data: { values: [e.f.value, f.value] },
@@ -215,12 +215,12 @@ export function sameClaims(model: FigureModel, lineText: (line: number) => strin
           other
             ? {
                 ok: false,
-                detail: `第 ${e.line + 1} 行同一指标写作 ${e.text}，此处为 ${f.text}`,
+                ...phrase('statedOtherwise', { line: e.line + 1, there: e.text, here: f.text }),
                 messageId: 'conflicting-figure.conflict',
                 args: { what: f.label.trim() || f.text, here: f.text, there: e.text, line: e.line + 1 },
                 data: { values: [e.value, f.value] },
               }
-            : { ok: true, detail: `与第 ${e.line + 1} 行数值一致` },
+            : { ok: true, ...phrase('statedAlike', { line: e.line + 1 }) },
         ),
       ],
     });

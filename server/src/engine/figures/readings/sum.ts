@@ -8,8 +8,9 @@
 // 委托调解1034件，司法确认791件) are never summed.
 import type { Breakdown, Figure, FigureModel } from '../model';
 import { num } from '../arith';
+import { formatMessage } from '../../messages';
 import { funnelOf, outcomesOf } from '../vocab';
-import { COST, reading, type Claim, type Outcome, type Reading } from './types';
+import { COST, phrase, reading, type Claim, type Outcome, type Reading } from './types';
 
 const CODE = 'breakdown-sum';
 
@@ -22,7 +23,7 @@ function exactOutcome(total: Figure[], parts: Figure[]): Outcome {
   return exact && Math.abs(sum - t) < 1e-9 ? o : { ...o, ok: false, messageId: undefined };
 }
 
-function sumOutcome(total: Figure[], parts: Figure[], complete: boolean, completeReason: string | undefined): Outcome {
+function sumOutcome(total: Figure[], parts: Figure[], complete: boolean, completeReason: Breakdown['completeReason']): Outcome {
   const lo = parts.reduce((a, f) => a + f.lo, 0);
   const hi = parts.reduce((a, f) => a + f.hi, 0);
   const tLo = total.reduce((a, f) => a + f.lo, 0);
@@ -36,7 +37,7 @@ function sumOutcome(total: Figure[], parts: Figure[], complete: boolean, complet
   if (lo > tHi + 1e-9) {
     return {
       ok: false,
-      detail: `${expr} = ${num(sum)} > ${totalText}`,
+      ...phrase('sumExceeds', { expr, sum: num(sum), total: totalText }),
       messageId: 'breakdown-sum.exceeds',
       args: { expr, sum: num(sum), total: num(tValue), unit, approx: exact ? '' : '至少' },
       data: { total: tValue, sum, parts: parts.map((f) => f.value) },
@@ -45,15 +46,22 @@ function sumOutcome(total: Figure[], parts: Figure[], complete: boolean, complet
   if (complete && hi < tLo - 1e-9) {
     return {
       ok: false,
-      detail: `${expr} = ${num(sum)} < ${totalText}`,
+      ...phrase('sumShort', { expr, sum: num(sum), total: totalText }),
       messageId: 'breakdown-sum.short',
       cap: 'inferred',
-      args: { expr, sum: num(sum), total: num(tValue), unit, reason: completeReason ?? '' },
+      args: {
+        expr,
+        sum: num(sum),
+        total: num(tValue),
+        unit,
+        reason: completeReason ? formatMessage('zh-cn', `breakdown-sum.complete.${completeReason.id}`, completeReason.args) : '',
+        reasonEn: completeReason ? formatMessage('en', `breakdown-sum.complete.${completeReason.id}`, completeReason.args) : '',
+      },
       data: { total: tValue, sum, parts: parts.map((f) => f.value), missing: tValue - sum },
     };
   }
-  if (exact && Math.abs(sum - tValue) < 1e-9) return { ok: true, detail: `${expr} = ${totalText}` };
-  return { ok: true, detail: `${expr}${exact && parts.length > 1 ? ` = ${num(sum)}` : ''} ≤ ${totalText}（列举未必完整）` };
+  if (exact && Math.abs(sum - tValue) < 1e-9) return { ok: true, ...phrase('sumEquals', { expr, total: totalText }) };
+  return { ok: true, ...phrase('sumWithin', { expr: `${expr}${exact && parts.length > 1 ? ` = ${num(sum)}` : ''}`, total: totalText }) };
 }
 
 function later(a: string | undefined, b: string | undefined): boolean {

@@ -8,6 +8,12 @@
 //   inferred the reading is inferred (list total, consensus base, another sentence) → one step softer
 //   soft     only truncation, the last written digit or an approximation separates → two steps softer
 import type { Figure } from '../model';
+import { formatMessage } from '../../messages';
+
+/** An outcome's detail in both languages, from the message catalogs (`figures.detail.<id>`). */
+export function phrase(id: string, args: Record<string, string | number>): { detail: string; detailEn: string } {
+  return { detail: formatMessage('zh-cn', `figures.detail.${id}`, args), detailEn: formatMessage('en', `figures.detail.${id}`, args) };
+}
 
 export type Strength = 'strong' | 'inferred' | 'soft';
 
@@ -24,8 +30,9 @@ export interface Outcome {
   loose?: 'truncation' | 'approximation' | 'carryOver';
   /** The evidence of this outcome is at most this strong (a list that falls short is always inferred). */
   cap?: Strength;
-  /** The arithmetic as shown to the reviewer ("8568 / 8608 = 99.5%"). */
+  /** The arithmetic as shown to the reviewer ("8568 / 8608 = 99.5%"), in Chinese, and in English where it has words. */
   detail: string;
+  detailEn?: string;
   /** Message id and args when a check reports this reading. */
   messageId?: string;
   args?: Record<string, string | number>;
