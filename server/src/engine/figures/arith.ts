@@ -1,8 +1,9 @@
-// Arithmetic the figure checks share: does a quotient reproduce a written percentage (rounded or truncated at the
-// written precision, or inside the bounds of an approximate one), and which counts a rate is made of.
+// Arithmetic the figure readings share: does a quotient reproduce a written percentage (rounded or truncated at the
+// written precision, or inside the bounds of an approximate one; matchOf says which), and which counts a rate is
+// made of (resolveRate: the numerator and every candidate base, each with its scope; readings/rate.ts weighs them).
 import type { Breakdown, Figure, FigureModel } from './model';
 import { formatFixed, formatPlain } from './numbers';
-import { funnelOf, rateById, stageGroups, stageGroupsOptional, type RateDef } from './vocab';
+import { rateById, stageGroups, stageGroupsOptional, type RateDef } from './vocab';
 import { WINDOW } from './extract';
 
 const EPS = 1e-9;
@@ -27,12 +28,6 @@ export function asWritten(x: number, decimals: number): string {
 
 export function num(x: number): string {
   return formatPlain(x);
-}
-
-/** A count as a phrase: "84 件". */
-export function qty(f: Figure): string {
-  if (f.kind === 'percent') return `${f.text}`;
-  return `${f.text}`;
 }
 
 /** A term of a rate: the figures it adds up and their total. */
@@ -106,10 +101,9 @@ function nearest(figs: Figure[], pct: Figure, pred: (f: Figure) => boolean): Fig
   return best;
 }
 
-function termOf(figs: Figure[], name: string, exactRequired = false): Term {
+function termOf(figs: Figure[], name: string): Term {
   const value = figs.reduce((a, f) => a + f.value, 0);
   const exact = figs.every((f) => !f.approx);
-  void exactRequired;
   const nums = figs.map((f) => num(f.value)).join(' + ');
   return { value, figs, label: name ? `${name} ${nums}` : nums, exact };
 }
@@ -358,70 +352,6 @@ export function resolveRatio(model: FigureModel, r: Figure): { numerator: Figure
   if ((numerator.stage ?? '') !== (base.stage ?? '')) return null;
   return { numerator, base, value: numerator.value / base.value };
 }
-
-export interface TriedBase {
-  b: Term;
-  x: number;
-  ok: boolean;
-}
-
-export interface RateVerdict {
-  res: RateResolution;
-  /**
-   * ok: some base reproduces the rate; unverifiable: no numerator, no base, or only bases of another kind;
-   * wrongBase: the conventional base does not reproduce it but another count does (the writer divided by the
-   * wrong number) — rate-mismatch; impossible: no whole count over the conventional base in the sentence gives it
-   * — impossible-percentage; mismatch: the conventional base gives another value — rate-mismatch.
-   */
-  status: 'ok' | 'unverifiable' | 'wrongBase' | 'impossible' | 'mismatch';
-  good?: TriedBase;
-  right?: TriedBase;
-  wrong?: TriedBase;
-}
-
-/** The one place that decides what is wrong with a rate, so rate-mismatch and impossible-percentage never both report it. */
-const verdicts = new WeakMap<Figure, RateVerdict>();
-export function evaluateRate(model: FigureModel, pct: Figure): RateVerdict {
-  let v = verdicts.get(pct);
-  if (!v) verdicts.set(pct, (v = computeVerdict(model, pct)));
-  return v;
-}
-
-function computeVerdict(model: FigureModel, pct: Figure): RateVerdict {
-  const res = resolveRate(model, pct);
-  const n = res.numerator;
-  if (!n || res.bases.length === 0 || !res.def) return { res, status: 'unverifiable' };
-  const tried: TriedBase[] = res.bases.map((b) => {
-    const x = percent(n.value, b.value);
-    const ok = b.value > 0 && reproduces(x, pct);
-    if (!ok && b.value > 0) {
-      // the conventional alternative of the numerator (纠错 counted with 改正后终止)
-      for (const a of n.alts ?? []) {
-        const y = percent(a.value, b.value);
-        if (reproduces(y, pct)) {
-          res.numerator = { ...n, value: a.value, figs: a.figs, label: a.label, alts: undefined };
-          return { b, x: y, ok: true };
-        }
-      }
-    }
-    return { b, x, ok };
-  });
-  // a conventional base that reproduces it; or, when no conventional base is stated in the sentence, any count
-  // that does (a conventional base found only elsewhere in the paragraph may be another period's)
-  const rightInSentence = tried.some((t) => t.b.right && t.b.scope === 'sentence' && t.b.value > 0);
-  const good = tried.find((t) => t.ok && t.b.right) ?? (rightInSentence ? undefined : tried.find((t) => t.ok));
-  if (good) return { res, status: 'ok', good };
-  const right = tried.find((t) => t.b.right && t.b.value > 0);
-  if (!right || (!res.def.numerator && !res.def.share) || !n.exact || !right.b.exact) return { res, status: 'unverifiable' };
-  const wrong = tried.find((t) => !t.b.right && t.ok);
-  if (wrong) return { res, status: 'wrongBase', right, wrong };
-  if (right.b.scope === 'sentence' && grimApplies(pct, right.b.value) && !grim(pct, right.b.value).possible) {
-    return { res, status: 'impossible', right };
-  }
-  return { res, status: 'mismatch', right };
-}
-
-export { funnelOf };
 
 /**
  * How `x` matches the written figure `p`: rounded at the written precision, only truncated, within an approximation

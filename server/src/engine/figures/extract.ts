@@ -2,12 +2,12 @@
 // sentence and clause, and the lists (其中 / 分别 / "…中" / implicit) that relate them.
 //
 // Everything the checks compare (stage, object, rate, lists) comes from the vocabulary in server/data/figures.json
-// and the punctuation of the sentence, never from word segmentation: so the figure checks give the same findings
-// with or without nodejieba. The segmenter, when given, only adds `noun` (the counted noun phrase, for display
-// and for the conflicting-figure key); without it conflicting-figure stays silent. Coarser, never wrong.
+// and the punctuation of the sentence. The segmenter, when given, adds `noun` (the counted noun phrase, for display)
+// and `labelTokens` (a second, coarser key for conflicting-figure): findings without it are a subset of those with
+// it. Coarser, never wrong. What the figures mean together is read afterwards, every plausible way, in readings/.
 //
 // Cost: one pass per line for numbers and quotes; labels are capped at LABEL_MAX characters; list and pair scans
-// are capped at WINDOW figures. Linear in the document length.
+// are capped at WINDOW figures, and the readings' look-ups are bounded by figures. Linear in the document length.
 import type { ReportDocument } from '../document';
 import type { OutlineNode, Segmenter } from '../types';
 import type { Breakdown, Figure, FigureKind, FigureModel, Sentence } from './model';

@@ -7,22 +7,16 @@ import { num } from '../arith';
 import { WINDOW } from '../extract';
 import { funnelOf } from '../vocab';
 import { COST, phrase, reading, type Claim } from './types';
+import { sameSubject } from './same';
 
 const CODE = 'funnel-order';
 const SAYS_CARRY_OVER = /结转|旧存|上年度?未结|含上年|包括上年/;
 
-/** Same object, category and scope: a count of another kind of case is not a stage of these. */
+/** Two stages of one funnel: counts of the same subject (readings/same.ts sameSubject), neither a prior nor a change. */
 function comparable(early: Figure, late: Figure): boolean {
   if (early.kind !== 'count' || late.kind !== 'count' || early.family !== late.family) return false;
   if (early.prior || late.prior || early.change || late.change) return false;
-  if ((early.object ?? '') !== (late.object ?? '')) return false;
-  // a category's later stage is within the whole's earlier stage; the whole's later stage is not within a category's
-  if (early.category && early.category !== late.category) return false;
-  // scope words (一审 / 二审, 中院 / 基层): both named and different is another metric; one unnamed inherits
-  const es = early.scope ?? [];
-  const ls = late.scope ?? [];
-  if (es.length && ls.length && (es.some((w) => !ls.includes(w)) || ls.some((w) => !es.includes(w)))) return false;
-  return true;
+  return sameSubject(early, late, 'stages');
 }
 
 export function orderClaims(model: FigureModel, lineText: (line: number) => string): Claim[] {

@@ -129,8 +129,7 @@ function similarClaims(model: FigureModel, lineText: (line: number) => string, c
     for (let i = earlier.length - 1; i >= 0 && earlier.length - i <= similar.lookBack; i--) {
       const e = earlier[i];
       if (e.f.line === f.line || !samePeriod(e.period, period) || e.f.value === f.value) continue;
-      if ((e.f.object && f.object && e.f.object !== f.object) || (e.f.stage && f.stage && e.f.stage !== f.stage)) continue;
-      if ((e.f.category ?? '') !== (f.category ?? '') || (e.f.scope ?? []).join() !== (f.scope ?? []).join()) continue;
+      if ((e.f.stage && f.stage && e.f.stage !== f.stage) || !sameSubject(e.f, f, 'exact')) continue;
       if (containment(e.name, name) < similar.containment) continue;
       out.push({
         check: CODE,
@@ -164,13 +163,33 @@ function similarClaims(model: FigureModel, lineText: (line: number) => string, c
 }
 
 /**
+ * Do two figures count the same things (object, category 治安管理类, scope 一审/中院/各类)? The subject part of "the
+ * same metric", shared by every check: `exact` for two statements of one metric (both scopes alike); `stages` for
+ * two stages of one funnel (a category's later stage may sit inside the whole's earlier stage, and a figure that
+ * names no scope inherits its sentence's).
+ */
+export function sameSubject(a: Figure, b: Figure, how: 'exact' | 'stages'): boolean {
+  if (a.object && b.object && a.object !== b.object) return false;
+  const as = a.scope ?? [];
+  const bs = b.scope ?? [];
+  if (how === 'exact') {
+    return (a.category ?? '') === (b.category ?? '') && as.join() === bs.join();
+  }
+  // a: the earlier stage, b: the later one
+  if ((a.object ?? '') !== (b.object ?? '')) return false;
+  if (a.category && a.category !== b.category) return false;
+  if (as.length && bs.length && (as.some((w) => !bs.includes(w)) || bs.some((w) => !as.includes(w)))) return false;
+  return true;
+}
+
+/**
  * Are two counts (of one kind and unit family) the same metric, wherever they are written — one notion for every
  * check, also across reports: object, stage and rate agree where both name them, category and scope agree, and
  * their names (metricName) share most of their word pairs (or, when both name object and stage outright, any).
  */
 export function metricsAgree(a: Figure, b: Figure): boolean {
-  if ((a.object && b.object && a.object !== b.object) || (a.stage ?? '') !== (b.stage ?? '') || (a.rateId ?? '') !== (b.rateId ?? '')) return false;
-  if ((a.category ?? '') !== (b.category ?? '') || (a.scope ?? []).join() !== (b.scope ?? []).join()) return false;
+  if ((a.stage ?? '') !== (b.stage ?? '') || (a.rateId ?? '') !== (b.rateId ?? '')) return false;
+  if (!sameSubject(a, b, 'exact')) return false;
   const na = metricName(a.label);
   const nb = metricName(b.label);
   if (na === nb && na.length > 0) return true;
