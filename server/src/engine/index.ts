@@ -34,6 +34,25 @@ function configuredSeverity(code: string, options: AnalyzeOptions): Severity | '
   return defaultSeverities[code] ?? 'warning';
 }
 
+const RANK: Severity[] = ['error', 'warning', 'information', 'hint'];
+
+/**
+ * The severity of a check's softer variant: `steps` below the check's default, and never less than one step below
+ * the configured level, so that lowering a check (funnel-order to warning) never raises its softer note and
+ * raising it never drags the note up. At hint it stays hint.
+ */
+export function softerSeverity(configured: Severity, defaultSeverity: Severity | 'off' | undefined, steps: number): Severity {
+  const base = defaultSeverity && defaultSeverity !== 'off' ? RANK.indexOf(defaultSeverity) : RANK.indexOf(configured);
+  return RANK[Math.min(RANK.length - 1, Math.max(base + steps, RANK.indexOf(configured) + 1))];
+}
+
+function variantSteps(r: RuleReport, defaultSeverity: Severity | 'off' | undefined): number {
+  if (r.softer) return r.softer;
+  if (!r.severity) return 0;
+  const base = defaultSeverity && defaultSeverity !== 'off' ? RANK.indexOf(defaultSeverity) : 0;
+  return Math.max(0, RANK.indexOf(r.severity) - base);
+}
+
 export function analyze(text: string, options: AnalyzeOptions = {}, rules: Rule[] = allRules): Analysis {
   const locale = normalizeLocale(options.locale);
   // suppression comments are masked to spaces (positions unchanged) and applied to the findings at the end
@@ -58,9 +77,10 @@ export function analyze(text: string, options: AnalyzeOptions = {}, rules: Rule[
     const severity = configuredSeverity(rule.code, options);
     if (severity === 'off') continue;
     const report = (r: RuleReport) => {
+      const steps = variantSteps(r, defaultSeverities[rule.code]);
       findings.push({
         code: rule.code,
-        severity: r.severity && severity === defaultSeverities[rule.code] ? r.severity : severity,
+        severity: steps ? softerSeverity(severity, defaultSeverities[rule.code], steps) : severity,
         message: formatMessage(locale, r.messageId, r.args),
         range: r.range,
         related: r.related?.map((x) => ({ range: x.range, message: formatMessage(locale, x.messageId, x.args) })),

@@ -32,7 +32,16 @@ export interface RuleReport {
   args?: Record<string, string | number>;
   range: Range;
   related?: { range: Range; messageId: string; args?: Record<string, string | number> }[];
-  /** Override the rule's configured severity (e.g. a softer variant of the same check). */
+  /**
+   * A softer variant of the check (a carry-over note beside the funnel error, a learned convention beside a
+   * required part): so many steps below the check's default severity, and always at least one step below the
+   * level the user configured (error → warning → information → hint). See softerSeverity in index.ts.
+   */
+  softer?: 1 | 2 | 3;
+  /**
+   * Older form of a variant: an absolute severity, read as an offset from the check's default (a variant that
+   * says 'information' for a check whose default is 'error' is two steps softer). Prefer `softer`.
+   */
   severity?: Severity;
   data?: Record<string, unknown>;
 }
