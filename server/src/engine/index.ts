@@ -13,6 +13,7 @@ import type { AnalyzeOptions, Analysis, Finding, Severity } from './types';
 import { findDirectives, isSuppressed } from './suppress';
 import { sentenceAt } from './config';
 import type { FigureModel } from './figures/model';
+import { detectKind, refineKind, type DocumentKind } from './kind';
 
 export * from './types';
 export { ReportDocument } from './document';
@@ -24,6 +25,7 @@ export { findDirectives, isSuppressed, disableNextLineComment } from './suppress
 export { validateWorkspaceConfig, sentenceAt, type WorkspaceConfig, type AcceptedFinding } from './config';
 export { validateProfile, defaultProfile, type Profile } from './sections/profile';
 export { rules as allRules } from './rules';
+export { detectKind, refineKind, shouldCheck, languageOfName, kindLabel, REPORT_LANGUAGE, type DocumentKind, type KindId, type KindCue, type CheckDecision } from './kind';
 
 const defaultSeverities = defaults as unknown as Record<string, Severity | 'off'>;
 
@@ -72,6 +74,14 @@ export function analyze(text: string, options: AnalyzeOptions = {}, rules: Rule[
   const profile = options.profile ?? defaultProfile;
   let sections: Sections | undefined;
   const sectionsOnce = () => (sections ??= detectSections(doc, outline, profile));
+  // what the text is (annual report, partial draft, news item …): decides which section checks apply
+  let kind: DocumentKind;
+  try {
+    kind = refineKind(detectKind(checked), outline, sectionsOnce, checked.length);
+  } catch (e) {
+    ruleErrors.push({ code: 'kind', error: e instanceof Error ? e.message : String(e) });
+    kind = { id: 'annual-report', label: { 'zh-cn': '法治政府建设年度报告', en: 'annual rule-of-law government report' }, cues: [] };
+  }
   const findings: Finding[] = [];
   for (const rule of rules) {
     const severity = configuredSeverity(rule.code, options);
@@ -88,7 +98,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}, rules: Rule[
       });
     };
     try {
-      rule.check({ doc, outline, locale, report, figures, segmenter: options.segmenter, profile, sections: sectionsOnce });
+      rule.check({ doc, outline, locale, report, figures, segmenter: options.segmenter, profile, sections: sectionsOnce, kind });
     } catch (e) {
       ruleErrors.push({ code: rule.code, error: e instanceof Error ? e.message : String(e) });
     }
@@ -107,5 +117,5 @@ export function analyze(text: string, options: AnalyzeOptions = {}, rules: Rule[
     }
     return true;
   });
-  return { outline: outline.roots, findings: kept, ruleErrors, figures: figures.figures, suppressed: findings.length - kept.length };
+  return { outline: outline.roots, findings: kept, ruleErrors, figures: figures.figures, suppressed: findings.length - kept.length, kind };
 }

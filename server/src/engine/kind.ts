@@ -183,17 +183,18 @@ export function detectKind(text: string): DocumentKind {
 
 /**
  * The kind with what only the parsed report shows: the form of an annual report, and whether it is only the opening
- * of one (a partial draft: none of the parts after the achievements, and at most one numbered top-level section,
- * i.e. the text stops inside section 一).
+ * of one (a partial draft: none of the parts after the achievements, at most two numbered top-level sections and
+ * short — the text stops inside section 一 or 二; thresholds in kinds.json).
  */
-export function refineKind(kind: DocumentKind, outline: Outline, sections: () => Sections): DocumentKind {
+export function refineKind(kind: DocumentKind, outline: Outline, sections: () => Sections, length = 0): DocumentKind {
   if (kind.id !== 'annual-report') return kind;
   if (outline.newsStyle) return { ...kind, form: 'news-style' };
   const s = sections();
-  const later = ['shortcomings', 'causes', 'responsibility', 'plan', 'other'].filter((id) => s.first.has(id));
+  const rule = kinds.partialDraft;
+  const later = rule.laterParts.filter((id) => s.first.has(id));
   const numberedTop = topLevel(outline).filter((n) => n.kind !== 'implicit' && n.kind !== 'bracket' && n.kind !== 'title');
-  if (later.length === 0 && numberedTop.length <= 1) {
-    const last = numberedTop[0] ?? titleNode(outline) ?? outline.roots[0];
+  if (later.length === 0 && numberedTop.length <= rule.maxTopSections && length < rule.maxChars) {
+    const last = numberedTop[numberedTop.length - 1] ?? titleNode(outline) ?? outline.roots[0];
     const cue: KindCue = { kind: 'partial-draft', where: 'sections', text: last ? last.name : '', line: last ? last.selectionRange.start.line : 0 };
     return { id: 'partial-draft', label: LABELS['partial-draft'], cues: [cue, ...kind.cues] };
   }

@@ -6,6 +6,7 @@ import type { Outline } from './outline/outline';
 import type { FigureModel } from './figures/model';
 import type { Sections } from './sections/detect';
 import type { Profile } from './sections/profile';
+import type { DocumentKind } from './kind';
 import type { Finding, Locale, Range, RelatedLocation, Segmenter, Severity } from './types';
 
 export interface RuleContext {
@@ -22,6 +23,8 @@ export interface RuleContext {
   profile: Profile;
   /** The report's parts (举措和成效, 不足, 原因, 第一责任人, 安排, learned expected parts), found once on first use. */
   sections(): Sections;
+  /** What the text is (annual report, partial draft, news item …) and why: only annual reports are checked part by part. */
+  kind: DocumentKind;
   /** Report a finding; the engine fills in the code and the configured severity. */
   report(f: RuleReport): void;
 }

@@ -1,6 +1,7 @@
 // missing-section: a part the regulation requires (or most example reports have) is absent: no heading, no
-// sub-heading and no unheaded paragraph covers it. 不足 and 原因 are separate requirements. A news-style text gets
-// one note that it is not in the annual-report form instead of one finding per part.
+// sub-heading and no unheaded paragraph covers it. 不足 and 原因 are separate requirements. Only an annual report is
+// checked part by part: any other kind of text (news item, statistics report, yearbook entry, court text, policy
+// reading, the opening of a draft, a news-style text) gets at most one note saying what it was taken for.
 import type { Rule, RuleContext } from '../rule';
 import { headingFor, planInsertion } from '../sections/insert';
 import { SKELETON, skeletonType, type LearnedType } from '../sections/profile';
@@ -19,14 +20,40 @@ export const missingSection: Rule = {
   code: 'missing-section',
   tags: ['sections'],
   check(ctx: RuleContext) {
-    const s = ctx.sections();
     const docStart: Range = ctx.outline.roots[0]?.selectionRange ?? ctx.doc.lineRange(0);
-    if (s.newsStyle) {
-      ctx.report({ messageId: 'missing-section.news', range: docStart, severity: 'information', data: { newsStyle: true } });
+    const kind = ctx.kind;
+    const label = (t: LearnedType) => t.label[ctx.locale] ?? t.label['zh-cn'];
+    if (kind.id === 'annual-report' && kind.form === 'news-style') {
+      ctx.report({ messageId: 'missing-section.news', range: docStart, softer: 1, data: { newsStyle: true, kind: kind.id } });
       return;
     }
+    if (kind.id === 'partial-draft') {
+      const s = ctx.sections();
+      const parts = requiredTypes(ctx).filter((t) => !s.first.has(t.id) && t.id !== 'causes').map(label);
+      const cue = kind.cues[0];
+      ctx.report({
+        messageId: 'missing-section.partial',
+        args: { last: cue?.text || '—', parts: parts.join(ctx.locale === 'en' ? '; ' : '、') },
+        range: docStart,
+        softer: 1,
+        data: { kind: kind.id },
+      });
+      return;
+    }
+    if (kind.id !== 'annual-report') {
+      if (!ctx.doc.text.trim()) return;
+      const why = kind.cues.slice(0, 2).map((c) => `“${c.text.length > 16 ? c.text.slice(0, 16) + '…' : c.text}”`).join(ctx.locale === 'en' ? ', ' : '、');
+      ctx.report({
+        messageId: kind.id === 'not-report' ? 'missing-section.not-report' : 'missing-section.kind',
+        args: { kind: kind.label[ctx.locale] ?? kind.label['zh-cn'], why },
+        range: docStart,
+        softer: 1,
+        data: { kind: kind.id },
+      });
+      return;
+    }
+    const s = ctx.sections();
     const year = s.reportYear?.year ?? null;
-    const label = (t: LearnedType) => t.label[ctx.locale] ?? t.label['zh-cn'];
     const anchorFor = (after: { selectionRange: Range } | undefined): Range => after?.selectionRange ?? docStart;
     const missing = requiredTypes(ctx).filter((t) => !s.first.has(t.id));
     const ids = new Set(missing.map((t) => t.id));
@@ -64,7 +91,7 @@ export const missingSection: Rule = {
         messageId: 'missing-section.expected',
         args: { part: t.heading, seen: t.seen, reports: ctx.profile.reports, heading: ins.heading },
         range: anchorFor(ins.after),
-        severity: 'information',
+        softer: 1,
         data: { type: t.id, heading: ins.heading, fixes: [{ title: (ctx.locale === 'en' ? 'Insert heading: ' : '插入标题：') + ins.heading, edits: ins.edits }] },
       });
     }
