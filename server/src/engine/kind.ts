@@ -211,6 +211,7 @@ export function languageOfName(fileName: string): string {
 }
 
 export const REPORT_LANGUAGE = 'fazhi-report';
+// 'text' is what Neovim and Emacs call plain text; VS Code says 'plaintext'.
 const SNIFFED_LANGUAGES = new Set(['plaintext', 'text', 'markdown']);
 
 export interface CheckDecision {

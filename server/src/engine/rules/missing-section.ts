@@ -44,7 +44,7 @@ export const missingSection: Rule = {
       if (!ctx.doc.text.trim()) return;
       const why = kind.cues.slice(0, 2).map((c) => `“${c.text.length > 16 ? c.text.slice(0, 16) + '…' : c.text}”`).join(ctx.locale === 'en' ? ', ' : '、');
       ctx.report({
-        messageId: kind.id === 'not-report' ? 'missing-section.not-report' : 'missing-section.kind',
+        messageId: kind.id === 'not-report' ? 'missing-section.not-report' : kind.id === 'news' ? 'missing-section.kind.news' : 'missing-section.kind',
         args: { kind: kind.label[ctx.locale] ?? kind.label['zh-cn'], why },
         range: docStart,
         softer: 1,
