@@ -22,6 +22,9 @@ export const missingSection: Rule = {
   check(ctx: RuleContext) {
     const docStart: Range = ctx.outline.roots[0]?.selectionRange ?? ctx.doc.lineRange(0);
     const kind = ctx.kind;
+    // a note on the whole text sits on its first line of content (the title, when there is one)
+    const firstLine = ctx.doc.lines.find((l) => l.text.trim() && !ctx.outline.chromeLines.has(l.index));
+    const textStart: Range = firstLine ? ctx.doc.lineRange(firstLine.index) : docStart;
     const label = (t: LearnedType) => t.label[ctx.locale] ?? t.label['zh-cn'];
     if (kind.id === 'annual-report' && kind.form === 'news-style') {
       ctx.report({ messageId: 'missing-section.news', range: docStart, softer: 1, data: { newsStyle: true, kind: kind.id } });
@@ -34,7 +37,7 @@ export const missingSection: Rule = {
       ctx.report({
         messageId: 'missing-section.partial',
         args: { last: cue?.text || '—', parts: parts.join(ctx.locale === 'en' ? '; ' : '、') },
-        range: docStart,
+        range: textStart,
         softer: 1,
         data: { kind: kind.id },
       });
@@ -46,7 +49,7 @@ export const missingSection: Rule = {
       ctx.report({
         messageId: kind.id === 'not-report' ? 'missing-section.not-report' : kind.id === 'news' ? 'missing-section.kind.news' : 'missing-section.kind',
         args: { kind: kind.label[ctx.locale] ?? kind.label['zh-cn'], why },
-        range: docStart,
+        range: textStart,
         softer: 1,
         data: { kind: kind.id },
       });
