@@ -45,7 +45,12 @@ export const missingSection: Rule = {
     }
     if (kind.id !== 'annual-report') {
       if (!ctx.doc.text.trim()) return;
-      const why = kind.cues.slice(0, 2).map((c) => `“${c.text.length > 16 ? c.text.slice(0, 16) + '…' : c.text}”`).join(ctx.locale === 'en' ? ', ' : '、');
+      const en = ctx.locale === 'en';
+      const why = kind.cues
+        .slice(0, 2)
+        .map((c) => (c.text.length > 16 ? c.text.slice(0, 16) + '…' : c.text))
+        .map((w) => (en ? `"${w}"` : `“${w}”`))
+        .join(en ? ', ' : '、');
       ctx.report({
         messageId: kind.id === 'not-report' ? 'missing-section.not-report' : kind.id === 'news' ? 'missing-section.kind.news' : 'missing-section.kind',
         args: { kind: kind.label[ctx.locale] ?? kind.label['zh-cn'], why },
