@@ -2,9 +2,12 @@
 // sub-heading and no unheaded paragraph covers it. 不足 and 原因 are separate requirements. Only an annual report is
 // checked part by part: any other kind of text (news item, statistics report, yearbook entry, court text, policy
 // reading, the opening of a draft, a news-style text) gets at most one note saying what it was taken for.
+// Softer variants (information by default): a part most example reports have (a learned convention) and a metric
+// most of them state (行政复议 收到/受理/审结, 出庭率 …, learned from their figures: sections/metrics.ts).
 import type { Rule, RuleContext } from '../rule';
 import { headingFor, planInsertion } from '../sections/insert';
 import { SKELETON, skeletonType, type LearnedType } from '../sections/profile';
+import { metricText, statedMetrics, states } from '../sections/metrics';
 import type { Range } from '../types';
 
 function requiredTypes(ctx: RuleContext): LearnedType[] {
@@ -102,6 +105,22 @@ export const missingSection: Rule = {
         softer: 1,
         data: { type: t.id, heading: ins.heading, fixes: [{ title: (ctx.locale === 'en' ? 'Insert heading: ' : '插入标题：') + ins.heading, edits: ins.edits }] },
       });
+    }
+    // metrics most example reports state (learned from their figures) that this report does not
+    const metrics = ctx.profile.metrics?.expected ?? [];
+    if (metrics.length && ctx.figures) {
+      const stated = statedMetrics(ctx.figures);
+      const at = s.first.get('achievements')?.range ?? docStart;
+      for (const e of metrics) {
+        if (states(stated, e)) continue;
+        ctx.report({
+          messageId: 'missing-section.metric',
+          args: { metric: metricText(e, ctx.locale), seen: e.seen, reports: ctx.profile.reports },
+          range: at,
+          softer: 1,
+          data: { type: 'metric', metric: e },
+        });
+      }
     }
   },
 };
