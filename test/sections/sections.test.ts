@@ -256,6 +256,7 @@ test('five examples of which four state the 复议 funnel: "5 份示例报告中
       `某${'甲乙丙丁戊'[i]}县2023年法治政府建设情况报告`,
       '一、推进法治政府建设的主要举措和成效',
       funnel ? `全年收到行政复议申请${40 + i}件，受理${30 + i}件，审结${20 + i}件。` : '全年办理行政复议案件若干件。',
+      '举办法治培训班5期，培训干部300人次，审查规范性文件12件，开展普法活动20场，新增法律顾问8名。',
       '二、推进法治政府建设存在的不足和原因',
       '基层力量薄弱。产生以上问题的原因：培训不足。',
       '三、党政主要负责人履行推进法治建设第一责任人职责情况',
@@ -278,7 +279,8 @@ test('the default profile (seeds) expects one metric, the count of 行政复议 
   for (const f of seedFiles()) {
     assert.deepEqual(check(readText(f)).filter((x) => x.data?.type === 'metric').map((x) => x.message), [], path.basename(f));
   }
-  // a report without any 行政复议 figure gets the note
+  // a report without any 行政复议 figure gets the note; a skeleton (no data yet) does not
+  assert.equal(check('某县2023年法治政府建设情况报告\n一、推进法治政府建设的主要举措和成效\n二、存在的不足和原因\n三、第一责任人职责情况\n四、2024年工作安排\n').filter((x) => x.data?.type === 'metric').length, 0);
   const none = check(seedText('001').replace(/行政复议|复议/g, '某项工作'));
   assert.deepEqual(none.filter((x) => x.data?.type === 'metric').map((x) => x.message), ['4 份示例报告中 4 份写了行政复议的数量，本报告没有写。']);
 });

@@ -96,7 +96,15 @@ export function missingSectionHover(f: Finding, profile: Profile, locale: Locale
   if (f.code !== 'missing-section' || !f.data) return null;
   const type = String(f.data.type ?? '');
   const heading = typeof f.data.heading === 'string' ? f.data.heading : '';
-  if (f.data.newsStyle) {
+  if (type === 'metric') {
+    const m = f.data.metric as { seen?: number } | undefined;
+    return t(
+      locale,
+      `**示例报告大多写到的指标**：${profile.reports} 份中 ${m?.seen ?? '?'} 份写了（从示例报告的数字学得，惯例，非硬性要求）。`,
+      `**A metric most example reports state**: ${m?.seen ?? '?'} of ${profile.reports} (learned from their figures; a convention, not a requirement).`,
+    );
+  }
+  if (f.data.newsStyle || f.data.kind) {
     return t(locale, '按《法治政府建设与责任落实督察工作规定》，年度报告一般包括五部分内容：主要举措和成效；存在的不足和原因；党政主要负责人履行第一责任人职责的情况；下一年度的主要安排；其他需要报告的情况。', 'An annual report usually has five parts (per the provisions on rule-of-law government inspection): measures and results; shortcomings and causes; how the principal leaders fulfilled their duty; next year\'s plans; other matters.');
   }
   const parts = type === 'shortcomings+causes' ? [labelOf(profile, 'shortcomings', locale), labelOf(profile, 'causes', locale)] : [labelOf(profile, type, locale)];

@@ -6,7 +6,7 @@
 // most of them state (行政复议 收到/受理/审结, 出庭率 …, learned from their figures: sections/metrics.ts).
 import type { Rule, RuleContext } from '../rule';
 import { headingFor, planInsertion } from '../sections/insert';
-import { SKELETON, skeletonType, type LearnedType } from '../sections/profile';
+import { LEARNING, SKELETON, skeletonType, type LearnedType } from '../sections/profile';
 import { metricText, statedMetrics, states } from '../sections/metrics';
 import type { Range } from '../types';
 
@@ -108,7 +108,9 @@ export const missingSection: Rule = {
     }
     // metrics most example reports state (learned from their figures) that this report does not
     const metrics = ctx.profile.metrics?.expected ?? [];
-    if (metrics.length && ctx.figures) {
+    const counts = ctx.figures?.figures.filter((f) => f.kind === 'count').length ?? 0;
+    // a skeleton or a draft with hardly any data yet is not told which data it lacks
+    if (metrics.length && ctx.figures && counts >= LEARNING.minReportFigures) {
       const stated = statedMetrics(ctx.figures);
       const at = s.first.get('achievements')?.range ?? docStart;
       for (const e of metrics) {
