@@ -266,10 +266,12 @@ test('five examples of which four state the 复议 funnel: "5 份示例报告中
     ].join('\n'),
   });
   const p = learnProfile([0, 1, 2, 3, 4].map((i) => report(i, i !== 4)), segmenter!);
-  assert.deepEqual(p.metrics.expected, [{ object: '行政复议', stages: ['收到', '受理', '审结'], seen: 4 }]);
-  const note = check(report(4, false).text, { profile: p }).find((x) => x.data?.type === 'metric')!;
-  assert.equal(note.message, '5 份示例报告中 4 份写了行政复议的收到、受理、审结数，本报告没有写。');
-  const en = check(report(4, false).text, { profile: p, locale: 'en' }).find((x) => x.data?.type === 'metric')!;
+  assert.deepEqual(p.metrics.expected?.find((e) => e.object === '行政复议'), { object: '行政复议', stages: ['收到', '受理', '审结'], seen: 4 });
+  assert.deepEqual(p.metrics.expected?.find((e) => e.object === '规范性文件'), { object: '规范性文件', stages: [], seen: 5 }, 'the count every example gives');
+  const metricNotes = (locale?: 'en') =>
+    check(report(4, false).text, { profile: p, locale }).filter((x) => x.data?.type === 'metric');
+  assert.deepEqual(metricNotes().map((x) => x.message), ['5 份示例报告中 4 份写了行政复议的收到、受理、审结数，本报告没有写。']);
+  const en = metricNotes('en')[0];
   assert.equal(en.message, '4 of 5 example reports state the 收到, 受理, 审结 counts of 行政复议; this report does not.');
 });
 

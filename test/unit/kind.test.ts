@@ -86,7 +86,7 @@ test('the notes say what the text was taken for and why', () => {
   assert.match(note('news.txt'), /^这是新闻稿式文本（新闻报道，依据：“来源:北河日报”、“本报讯”），不是法治政府建设年度报告/);
   assert.match(note('court.txt'), /^本文看来是法院报告或白皮书（依据：“法院”、/);
   assert.match(note('yearbook.txt'), /年鉴条目（依据：“【行政复议】”）/);
-  assert.match(note('partial-draft.txt'), /只是年度报告的开头部分（写到“一、2024年推进法治政府建设的主要举措和成效”为止.*全文写完后还需要：存在的不足、党政主要负责人履行推进法治建设第一责任人职责的情况、下一年度的主要安排。$/);
+  assert.match(note('partial-draft.txt'), /只是年度报告的开头部分（写到“一、2024年推进法治政府建设的主要举措和成效”为止.*全文写完后还需要：存在的不足和原因、党政主要负责人履行推进法治建设第一责任人职责的情况、下一年度的主要安排。$/);
   assert.match(note('meeting-notes.txt'), /^未识别为法治政府建设年度报告/);
   const en = analyze(text('statistics.txt'), { locale: 'en', segmenter: segmenter! }).findings.find((f) => f.code === 'missing-section')!;
   assert.match(en.message, /^This looks like a statistics report \("统计/);

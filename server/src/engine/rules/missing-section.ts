@@ -35,7 +35,9 @@ export const missingSection: Rule = {
     }
     if (kind.id === 'partial-draft') {
       const s = ctx.sections();
-      const parts = requiredTypes(ctx).filter((t) => !s.first.has(t.id) && t.id !== 'causes').map(label);
+      const parts = requiredTypes(ctx)
+        .filter((t) => !s.first.has(t.id) && t.id !== 'causes')
+        .map((t) => (t.id === 'shortcomings' ? (ctx.locale === 'en' ? 'shortcomings and their causes' : '存在的不足和原因') : label(t)));
       const cue = kind.cues[0];
       ctx.report({
         messageId: 'missing-section.partial',
