@@ -60,7 +60,10 @@ const spec = (id: KindId) => SPECS.find((s) => s.id === id)!;
 const DOMAIN = new RegExp(kinds.domain);
 const re = (source: string | undefined, flags = '') => (source ? new RegExp(source, flags) : null);
 const PATTERNS = new Map(
-  SPECS.map((s) => [s.id, { title: re(s.title), lead: re(s.lead), opening: re(s.opening, 'g'), heading: re(s.heading) }]),
+  SPECS.map((s) => [
+    s.id,
+    { title: re(s.title), lead: re(s.lead), opening: re(s.opening, 'g'), heading: re(s.heading), weak: re(s.weak, 'g'), counts: re(s.counts, 'g'), loose: re(s.loose) },
+  ]),
 );
 const LABELS: Record<KindId, { 'zh-cn': string; en: string }> = {
   ...(Object.fromEntries(SPECS.map((s) => [s.id, s.label])) as Record<KindId, { 'zh-cn': string; en: string }>),
@@ -117,8 +120,10 @@ const decided = (id: KindId, cues: KindCue[]): DocumentKind => ({ id, label: LAB
  * The kind of a text from its opening alone. In order: a policy reading (解读) or a yearbook entry (【行政应诉】…)
  * names itself; a title naming 法治政府建设…报告/情况 makes an annual report whatever its page chrome says; a title
  * naming a court or statistics text makes that; then news cues (记者, 本报讯, 来源：…报, a 近日… lead), headings
- * that name a report's parts, court and statistics cues; a text about 法治政府建设 that speaks of 报告/情况 is an
- * annual report; anything else is not a report. News, court and statistics texts must be about the domain.
+ * that name a report's parts, court and statistics cues, the opening words of an annual report (现将…情况报告如下),
+ * news-page furniture (工作动态, 新闻中心), several counts of 复议/应诉/执法 cases (a statistics text); a text about
+ * 法治政府建设 that speaks of 报告/情况/成效 is an annual report; anything else is not a report. News, court and
+ * statistics texts must be about the domain (kinds.json "domain").
  */
 export function detectKind(text: string): DocumentKind {
   const lines = openingLines(text);
@@ -164,15 +169,14 @@ export function detectKind(text: string): DocumentKind {
 
   const annual = inOpening(lines, P('annual-report').opening, 'annual-report');
   if (annual.length) return decided('annual-report', annual);
-  const weakNews = inDomain ? inOpening(lines, re(spec('news').weak, 'g'), 'news') : [];
+  const weakNews = inDomain ? inOpening(lines, P('news').weak, 'news') : [];
   if (weakNews.length) return decided('news', weakNews);
-  const st = spec('statistics');
-  if (inDomain && st.counts) {
-    const counts = inOpening(lines, new RegExp(st.counts, 'g'), 'statistics');
-    if (counts.length >= (st.minCounts ?? 2)) return decided('statistics', counts);
+  if (inDomain) {
+    const counts = inOpening(lines, P('statistics').counts, 'statistics');
+    if (counts.length >= (spec('statistics').minCounts ?? 2)) return decided('statistics', counts);
   }
   if (opening.includes('法治政府建设')) {
-    const m = re(spec('annual-report').loose ?? '报告|情况')!.exec(opening);
+    const m = (P('annual-report').loose ?? /报告|情况/).exec(opening);
     if (m) {
       const topic = lines.find((l) => l.text.includes('法治政府建设'))!;
       return decided('annual-report', [{ kind: 'annual-report', where: 'opening', text: '法治政府建设', line: topic.index }]);
