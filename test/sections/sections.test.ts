@@ -204,3 +204,101 @@ test('a Markdown draft: the single # heading is the title, its ## 一、… are 
   const wrong = check(md.replace('四、2024年度', '四、2023年度')).filter((x) => x.code === 'plan-year');
   assert.equal(wrong.length, 1);
 });
+
+test('three reports that end with 法治督察整改情况 after the plan: an expected part, not a theme of the achievements', () => {
+  const p = learnFrom(path.join(fixturesDir, 'learn', 'ducha-last'));
+  const t = p.types.find((x) => x.expected)!;
+  assert.ok(t, 'an expected part was learned');
+  assert.equal(t.heading, '法治督察整改情况');
+  assert.deepEqual([t.seen, t.asHeading, t.asSubheading], [3, 3, 0]);
+  assert.equal(p.types.find((x) => x.id === 'achievements')!.asThematic, 0, 'the part after the plan is not read as thematic achievements');
+  // seed 001 lacks it: one information note with this profile; the default profile expects no such part
+  const notes = check(seedText('001'), { profile: p }).filter((x) => x.code === 'missing-section' && x.data?.type === t.id);
+  assert.equal(notes.length, 1);
+  assert.equal(notes[0].severity, 'information');
+  const d = JSON.parse(fs.readFileSync(path.join(repoRoot, 'server', 'data', 'profile.json'), 'utf8')) as Profile;
+  assert.equal(d.types.filter((x) => x.expected).length, 0);
+});
+
+test('a part that recurs as a sub-heading ((三)法治督察整改情况 inside 一) is learned as a sub-heading part', () => {
+  const dir = path.join(fixturesDir, 'learn', 'ducha-last');
+  const inputs = fs.readdirSync(dir).sort().map((name) => {
+    const lines = readText(path.join(dir, name)).split('\n');
+    const at = lines.findIndex((l) => l.startsWith('五、'));
+    const part = [lines[at].replace(/^五、/, '（九）'), lines[at + 1]];
+    const rest = lines.filter((_, i) => i !== at && i !== at + 1);
+    const two = rest.findIndex((l) => l.startsWith('二、'));
+    return { name, text: [...rest.slice(0, two), ...part, ...rest.slice(two)].join('\n') };
+  });
+  const p = learnProfile(inputs, segmenter!);
+  const t = p.types.find((x) => x.expected)!;
+  assert.ok(t, 'an expected part was learned from sub-headings');
+  assert.match(t.heading, /法治督察/);
+  assert.deepEqual([t.seen, t.asHeading, t.asSubheading], [3, 0, 3]);
+});
+
+test('metrics learned from the examples: 行政复议 收到/受理/审结 stated by all three; a draft that lacks them gets a note', () => {
+  const p = learnFrom(path.join(fixturesDir, 'learn', 'ducha-last'));
+  assert.deepEqual(p.metrics.expected, [{ object: '行政复议', stages: ['收到', '受理', '审结'], seen: 3 }]);
+  const draft = seedText('001');
+  const notes = check(draft, { profile: p }).filter((x) => x.code === 'missing-section' && x.data?.type === 'metric');
+  assert.equal(notes.length, 1);
+  assert.equal(notes[0].message, '3 份示例报告中 3 份写了行政复议的收到、受理、审结数，本报告没有写。');
+  assert.equal(notes[0].severity, 'information');
+  const withFunnel = draft.replace('一、推进法治政府建设的主要举措和成效', '一、推进法治政府建设的主要举措和成效\n全年收到行政复议申请30件，受理28件，审结25件。');
+  assert.equal(check(withFunnel, { profile: p }).filter((x) => x.data?.type === 'metric').length, 0);
+});
+
+test('five examples of which four state the 复议 funnel: "5 份示例报告中 4 份写了…"', () => {
+  const report = (i: number, funnel: boolean) => ({
+    name: `r${i}.txt`,
+    text: [
+      `某${'甲乙丙丁戊'[i]}县2023年法治政府建设情况报告`,
+      '一、推进法治政府建设的主要举措和成效',
+      funnel ? `全年收到行政复议申请${40 + i}件，受理${30 + i}件，审结${20 + i}件。` : '全年办理行政复议案件若干件。',
+      '举办法治培训班5期，培训干部300人次，审查规范性文件12件，开展普法活动20场，新增法律顾问8名。',
+      '二、推进法治政府建设存在的不足和原因',
+      '基层力量薄弱。产生以上问题的原因：培训不足。',
+      '三、党政主要负责人履行推进法治建设第一责任人职责情况',
+      '县长带头学法。',
+      '四、2024年度推进法治政府建设的主要安排',
+      '2024年，县政府将持续深化依法行政。',
+    ].join('\n'),
+  });
+  const p = learnProfile([0, 1, 2, 3, 4].map((i) => report(i, i !== 4)), segmenter!);
+  assert.deepEqual(p.metrics.expected?.find((e) => e.object === '行政复议'), { object: '行政复议', stages: ['收到', '受理', '审结'], seen: 4 });
+  assert.deepEqual(p.metrics.expected?.find((e) => e.object === '规范性文件'), { object: '规范性文件', stages: [], seen: 5 }, 'the count every example gives');
+  const metricNotes = (locale?: 'en') =>
+    check(report(4, false).text, { profile: p, locale }).filter((x) => x.data?.type === 'metric');
+  assert.deepEqual(metricNotes().map((x) => x.message), ['5 份示例报告中 4 份写了行政复议的收到、受理、审结数，本报告没有写。']);
+  const en = metricNotes('en')[0];
+  assert.equal(en.message, '4 of 5 example reports state the 收到, 受理, 审结 counts of 行政复议; this report does not.');
+});
+
+test('the default profile (seeds) expects one metric, the count of 行政复议 cases, and it fires on none of the seeds', () => {
+  const p = JSON.parse(fs.readFileSync(path.join(repoRoot, 'server', 'data', 'profile.json'), 'utf8')) as Profile;
+  assert.deepEqual(p.metrics.expected, [{ object: '行政复议', stages: [], seen: 4 }]);
+  for (const f of seedFiles()) {
+    assert.deepEqual(check(readText(f)).filter((x) => x.data?.type === 'metric').map((x) => x.message), [], path.basename(f));
+  }
+  // a report without any 行政复议 figure gets the note; a skeleton (no data yet) does not
+  assert.equal(check('某县2023年法治政府建设情况报告\n一、推进法治政府建设的主要举措和成效\n二、存在的不足和原因\n三、第一责任人职责情况\n四、2024年工作安排\n').filter((x) => x.data?.type === 'metric').length, 0);
+  const none = check(seedText('001').replace(/行政复议|复议/g, '某项工作'));
+  assert.deepEqual(none.filter((x) => x.data?.type === 'metric').map((x) => x.message), ['4 份示例报告中 4 份写了行政复议的数量，本报告没有写。']);
+});
+
+test('learning skips what is not a complete annual report (news items, openings of drafts) and says why', () => {
+  const p = learnProfile(
+    [
+      { name: 'news.txt', text: fs.readFileSync(path.join(fixturesDir, 'kinds', 'news.txt'), 'utf8') },
+      { name: 'partial.txt', text: fs.readFileSync(path.join(fixturesDir, 'kinds', 'partial-draft.txt'), 'utf8') },
+      { name: 'full.txt', text: fs.readFileSync(path.join(fixturesDir, 'kinds', 'annual-formal.txt'), 'utf8') },
+    ],
+    segmenter!,
+  );
+  assert.deepEqual(p.source, ['full.txt']);
+  assert.deepEqual(p.skipped, [
+    { name: 'news.txt', reason: 'news item, not a complete annual report' },
+    { name: 'partial.txt', reason: 'partial draft of an annual report (the opening only), not a complete annual report' },
+  ]);
+});

@@ -10,6 +10,8 @@ export interface Target {
   /** The path as shown to the user (as given, or relative to the current folder). */
   display: string;
   absolute: string;
+  /** Named on the command line (always checked), not found in a folder (checked when it reads as a report). */
+  explicit?: boolean;
 }
 
 /** The repository root: the nearest folder above `from` holding package.json and seeds/ (dist/.. for the bundle). */
@@ -51,7 +53,8 @@ function walk(dir: string, display: string, out: Target[]): void {
 
 /**
  * Files given directly are taken whatever their extension (the user asked for them; a missing one becomes a read
- * error later); folders are searched recursively for .txt and .md files.
+ * error later); folders are searched recursively for .txt and .md files, of which the check command keeps those
+ * that read as reports (engine/kind.ts shouldCheck, as the editor's workspace check does) unless --all.
  */
 export function expandTargets(args: string[]): Target[] {
   const out: Target[] = [];
@@ -64,7 +67,7 @@ export function expandTargets(args: string[]): Target[] {
       isDir = false;
     }
     if (isDir) walk(absolute, arg, out);
-    else out.push({ display: arg, absolute });
+    else out.push({ display: arg, absolute, explicit: true });
   }
   return out;
 }

@@ -13,6 +13,7 @@ import type { AnalyzeOptions, Analysis, Finding, Severity } from './types';
 import { findDirectives, isSuppressed } from './suppress';
 import { sentenceAt } from './config';
 import type { FigureModel } from './figures/model';
+import { detectKind, refineKind, type DocumentKind } from './kind';
 
 export * from './types';
 export { ReportDocument } from './document';
@@ -25,6 +26,7 @@ export { findDirectives, isSuppressed, disableNextLineComment } from './suppress
 export { validateWorkspaceConfig, sentenceAt, type WorkspaceConfig, type AcceptedFinding } from './config';
 export { validateProfile, defaultProfile, type Profile } from './sections/profile';
 export { rules as allRules } from './rules';
+export { detectKind, refineKind, shouldCheck, languageOfName, kindLabel, REPORT_LANGUAGE, type DocumentKind, type KindId, type KindCue, type CheckDecision } from './kind';
 
 const defaultSeverities = defaults as unknown as Record<string, Severity | 'off'>;
 
@@ -35,10 +37,37 @@ function configuredSeverity(code: string, options: AnalyzeOptions): Severity | '
   return defaultSeverities[code] ?? 'warning';
 }
 
-const RANK: Record<Severity, number> = { error: 1, warning: 2, information: 3, hint: 4 };
-const CAPS: Record<NonNullable<RuleReport['cap']>, Severity> = { strong: 'error', inferred: 'warning', soft: 'information' };
-function softer(a: Severity, b: Severity): Severity {
-  return RANK[a] >= RANK[b] ? a : b;
+const RANK: Severity[] = ['error', 'warning', 'information', 'hint'];
+
+/**
+ * The severity of a check's softer variant: `steps` below the check's default, and never less than one step below
+ * the configured level, so that lowering a check (funnel-order to warning) never raises its softer note and
+ * raising it never drags the note up. At hint it stays hint.
+ */
+export function softerSeverity(configured: Severity, defaultSeverity: Severity | 'off' | undefined, steps: number): Severity {
+  const base = defaultSeverity && defaultSeverity !== 'off' ? RANK.indexOf(defaultSeverity) : RANK.indexOf(configured);
+  return RANK[Math.min(RANK.length - 1, Math.max(base + steps, RANK.indexOf(configured) + 1))];
+}
+
+/**
+ * Severities, described once. A finding has the configured severity of its check, made softer in two ways:
+ *  - a softer variant (`softer: n`, e.g. funnel-order's carry-over note): n steps below the default, and always
+ *    at least one step below the configured level (softerSeverity);
+ *  - the strength of the evidence (`cap`, figures/readings/types.ts): `inferred` is at most a warning; `soft` (only
+ *    truncation, the last digit's rounding convention, an approximation word or unstated carry-over separates the
+ *    figures) is a softer variant two steps below the default.
+ */
+function capped(severity: Severity, cap: RuleReport['cap']): Severity {
+  if (cap !== 'inferred') return severity;
+  return RANK[Math.max(RANK.indexOf(severity), RANK.indexOf('warning'))];
+}
+
+function variantSteps(r: RuleReport, defaultSeverity: Severity | 'off' | undefined): number {
+  if (r.softer) return r.softer;
+  if (r.cap === 'soft') return 2;
+  if (!r.severity) return 0;
+  const base = defaultSeverity && defaultSeverity !== 'off' ? RANK.indexOf(defaultSeverity) : 0;
+  return Math.max(0, RANK.indexOf(r.severity) - base);
 }
 
 export function analyze(text: string, options: AnalyzeOptions = {}, rules: Rule[] = allRules): Analysis {
@@ -60,17 +89,23 @@ export function analyze(text: string, options: AnalyzeOptions = {}, rules: Rule[
   const profile = options.profile ?? defaultProfile;
   let sections: Sections | undefined;
   const sectionsOnce = () => (sections ??= detectSections(doc, outline, profile));
+  // what the text is (annual report, partial draft, news item …): decides which section checks apply
+  let kind: DocumentKind;
+  try {
+    kind = refineKind(detectKind(checked), outline, sectionsOnce, checked.length);
+  } catch (e) {
+    ruleErrors.push({ code: 'kind', error: e instanceof Error ? e.message : String(e) });
+    kind = { id: 'annual-report', label: { 'zh-cn': '法治政府建设年度报告', en: 'annual rule-of-law government report' }, cues: [] };
+  }
   const findings: Finding[] = [];
   for (const rule of rules) {
     const severity = configuredSeverity(rule.code, options);
     if (severity === 'off') continue;
     const report = (r: RuleReport) => {
-      let sev: Severity = r.severity && severity === defaultSeverities[rule.code] ? r.severity : severity;
-      // the strength of the evidence caps the severity (never raises it): inferred → warning, soft → information
-      if (r.cap) sev = softer(sev, CAPS[r.cap]);
+      const steps = variantSteps(r, defaultSeverities[rule.code]);
       findings.push({
         code: rule.code,
-        severity: sev,
+        severity: capped(steps ? softerSeverity(severity, defaultSeverities[rule.code], steps) : severity, r.cap),
         message: formatMessage(locale, r.messageId, r.args),
         range: r.range,
         related: r.related?.map((x) => ({ range: x.range, message: formatMessage(locale, x.messageId, x.args) })),
@@ -78,7 +113,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}, rules: Rule[
       });
     };
     try {
-      rule.check({ doc, outline, locale, report, figures, segmenter: options.segmenter, profile, sections: sectionsOnce });
+      rule.check({ doc, outline, locale, report, figures, segmenter: options.segmenter, profile, sections: sectionsOnce, kind });
     } catch (e) {
       ruleErrors.push({ code: rule.code, error: e instanceof Error ? e.message : String(e) });
     }
@@ -97,5 +132,5 @@ export function analyze(text: string, options: AnalyzeOptions = {}, rules: Rule[
     }
     return true;
   });
-  return { outline: outline.roots, findings: kept, ruleErrors, figures: figures.figures, suppressed: findings.length - kept.length };
+  return { outline: outline.roots, findings: kept, ruleErrors, figures: figures.figures, suppressed: findings.length - kept.length, kind };
 }

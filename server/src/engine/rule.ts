@@ -6,6 +6,7 @@ import type { Outline } from './outline/outline';
 import type { FigureModel } from './figures/model';
 import type { Sections } from './sections/detect';
 import type { Profile } from './sections/profile';
+import type { DocumentKind } from './kind';
 import type { Finding, Locale, Range, RelatedLocation, Segmenter, Severity } from './types';
 
 export interface RuleContext {
@@ -22,6 +23,8 @@ export interface RuleContext {
   profile: Profile;
   /** The report's parts (举措和成效, 不足, 原因, 第一责任人, 安排, learned expected parts), found once on first use. */
   sections(): Sections;
+  /** What the text is (annual report, partial draft, news item …) and why: only annual reports are checked part by part. */
+  kind: DocumentKind;
   /** Report a finding; the engine fills in the code and the configured severity. */
   report(f: RuleReport): void;
 }
@@ -32,7 +35,16 @@ export interface RuleReport {
   args?: Record<string, string | number>;
   range: Range;
   related?: { range: Range; messageId: string; args?: Record<string, string | number> }[];
-  /** Override the rule's configured severity (e.g. a softer variant of the same check). */
+  /**
+   * A softer variant of the check (a carry-over note beside the funnel error, a learned convention beside a
+   * required part): so many steps below the check's default severity, and always at least one step below the
+   * level the user configured (error → warning → information → hint). See softerSeverity in index.ts.
+   */
+  softer?: 1 | 2 | 3;
+  /**
+   * Older form of a variant: an absolute severity, read as an offset from the check's default (a variant that
+   * says 'information' for a check whose default is 'error' is two steps softer). Prefer `softer`.
+   */
   severity?: Severity;
   /**
    * The strength of the evidence, which caps the configured severity (never raises it): strong keeps it,

@@ -97,6 +97,8 @@ export interface Analysis {
   figures?: Figure[];
   /** How many findings suppression comments and accepted findings silenced. */
   suppressed?: number;
+  /** What the text was taken for (annual report, partial draft, news item …) and the cues why. */
+  kind?: import('./kind').DocumentKind;
   /** Errors thrown by individual rules (the other rules' findings are still returned). */
   ruleErrors: { code: string; error: string }[];
 }

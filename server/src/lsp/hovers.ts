@@ -53,12 +53,58 @@ export function headingHover(text: string, analysis: Analysis, p: Position, prof
   );
 }
 
+const FORMS: Record<string, [string, string]> = {
+  formal: ['按规定的几部分逐项成节', 'the required parts as sections'],
+  thematic: ['举措和成效按专题分节', 'achievements arranged by theme'],
+  'news-style': ['新闻稿式，无一、二、三结构', 'news style, no 一、二、三 structure'],
+};
+const WHERE: Record<string, [string, string]> = {
+  title: ['标题', 'title'],
+  lead: ['开头', 'opening words'],
+  opening: ['开头部分', 'opening'],
+  heading: ['标题用语', 'heading'],
+  sections: ['只写到', 'stops at'],
+};
+
+/** On the title (or the first line of a text without one): what the text was taken for, and why. */
+export function kindHover(text: string, analysis: Analysis, p: Position, locale: Locale): string | null {
+  const kind = analysis.kind;
+  if (!kind) return null;
+  const root = analysis.outline[0];
+  const hasTitle = !!root && (root.kind === 'title' || (root.kind === 'markdown' && root.marker === '#'));
+  const firstLine = text.split(/\r\n|\r|\n/).findIndex((l) => l.trim().length > 0);
+  const here = hasTitle ? contains(root.selectionRange, p) : p.line === firstLine;
+  if (!here) return null;
+  const label = kind.label[locale] ?? kind.label['zh-cn'];
+  const form = kind.form ? FORMS[kind.form] : undefined;
+  const head = t(locale, `**文本类型**：${label}`, `**Kind of text**: ${label}`) + (form ? t(locale, `（${form[0]}）`, ` (${form[1]})`) : '');
+  const cues = kind.cues.slice(0, 4).map((c) => {
+    const where = WHERE[c.where] ?? [c.where, c.where];
+    return t(locale, `${where[0]}“${c.text}”（第 ${c.line + 1} 行）`, `${where[1]} "${c.text}" (line ${c.line + 1})`);
+  });
+  const why = cues.length
+    ? t(locale, `依据：${cues.join('；')}`, `Because of: ${cues.join('; ')}`)
+    : t(locale, '开头没有标题或用语表明是报告。', 'Nothing in its opening says it is a report.');
+  const scope = kind.id === 'annual-report'
+    ? t(locale, '按年度报告逐项检查必备内容，并核对数据。', 'Checked part by part as an annual report, and its figures checked.')
+    : t(locale, '不逐项检查年度报告的必备内容；数据照常核对。', 'Not checked part by part as an annual report; its figures are checked.');
+  return [head, why, scope].join('\n\n');
+}
+
 /** What a missing-section finding expects: the part, why, and the heading its quick fix inserts. */
 export function missingSectionHover(f: Finding, profile: Profile, locale: Locale): string | null {
   if (f.code !== 'missing-section' || !f.data) return null;
   const type = String(f.data.type ?? '');
   const heading = typeof f.data.heading === 'string' ? f.data.heading : '';
-  if (f.data.newsStyle) {
+  if (type === 'metric') {
+    const m = f.data.metric as { seen?: number } | undefined;
+    return t(
+      locale,
+      `**示例报告大多写到的指标**：${profile.reports} 份中 ${m?.seen ?? '?'} 份写了（从示例报告的数字学得，惯例，非硬性要求）。`,
+      `**A metric most example reports state**: ${m?.seen ?? '?'} of ${profile.reports} (learned from their figures; a convention, not a requirement).`,
+    );
+  }
+  if (f.data.newsStyle || f.data.kind) {
     return t(locale, '按《法治政府建设与责任落实督察工作规定》，年度报告一般包括五部分内容：主要举措和成效；存在的不足和原因；党政主要负责人履行第一责任人职责的情况；下一年度的主要安排；其他需要报告的情况。', 'An annual report usually has five parts (per the provisions on rule-of-law government inspection): measures and results; shortcomings and causes; how the principal leaders fulfilled their duty; next year\'s plans; other matters.');
   }
   const parts = type === 'shortcomings+causes' ? [labelOf(profile, 'shortcomings', locale), labelOf(profile, 'causes', locale)] : [labelOf(profile, type, locale)];
@@ -93,6 +139,8 @@ export function hoverAt(
     if (h) parts.push(h);
   }
   if (!figure) {
+    const k = kindHover(text, analysis, p, locale);
+    if (k) parts.push(k);
     const h = headingHover(text, analysis, p, profile, locale);
     if (h) parts.push(h);
   }

@@ -3,6 +3,7 @@
 // with a clear reason. The language the editor would give it is guessed from its name.
 import path from 'node:path';
 import { readReport } from '../cli/read';
+import { languageOfName } from '../engine/kind';
 
 export function readReportFile(file: string): string {
   const r = readReport(file);
@@ -12,8 +13,5 @@ export function readReportFile(file: string): string {
 
 /** The language VS Code gives the file with this extension installed (package.json contributes.languages). */
 export function languageOf(file: string): string {
-  const name = path.basename(file);
-  if (/\.fzbg\.txt$/i.test(name) || /法治政府建设.*\.(txt|md)$/i.test(name)) return 'fazhi-report';
-  if (/\.(md|markdown)$/i.test(name)) return 'markdown';
-  return 'plaintext';
+  return languageOfName(path.basename(file));
 }

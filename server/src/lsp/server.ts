@@ -21,7 +21,7 @@ import type {
   InitializeResult,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, formatMessage, looksLikeReport, normalizeLocale } from '../engine';
+import { analyze, formatMessage, normalizeLocale, shouldCheck } from '../engine';
 import type { Analysis, Locale } from '../engine';
 import { loadSegmenter, segmenterError, segmenterIfLoaded } from '../segmenter';
 import { DIAGNOSTIC_SOURCE, toDiagnostics, toDocumentSymbols, toFoldingRanges } from './convert';
@@ -52,9 +52,6 @@ const EDIT_DELAY_PER_CHECK = 3;
 /** The segmenter loads synchronously (~1 s): wait a moment after the first diagnostics so they reach the client first. */
 const SEGMENTER_DELAY_MS = 200;
 
-const REPORT_LANGUAGE = 'fazhi-report';
-// 'text' is what Neovim and Emacs call plain text; VS Code says 'plaintext'.
-const SNIFFED_LANGUAGES = new Set(['plaintext', 'text', 'markdown']);
 
 export function startServer(connection: Connection): void {
   const documents = new DocumentStore();
@@ -140,10 +137,9 @@ export function startServer(connection: Connection): void {
     }
   }
 
+  /** The same decision as the command line's (engine/kind.ts shouldCheck): report language, or a text of a known kind. */
   function qualifies(doc: TextDocument, s: Settings): boolean {
-    if (doc.languageId === REPORT_LANGUAGE) return true;
-    if (!SNIFFED_LANGUAGES.has(doc.languageId)) return false;
-    return s.detectReportsInPlainText && looksLikeReport(doc.getText());
+    return shouldCheck({ text: doc.getText(), languageId: doc.languageId, detect: s.detectReportsInPlainText }).check;
   }
 
   /** The analysis of the document's current version, computed once per version (and settings/segmenter state). */

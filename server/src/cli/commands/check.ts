@@ -4,7 +4,7 @@
 // --fix applies the fixes that are safe without a human (../fix.ts); --max-warnings N fails a run with too many
 // warnings, as ESLint and markdownlint-cli do.
 import path from 'node:path';
-import { analyze } from '../../engine';
+import { analyze, languageOfName, shouldCheck } from '../../engine';
 import type { AnalyzeOptions } from '../../engine';
 import { toDiagnostics } from '../../lsp/convert';
 import { loadSegmenter } from '../../segmenter';
@@ -48,25 +48,33 @@ function tooManyWarningsLine(warnings: number, max: number): string {
   return `fazhi-report: 警告 ${warnings} 个，超过 --max-warnings 上限 ${max} / ${warnings} warnings, more than --max-warnings ${max}`;
 }
 
+function skippedLine(files: string[]): string {
+  const shown = files.slice(0, 5).join('、') + (files.length > 5 ? '…' : '');
+  const shownEn = files.slice(0, 5).join(', ') + (files.length > 5 ? ', …' : '');
+  return `fazhi-report: 跳过 ${files.length} 个不像报告的文件（${shown}），用 --all 检查全部 / skipped ${files.length} file(s) that do not read as reports (${shownEn}); --all checks them all`;
+}
+
 export const check: Command = {
   name: 'check',
   usage:
-    'check [文件或文件夹… / files or folders…] [--format text|json|sarif|github] [--locale zh-cn|en] [--fix] [--max-warnings N] [--config .fazhi-report.json] [--profile profile.json]',
+    'check [文件或文件夹… / files or folders…] [--all] [--format text|json|sarif|github] [--locale zh-cn|en] [--fix] [--max-warnings N] [--config .fazhi-report.json] [--profile profile.json]',
   summary: {
-    zh: '检查报告；文件夹中查找 .txt 和 .md；不给文件时检查 seeds/ 文件夹。--fix 自动修复无需人工判断的问题（标题重新编号）',
-    en: 'check reports; folders are searched for .txt and .md; with no files, checks seeds/. --fix applies the fixes safe without a human (renumbering)',
+    zh: '检查报告；文件夹中查找 .txt 和 .md，只检查像报告的文件（与编辑器的工作区检查相同，--all 检查全部）；直接写出的文件总是检查；不给文件时检查 seeds/ 文件夹。--fix 自动修复无需人工判断的问题（标题重新编号）',
+    en: 'check reports; folders are searched for .txt and .md and only files that read as reports are checked (as the editor\'s workspace check does; --all checks them all); files named directly are always checked; with no files, checks seeds/. --fix applies the fixes safe without a human (renumbering)',
   },
   async run(args: string[], io: CliIO): Promise<number> {
     const opts = parseCommon(args, {
       formats: FORMATS,
       extra: {
         fix: { type: 'boolean' },
+        all: { type: 'boolean' },
         'max-warnings': { type: 'string' },
         config: { type: 'string' },
         profile: { type: 'string' },
       },
     });
     const fix = opts.values.fix === true;
+    const all = opts.values.all === true;
     const maxWarnings = parseMaxWarnings(opts.values['max-warnings'] as string | undefined);
     const formatter = formatters[opts.format];
     const cwd = process.cwd();
@@ -98,6 +106,7 @@ export const check: Command = {
     const results: FileResult[] = [];
     let unreadable = 0;
     let unfixed = 0;
+    const skipped: string[] = [];
     targets.forEach((t, i) => {
       const read = readReportBytes(t.absolute);
       if (!read.decoded.ok) {
@@ -106,6 +115,11 @@ export const check: Command = {
         return;
       }
       const { text, encoding } = read.decoded;
+      // a file found in a folder is checked when it reads as a report, exactly as the editor's workspace check decides
+      if (!t.explicit && !shouldCheck({ text, languageId: languageOfName(t.absolute), force: all }).check) {
+        skipped.push(t.display);
+        return;
+      }
       const s = settings[i];
       const options: AnalyzeOptions = {
         locale: opts.locale,
@@ -138,6 +152,7 @@ export const check: Command = {
       const block = formatter.file(result, ctx);
       if (block) io.out(block);
     });
+    if (skipped.length) note(skippedLine(skipped));
     const counts = countResults(results, unreadable);
     if (unfixed) counts.unfixed = unfixed;
     io.out(formatter.end(results, counts, ctx));

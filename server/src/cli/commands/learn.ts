@@ -3,6 +3,7 @@
 // `check --profile` and the editor setting fazhiReport.profile. Without -o the profile goes to standard output.
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
+import { metricText } from '../../engine/sections/metrics';
 import { learnProfile, serializeProfile, type LearnInput } from '../../engine/sections/learn';
 import { loadSegmenter, segmenterError } from '../../segmenter';
 import { UsageError } from '../args';
@@ -59,11 +60,13 @@ export const learn: Command = {
       }
       const parts = profile.types.filter((t) => t.seen > 0).map((t) => `${t.label['zh-cn']} ${t.seen}/${profile.reports}`);
       const expected = profile.types.filter((t) => t.expected).map((t) => t.heading);
+      const metrics = (profile.metrics.expected ?? []).map((m) => `${metricText(m, 'zh-cn')} ${m.seen}/${profile.reports}`);
       io.err(
         `从 ${profile.reports} 份报告学习` +
           (profile.skipped.length ? `（跳过 ${profile.skipped.length} 份：${profile.skipped.map((s) => s.name).join('、')}）` : '') +
           `：${parts.join('；')}` +
           (expected.length ? `；惯常部分：${expected.join('、')}` : '；没有必备五项之外的惯常部分') +
+          (metrics.length ? `；多数报告写到的指标：${metrics.join('、')}` : '') +
           `。${old === text ? '档案未变' : '已写入'} ${out}\n`,
       );
     } else {

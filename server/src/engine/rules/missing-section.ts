@@ -1,9 +1,13 @@
 // missing-section: a part the regulation requires (or most example reports have) is absent: no heading, no
-// sub-heading and no unheaded paragraph covers it. 不足 and 原因 are separate requirements. A news-style text gets
-// one note that it is not in the annual-report form instead of one finding per part.
+// sub-heading and no unheaded paragraph covers it. 不足 and 原因 are separate requirements. Only an annual report is
+// checked part by part: any other kind of text (news item, statistics report, yearbook entry, court text, policy
+// reading, the opening of a draft, a news-style text) gets at most one note saying what it was taken for.
+// Softer variants (information by default): a part most example reports have (a learned convention) and a metric
+// most of them state (行政复议 收到/受理/审结, 出庭率 …, learned from their figures: sections/metrics.ts).
 import type { Rule, RuleContext } from '../rule';
 import { headingFor, planInsertion } from '../sections/insert';
-import { SKELETON, skeletonType, type LearnedType } from '../sections/profile';
+import { LEARNING, SKELETON, skeletonType, type LearnedType } from '../sections/profile';
+import { metricText, statedMetrics, states } from '../sections/metrics';
 import type { Range } from '../types';
 
 function requiredTypes(ctx: RuleContext): LearnedType[] {
@@ -19,14 +23,50 @@ export const missingSection: Rule = {
   code: 'missing-section',
   tags: ['sections'],
   check(ctx: RuleContext) {
-    const s = ctx.sections();
     const docStart: Range = ctx.outline.roots[0]?.selectionRange ?? ctx.doc.lineRange(0);
-    if (s.newsStyle) {
-      ctx.report({ messageId: 'missing-section.news', range: docStart, severity: 'information', data: { newsStyle: true } });
+    const kind = ctx.kind;
+    // a note on the whole text sits on its first line of content (the title, when there is one)
+    const firstLine = ctx.doc.lines.find((l) => l.text.trim() && !ctx.outline.chromeLines.has(l.index));
+    const textStart: Range = firstLine ? ctx.doc.lineRange(firstLine.index) : docStart;
+    const label = (t: LearnedType) => t.label[ctx.locale] ?? t.label['zh-cn'];
+    if (kind.id === 'annual-report' && kind.form === 'news-style') {
+      ctx.report({ messageId: 'missing-section.news', range: docStart, softer: 1, data: { newsStyle: true, kind: kind.id } });
       return;
     }
+    if (kind.id === 'partial-draft') {
+      const s = ctx.sections();
+      const parts = requiredTypes(ctx)
+        .filter((t) => !s.first.has(t.id) && t.id !== 'causes')
+        .map((t) => (t.id === 'shortcomings' ? (ctx.locale === 'en' ? 'shortcomings and their causes' : '存在的不足和原因') : label(t)));
+      const cue = kind.cues[0];
+      ctx.report({
+        messageId: 'missing-section.partial',
+        args: { last: cue?.text || '—', parts: parts.join(ctx.locale === 'en' ? '; ' : '、') },
+        range: textStart,
+        softer: 1,
+        data: { kind: kind.id },
+      });
+      return;
+    }
+    if (kind.id !== 'annual-report') {
+      if (!ctx.doc.text.trim()) return;
+      const en = ctx.locale === 'en';
+      const why = kind.cues
+        .slice(0, 2)
+        .map((c) => (c.text.length > 16 ? c.text.slice(0, 16) + '…' : c.text))
+        .map((w) => (en ? `"${w}"` : `“${w}”`))
+        .join(en ? ', ' : '、');
+      ctx.report({
+        messageId: kind.id === 'not-report' ? 'missing-section.not-report' : kind.id === 'news' ? 'missing-section.kind.news' : 'missing-section.kind',
+        args: { kind: kind.label[ctx.locale] ?? kind.label['zh-cn'], why },
+        range: textStart,
+        softer: 1,
+        data: { kind: kind.id },
+      });
+      return;
+    }
+    const s = ctx.sections();
     const year = s.reportYear?.year ?? null;
-    const label = (t: LearnedType) => t.label[ctx.locale] ?? t.label['zh-cn'];
     const anchorFor = (after: { selectionRange: Range } | undefined): Range => after?.selectionRange ?? docStart;
     const missing = requiredTypes(ctx).filter((t) => !s.first.has(t.id));
     const ids = new Set(missing.map((t) => t.id));
@@ -64,9 +104,27 @@ export const missingSection: Rule = {
         messageId: 'missing-section.expected',
         args: { part: t.heading, seen: t.seen, reports: ctx.profile.reports, heading: ins.heading },
         range: anchorFor(ins.after),
-        severity: 'information',
+        softer: 1,
         data: { type: t.id, heading: ins.heading, fixes: [{ title: (ctx.locale === 'en' ? 'Insert heading: ' : '插入标题：') + ins.heading, edits: ins.edits }] },
       });
+    }
+    // metrics most example reports state (learned from their figures) that this report does not
+    const metrics = ctx.profile.metrics?.expected ?? [];
+    const counts = ctx.figures?.figures.filter((f) => f.kind === 'count').length ?? 0;
+    // a skeleton or a draft with hardly any data yet is not told which data it lacks
+    if (metrics.length && ctx.figures && counts >= LEARNING.minReportFigures) {
+      const stated = statedMetrics(ctx.figures);
+      const at = s.first.get('achievements')?.range ?? docStart;
+      for (const e of metrics) {
+        if (states(stated, e)) continue;
+        ctx.report({
+          messageId: 'missing-section.metric',
+          args: { metric: metricText(e, ctx.locale), seen: e.seen, reports: ctx.profile.reports },
+          range: at,
+          softer: 1,
+          data: { type: 'metric', metric: e },
+        });
+      }
     }
   },
 };

@@ -116,6 +116,8 @@ export function detectSections(doc: ReportDocument, outline: Outline, profile: P
 
   // 1. headings
   const headingLines = new Set<number>();
+  // a top-level section after the plan is not one more theme of the achievements (法治督察整改情况 after 四、…安排)
+  let afterPlan = false;
   const visit = (list: OutlineNode[], depth: number) => {
     for (const node of list) {
       if (node.kind === 'runin') continue;
@@ -140,7 +142,8 @@ export function detectSections(doc: ReportDocument, outline: Outline, profile: P
             hits.push({ type: t.id, via, line: node.selectionRange.start.line, range: node.selectionRange, node, top: topOf[node.selectionRange.start.line] });
           }
         }
-        if (isTop && !matched && node.kind !== 'implicit' && node.kind !== 'bracket') {
+        if (isTop && matched && hits[hits.length - 1]?.type === 'plan') afterPlan = true;
+        if (isTop && !matched && !afterPlan && node.kind !== 'implicit' && node.kind !== 'bracket') {
           const achievements = SKELETON.find((t) => t.thematic);
           if (achievements) {
             hits.push({ type: achievements.id, via: 'thematic', line: node.selectionRange.start.line, range: node.selectionRange, node, top: node });

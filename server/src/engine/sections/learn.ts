@@ -11,6 +11,9 @@ import type { Outline } from '../outline/outline';
 import type { OutlineNode, Segmenter } from '../types';
 import { detectSections, headingText, type Sections } from './detect';
 import { LEARNING, SKELETON, type LearnedType, type Profile } from './profile';
+import { learnMetrics, statedMetrics } from './metrics';
+import { detectKind, refineKind } from '../kind';
+import figureVocabulary from '../../../data/figures.json';
 
 export interface LearnInput {
   name: string;
@@ -62,7 +65,13 @@ export function learnProfile(inputs: LearnInput[], segment: Segmenter): Profile 
       skipped.push({ name: input.name, reason: 'news-style text, not in the annual-report form' });
       continue;
     }
-    examples.push({ name: input.name, doc, outline, sections: detectSections(doc, outline, base), figures: extractFigures(doc, segment) });
+    const sections = detectSections(doc, outline, base);
+    const kind = refineKind(detectKind(input.text), outline, () => sections, input.text.length);
+    if (kind.id !== 'annual-report') {
+      skipped.push({ name: input.name, reason: `${kind.label.en}, not a complete annual report` });
+      continue;
+    }
+    examples.push({ name: input.name, doc, outline, sections, figures: extractFigures(doc, segment) });
   }
   const n = examples.length;
 
@@ -115,10 +124,14 @@ export function learnProfile(inputs: LearnInput[], segment: Segmenter): Profile 
     report: number;
     text: string;
     terms: string[];
+    /** A sub-heading (（一）…) rather than a top-level section. */
+    sub: boolean;
   }
   const heads: Head[] = [];
   examples.forEach((ex, r) => {
-    for (const node of ex.sections.top) {
+    // top-level sections wherever they sit (before or after the plan), and the sub-headings of each
+    const candidates = ex.sections.top.flatMap((top) => [top, ...top.children.filter((c) => c.kind !== 'runin')]);
+    for (const node of candidates) {
       if (node.kind === 'implicit' || node.kind === 'bracket') continue;
       // a heading that names one of the five parts is not a candidate, except a second "achievements" heading:
       // 工作情况 and the like also head recurring parts of their own (二、法治督察整改工作情况)
@@ -126,12 +139,24 @@ export function learnProfile(inputs: LearnInput[], segment: Segmenter): Profile 
       const firstAchievements = ex.sections.hits.find((h) => h.type === 'achievements' && h.via === 'heading')?.node === node;
       if (named.some((h) => h.type !== 'achievements') || (named.length && firstAchievements)) continue;
       const text = headingText(node).replace(/(?:19|20)\d{2}\s*年度?/g, '');
-      heads.push({ report: r, text, terms: [...new Set(termsOf(text, segment))].sort() });
+      heads.push({ report: r, text, terms: [...new Set(termsOf(text, segment))].sort(), sub: !ex.sections.top.includes(node) });
     }
   });
   const df = new Map<string, number>();
-  for (const h of heads) for (const w of h.terms) df.set(w, (df.get(w) ?? 0) + 1);
-  const generic = new Set([...df].filter(([, c]) => heads.length >= 4 && c / heads.length > LEARNING.genericHeadingShare).map(([w]) => w));
+  const inReports = new Map<string, Set<number>>();
+  for (const h of heads) {
+    for (const w of h.terms) {
+      df.set(w, (df.get(w) ?? 0) + 1);
+      inReports.set(w, (inReports.get(w) ?? new Set<number>()).add(h.report));
+    }
+  }
+  // a generic heading word (法治, 依法 in thematic headings) is in many headings and in more than one per report;
+  // a word that names one recurring part (督察 in 法治督察整改情况) is in one heading of each report
+  const generic = new Set(
+    [...df]
+      .filter(([w, c]) => heads.length >= 4 && c / heads.length > LEARNING.genericHeadingShare && c > inReports.get(w)!.size)
+      .map(([w]) => w),
+  );
   for (const h of heads) h.terms = h.terms.filter((w) => !generic.has(w));
   const parent = heads.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
@@ -173,8 +198,8 @@ export function learnProfile(inputs: LearnInput[], segment: Segmenter): Profile 
       label: { 'zh-cn': heading, en: heading },
       heading,
       seen: reports.size,
-      asHeading: reports.size,
-      asSubheading: 0,
+      asHeading: new Set(members.filter((m) => !m.sub).map((m) => m.report)).size,
+      asSubheading: new Set(members.filter((m) => m.sub).map((m) => m.report)).size,
       asParagraph: 0,
       asThematic: 0,
       meanPosition: 0,
@@ -204,7 +229,9 @@ export function learnProfile(inputs: LearnInput[], segment: Segmenter): Profile 
     if (id.startsWith('expected:')) {
       const m = expectedHeads.get(id)?.find((h) => h.report === r);
       if (!m) return undefined;
-      const node = ex.sections.top.find((x) => headingText(x).replace(/(?:19|20)\d{2}\s*年度?/g, '') === m.text);
+      const node = ex.sections.top
+        .flatMap((top) => [top, ...top.children])
+        .find((x) => headingText(x).replace(/(?:19|20)\d{2}\s*年度?/g, '') === m.text);
       return node?.selectionRange.start.line;
     }
     return ex.sections.first.get(id)?.line;
@@ -278,6 +305,11 @@ export function learnProfile(inputs: LearnInput[], segment: Segmenter): Profile 
       stageOrders: [...stageOrders.values()]
         .map((s) => ({ object: s.object, stages: s.stages, seen: s.reports.size }))
         .sort((a, b) => b.seen - a.seen || (a.object + a.stages.join() < b.object + b.stages.join() ? -1 : 1)),
+      // 5. the metrics most examples state (missing-section notes a draft that lacks one)
+      expected: learnMetrics(
+        examples.map((ex) => statedMetrics(ex.figures)),
+        Object.keys(figureVocabulary.stages).filter((k) => !k.startsWith('$')),
+      ),
     },
   };
 }

@@ -59,7 +59,22 @@ export interface Profile {
     stages: Record<string, number>;
     units: Record<string, number>;
     stageOrders: { object: string; stages: string[]; seen: number }[];
+    /** Metrics most example reports state (learned): a draft lacking one gets an information note. */
+    expected?: MetricExpectation[];
   };
+}
+
+/**
+ * A metric the examples state: an object's stages as counts (行政复议 收到/受理/审结), the object's count alone
+ * (stages empty), or a named rate of the object (纠错率). `seen`: in how many of the example reports.
+ */
+export interface MetricExpectation {
+  object: string;
+  stages: string[];
+  rate?: string;
+  /** The rate's name as the examples most often write it. */
+  rateName?: string;
+  seen: number;
 }
 
 export const SKELETON: SkeletonType[] = skeleton.types as SkeletonType[];
@@ -100,5 +115,16 @@ export function validateProfile(value: unknown): { ok: true; profile: Profile } 
   }
   if (typeof p.reports !== 'number' || !Array.isArray(p.source) || !Array.isArray(p.skipped)) return fail('reports/source/skipped');
   if (!p.metrics || typeof p.metrics !== 'object') return fail('metrics');
+  const expected = (p.metrics as Record<string, unknown>).expected;
+  if (expected !== undefined) {
+    if (!Array.isArray(expected)) return fail('metrics.expected');
+    for (const [i, e] of (expected as unknown[]).entries()) {
+      const x = e as Record<string, unknown>;
+      if (!x || typeof x.object !== 'string' || !Array.isArray(x.stages) || !(x.stages as unknown[]).every((w) => typeof w === 'string') || typeof x.seen !== 'number') {
+        return fail(`metrics.expected[${i}]`);
+      }
+      if (x.rate !== undefined && typeof x.rate !== 'string') return fail(`metrics.expected[${i}].rate`);
+    }
+  }
   return { ok: true, profile: value as Profile };
 }
