@@ -15,6 +15,7 @@ import type { Cell, Column, Row, Table, TableFormat } from './model';
 
 const MAX_CELL_LINE = 40;
 const MAX_CAPTIONS = 3;
+const MAX_WIDTH = 30;
 
 type LineKind = 'blank' | 'space' | 'pipe' | 'pipesep' | 'tab' | 'cell' | 'prose';
 
@@ -95,8 +96,12 @@ function emptyCellAfter(c: Cell): Cell {
 
 /** A leading line a flattened table may carry before its header: 表一, a caption, a unit note. */
 function isCaption(c: Cell): boolean {
-  return c.kind === 'text' && (c.text.length >= 5 || /表|单位|情况|统计|数量|条|项/.test(c.text));
+  if (c.kind !== 'text' || HEADING_LIKE.test(c.text)) return false;
+  return c.text.length >= 5 || /表|单位|情况|统计|数量|条|项/.test(c.text);
 }
+
+/** A numbered heading (二、主动公开政府信息情况) stays a heading, even right above a table. */
+const HEADING_LIKE = /^([一二三四五六七八九十]{1,3}[、.]|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[、.](?!\d)|#)/;
 
 /** Columns' labels and units from header rows (a caption row, with only its first cell filled, names no column). */
 function buildColumns(header: Cell[][], rows: Row[], width: number): Column[] {
@@ -212,19 +217,27 @@ function matches(cells: Cell[], from: number, p: Pattern): boolean {
 
 /** Tables of a flattened cell sequence (one line of " | " cells, or one cell per line). */
 function fromSequence(format: TableFormat, cells: Cell[], out: Table[]): void {
+  // textRun[i]: how many text cells follow from i (so that trying each start in a block of text stays linear)
+  const textRun = new Array<number>(cells.length + 1).fill(0);
+  for (let i = cells.length - 1; i >= 0; i--) textRun[i] = cells[i].kind === 'text' ? textRun[i + 1] + 1 : 0;
+  const window = MAX_WIDTH + MAX_CAPTIONS + 1;
   let pos = 0;
   while (pos < cells.length) {
     if (cells[pos].kind !== 'text') {
       pos++;
       continue;
     }
-    let h = 0;
-    while (pos + h < cells.length && cells[pos + h].kind === 'text') h++;
+    const h = textRun[pos];
+    if (h > window) {
+      // a header is at most MAX_WIDTH cells after at most MAX_CAPTIONS captions: skip the text before that
+      pos += h - window;
+      continue;
+    }
     let best: { s: number; n: number; k: number } | null = null;
     for (let s = 0; s <= MAX_CAPTIONS && s < h; s++) {
       if (s > 0 && !isCaption(cells[pos + s - 1])) break;
       for (const n of [h - s, h - s - 1]) {
-        if (n < 2) continue;
+        if (n < 2 || n > MAX_WIDTH) continue;
         const bodyStart = pos + s + n;
         const p = patternOf(cells, bodyStart, n);
         if (!p || !validPattern(p, cells, bodyStart)) continue;
@@ -238,7 +251,9 @@ function fromSequence(format: TableFormat, cells: Cell[], out: Table[]): void {
       }
     }
     if (!best) {
-      pos += h;
+      // the header may start further on, after a heading or a caption line; never inside a header whose cells a
+      // web copy broke over several lines ("没收违法" / "所得、没收"): those cells do not fall into rows
+      pos += HEADING_LIKE.test(cells[pos].text) || isCaption(cells[pos]) ? 1 : h;
       continue;
     }
     const headerStart = pos + best.s;
