@@ -13,6 +13,7 @@ import type { AnalyzeOptions, Analysis, Finding, Severity } from './types';
 import { findDirectives, isSuppressed } from './suppress';
 import { sentenceAt } from './config';
 import type { FigureModel } from './figures/model';
+import { tablesOf } from './tables';
 
 export * from './types';
 export { ReportDocument } from './document';
@@ -24,6 +25,8 @@ export { findDirectives, isSuppressed, disableNextLineComment } from './suppress
 export { validateWorkspaceConfig, sentenceAt, type WorkspaceConfig, type AcceptedFinding } from './config';
 export { validateProfile, defaultProfile, type Profile } from './sections/profile';
 export { rules as allRules } from './rules';
+// tables (issue 13)
+export { tablesOf, cellAt, isTableShareBacked, type Table, type Cell, type Row, type Column, type CellLocation } from './tables';
 
 const defaultSeverities = defaults as unknown as Record<string, Severity | 'off'>;
 
@@ -87,5 +90,5 @@ export function analyze(text: string, options: AnalyzeOptions = {}, rules: Rule[
     }
     return true;
   });
-  return { outline: outline.roots, findings: kept, ruleErrors, figures: figures.figures, suppressed: findings.length - kept.length };
+  return { outline: outline.roots, findings: kept, ruleErrors, figures: figures.figures, tables: tablesOf(doc), suppressed: findings.length - kept.length };
 }

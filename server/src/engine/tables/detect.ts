@@ -280,7 +280,10 @@ export function detectTables(doc: ReportDocument): Table[] {
     if (c.kind === 'pipe') {
       const lines: { line: number; cells: Cell[] }[] = [];
       let j = i;
-      while (j < n && (classes[j].kind === 'pipe' || (classes[j].kind === 'pipesep' && j > i))) {
+      // a whitespace-only line inside the rows is a masked suppression comment (<!-- fazhi-report-disable-next-line -->)
+      const inside = (k: number) =>
+        classes[k].kind === 'pipesep' || (classes[k].kind === 'space' && k + 1 < n && classes[k + 1].kind === 'pipe');
+      while (j < n && (classes[j].kind === 'pipe' || (j > i && inside(j)))) {
         if (classes[j].kind === 'pipe') lines.push({ line: j, cells: classes[j].cells!.map(toCell) });
         j++;
       }
