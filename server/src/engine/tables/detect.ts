@@ -16,6 +16,7 @@ import type { Cell, Column, Row, Table, TableFormat } from './model';
 const MAX_CELL_LINE = 40;
 const MAX_CAPTIONS = 3;
 const MAX_WIDTH = 30;
+const LONE_TOTAL = /^(合\s*计|总\s*计|小\s*计|总\s*数|共\s*计)/;
 
 type LineKind = 'blank' | 'space' | 'pipe' | 'pipesep' | 'tab' | 'cell' | 'prose';
 
@@ -86,8 +87,11 @@ function classify(norm: string, line: number): LineClass {
 
 const numeric = (c: Cell) => c.kind === 'count' || c.kind === 'percent';
 
-function toCell(r: RawCell): Cell {
-  return readCell(r.text, rng(r.line, r.start, r.end));
+/** A cell read from the width-normalised text, its text as the user wrote it (same offsets). */
+function toCell(r: RawCell, doc: ReportDocument): Cell {
+  const cell = readCell(r.text, rng(r.line, r.start, r.end));
+  cell.text = doc.lines[r.line].text.slice(r.start, r.end);
+  return cell;
 }
 
 function emptyCellAfter(c: Cell): Cell {
@@ -247,6 +251,8 @@ function fromSequence(format: TableFormat, cells: Cell[], out: Table[]): void {
         while (matches(cells, bodyStart + k * n, p)) k++;
         const next = bodyStart + k * n;
         if (k === 1 && next < cells.length && !(p.includes('T') && cells[next].kind === 'text')) continue;
+        // a lone 合计 row under a header is a header broken over lines plus its total, not a table of one row
+        if (k === 1 && p[0] === 'T' && LONE_TOTAL.test(cells[bodyStart].text.trim())) continue;
         if (!best || k > best.k) best = { s, n, k };
       }
     }
@@ -284,7 +290,7 @@ export function detectTables(doc: ReportDocument): Table[] {
       const inside = (k: number) =>
         classes[k].kind === 'pipesep' || (classes[k].kind === 'space' && k + 1 < n && classes[k + 1].kind === 'pipe');
       while (j < n && (classes[j].kind === 'pipe' || (j > i && inside(j)))) {
-        if (classes[j].kind === 'pipe') lines.push({ line: j, cells: classes[j].cells!.map(toCell) });
+        if (classes[j].kind === 'pipe') lines.push({ line: j, cells: classes[j].cells!.map((r) => toCell(r, doc)) });
         j++;
       }
       if (lines.length === 1) fromSequence('inline', lines[0].cells, out);
@@ -296,7 +302,7 @@ export function detectTables(doc: ReportDocument): Table[] {
       while (j < n && classes[j].kind === 'tab' && classes[j].cells!.length === width) j++;
       if (j - i >= 2) {
         const lines = [];
-        for (let k = i; k < j; k++) lines.push({ line: k, cells: classes[k].cells!.map(toCell) });
+        for (let k = i; k < j; k++) lines.push({ line: k, cells: classes[k].cells!.map((r) => toCell(r, doc)) });
         fromRows('tab', lines, out);
       }
       i = j;
@@ -307,7 +313,7 @@ export function detectTables(doc: ReportDocument): Table[] {
       let blanks = 0;
       while (j < n) {
         const k = classes[j].kind;
-        if (k === 'cell') cells.push(toCell(classes[j].cells![0]));
+        if (k === 'cell') cells.push(toCell(classes[j].cells![0], doc));
         else if (k === 'space') cells.push({ text: '', kind: 'empty', range: rng(j, 0, doc.lines[j].text.length) });
         else if (k !== 'blank' && k !== 'pipesep') break;
         blanks = k === 'blank' ? blanks + 1 : 0;
