@@ -119,6 +119,29 @@ function rowName(r: Row, k: number): string {
   return r.label || `#${k + 1}`;
 }
 
+const LEVELS: [RegExp, number][] = [
+  [/^[一二三四五六七八九十]{1,3}[、.]/, 1],
+  [/^[(（][一二三四五六七八九十]{1,3}[)）]/, 2],
+  [/^\d{1,2}[、.](?!\d)/, 3],
+  [/^[(（]\d{1,2}[)）]/, 4],
+];
+
+function levelOf(label: string): number {
+  const t = label.trim();
+  for (const [re, level] of LEVELS) if (re.test(t)) return level;
+  return 0;
+}
+
+/** The rows of the outermost numbering level, when the rows are numbered at more than one level. */
+function topLevel(rows: Row[], reading: number[]): number[] | null {
+  const levels = reading.map((i) => levelOf(rows[i].label));
+  const numbered = levels.filter((l) => l > 0);
+  if (numbered.length < 2) return null;
+  const min = Math.min(...numbered);
+  if (numbered.every((l) => l === min)) return null;
+  return reading.filter((_, k) => levels[k] === min);
+}
+
 /** Totals rows against their rows, column by column. */
 function checkTotalRows(t: Ctx): void {
   const { table } = t;
@@ -148,6 +171,9 @@ function checkTotalRows(t: Ctx): void {
       while (end < rows.length && !totalKind(rows[end].label)) end++;
       readings[0] = plain(k + 1, end);
     }
+    // rows numbered at two levels (一、… with （一）… under it): the top level alone is another reading
+    const top = topLevel(rows, readings[0]);
+    if (top) readings.push(top);
     for (const col of countCols) {
       const total = rows[k].cells[col.index];
       if (!isNum(total)) continue;
