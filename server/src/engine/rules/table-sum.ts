@@ -70,13 +70,13 @@ function classifyColumns(table: Table): ColumnInfo[] {
     if (j === table.labelColumn) return info;
     const cells = (body.length ? body : table.rows).map((r) => r.cells[j]).filter((c) => c && c.kind !== 'empty');
     if (!cells.length) return info;
-    if (cells.every((c) => c.kind === 'count')) {
+    if (col.unit !== '%' && cells.every((c) => c.kind === 'count')) {
       const sequence =
         SEQUENCE.test(label.trim()) ||
         (j < Math.max(0, table.labelColumn) && cells.length >= 2 && cells.every((c, k) => c.value === k + 1));
       if (sequence) return info;
       info.role = CHANGE.test(label) && !info.total ? 'change' : 'count';
-    } else if (cells.every((c) => c.kind === 'percent') || col.unit === '%') {
+    } else if (cells.every((c) => c.kind === 'percent' || (col.unit === '%' && c.kind === 'count'))) {
       if (CHANGE.test(label)) info.role = 'change';
       else if (SHARE.test(label)) info.role = 'share';
       else if (/率/.test(label)) info.role = 'rate';
