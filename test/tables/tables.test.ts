@@ -4,8 +4,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
+import fc from 'fast-check';
 import { analyze, cellAt, isTableShareBacked, tablesOf, ReportDocument, parseOutline } from '../../server/src/engine';
 import type { Table } from '../../server/src/engine';
+import { detectTables } from '../../server/src/engine/tables/detect';
 
 const tables = (text: string): Table[] => tablesOf(new ReportDocument(text));
 const labels = (t: Table) => t.rows.map((r) => r.label);
@@ -185,25 +187,58 @@ test('table-sum: 小计 rows total their block, and the 合计 totals the blocks
   assert.equal(found[0].range.start.line, 6);
 });
 
+/** Median time of detecting the tables of one document (built once, outside the timing). */
 function timeOf(text: string): number {
+  const doc = new ReportDocument(text);
   const runs: number[] = [];
   for (let i = 0; i < 3; i++) {
     const t0 = performance.now();
-    tablesOf(new ReportDocument(text));
+    detectTables(doc);
     runs.push(performance.now() - t0);
   }
   return runs.sort((a, b) => a - b)[1];
 }
 
 test('table detection grows linearly: cell-per-line tables, long runs of short text lines, long pipe tables', () => {
-  const cellTable = (n: number) => ['类别', '|', '甲', '|', '乙', ...Array.from({ length: n }, (_, i) => `|\n项目${i}\n|\n${i}\n|\n${i + 1}`)].join('\n');
+  // n lines each: a cell table (six lines a row), short text lines, pipe rows
+  const cellTable = (n: number) =>
+    ['类别', '|', '甲', '|', '乙', ...Array.from({ length: Math.round(n / 6) }, (_, i) => `|\n项目${i}\n|\n${i}\n|\n${i + 1}`)].join('\n');
   const shortText = (n: number) => Array.from({ length: n }, (_, i) => `第${i}项工作`).join('\n');
   const pipeTable = (n: number) => ['| 类别 | 甲 | 乙 |', ...Array.from({ length: n }, (_, i) => `| 项目${i} | ${i} | ${i + 1} |`)].join('\n');
   for (const make of [cellTable, shortText, pipeTable]) {
-    timeOf(make(1000)); // warm up
-    const small = timeOf(make(4000));
-    const large = timeOf(make(16000));
-    assert.ok(large / Math.max(small, 1) < 10, `${make.name}: 4× the input took ${(large / small).toFixed(1)}× the time`);
+    timeOf(make(500)); // warm up
+    const small = timeOf(make(1500));
+    const large = timeOf(make(12000));
+    // 8× the input: linear work takes about 8× the time, quadratic work 64×
+    assert.ok(large / Math.max(small, 1) < 24, `${make.name}: 8× the input took ${(large / small).toFixed(1)}× the time`);
   }
-  assert.equal(tablesOf(new ReportDocument(cellTable(500)))[0].rows.length, 500);
+  assert.equal(tablesOf(new ReportDocument(cellTable(3000)))[0].rows.length, 500);
+});
+
+test('any table-like text: no exception, every cell inside the document, one cell per column, table-sum runs', () => {
+  const cell = fc.oneof(
+    fc.constantFrom('合计', '小计', '总计', '占比', '同比', '2024年', '本年', '上年', '类别', '行政处罚', '其中：简易', '一、处罚', '（一）罚款', '', ' ', '-', '—', '…'),
+    fc.stringMatching(/^[-+]?[0-9]{1,4}(\.[0-9]{1,2})?(%|件|万元)?$/),
+    fc.string({ unit: 'grapheme', maxLength: 6 }),
+  );
+  const sep = fc.constantFrom(' | ', '|', '\t', '\n', '\n|\n', '\n\n', ' |\n', '\r\n');
+  const text = fc.array(fc.tuple(cell, sep), { maxLength: 120 }).map((xs) => xs.map(([c, s]) => c + s).join(''));
+  fc.assert(
+    fc.property(text, (t) => {
+      const doc = new ReportDocument(t);
+      for (const table of tablesOf(doc)) {
+        assert.ok(table.startLine <= table.endLine && table.endLine < doc.lineCount);
+        for (const row of table.rows) {
+          assert.equal(row.cells.length, table.columns.length);
+          for (const c of row.cells) {
+            const line = doc.lines[c.range.start.line];
+            assert.ok(line && c.range.end.character <= line.text.length && c.range.start.character <= c.range.end.character);
+          }
+        }
+      }
+      const a = analyze(t);
+      assert.deepEqual(a.ruleErrors, []);
+    }),
+    { numRuns: 300, seed: 20261130 },
+  );
 });

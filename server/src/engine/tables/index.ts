@@ -15,7 +15,12 @@ const cache = new WeakMap<ReportDocument, Table[]>();
 export function tablesOf(doc: ReportDocument): Table[] {
   let t = cache.get(doc);
   if (!t) {
-    t = detectTables(doc);
+    try {
+      t = detectTables(doc);
+    } catch {
+      // a table the scanner cannot read is prose: the outline and the other checks go on without it
+      t = [];
+    }
     cache.set(doc, t);
   }
   return t;
