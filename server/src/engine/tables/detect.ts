@@ -109,7 +109,14 @@ const HEADING_LIKE = /^([一二三四五六七八九十]{1,3}[、.]|[(（][一�
 
 /** Columns' labels and units from header rows (a caption row, with only its first cell filled, names no column). */
 function buildColumns(header: Cell[][], rows: Row[], width: number): Column[] {
-  const labelRows = header.filter((h) => h.filter((c) => c.text).length >= 2 || width === 1);
+  // a header row names the columns only when it has about as many cells as the rows have filled columns: a row of
+  // merged cells spanning several columns (申请人情况 | 自然人 | 法人或其他组织 …) would put labels over the wrong data
+  let filled = 0;
+  for (let j = 0; j < width; j++) if (rows.some((r) => r.cells[j] && r.cells[j].kind !== 'empty')) filled++;
+  const labelRows = header.filter((h) => {
+    const n = h.filter((c) => c.text.trim()).length;
+    return n >= 2 && n >= filled - 1;
+  });
   const columns: Column[] = [];
   for (let j = 0; j < width; j++) {
     let label = '';
