@@ -94,6 +94,7 @@ test('prose is not a table: a sentence with a pipe, page navigation, headings an
   assert.deepEqual(tables('全年办理案件80件 | 审结69件，结案率86.3%。\n'), []);
   const shortLines = ['一、加强组织领导', '召开会议6次', '二、完善制度体系', '出台文件12件', '三、强化监督', '2025年12月31日'].join('\n');
   assert.deepEqual(tables(shortLines), []);
+  assert.deepEqual(tables(['一、加强组织领导', '', '二、完善制度体系', '', '12', '', '15'].join('\n')), []);
   // a header a web copy broke over several lines does not fall into rows: not read as a table (no misread labels)
   const broken = ['行政处罚实施数量（宗）', '', '警告', '', '罚款', '', '没收违法', '', '所得、没收非法财物', '', '合计', '', '31', '', '54', '', '9', ''].join('\n');
   assert.deepEqual(tables(broken), []);

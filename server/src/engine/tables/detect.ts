@@ -260,6 +260,8 @@ function fromSequence(format: TableFormat, cells: Cell[], out: Table[]): void {
         if (k === 1 && next < cells.length && !(p.includes('T') && cells[next].kind === 'text')) continue;
         // a lone 合计 row under a header is a header broken over lines plus its total, not a table of one row
         if (k === 1 && p[0] === 'T' && LONE_TOTAL.test(cells[bodyStart].text.trim())) continue;
+        // numbered headings over a line or two of bare numbers are an outline, not a one-row table
+        if (k === 1 && cells.slice(pos + s, bodyStart).some((c) => HEADING_LIKE.test(c.text.trim()))) continue;
         if (!best || k > best.k) best = { s, n, k };
       }
     }
