@@ -5,6 +5,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
 import fc from 'fast-check';
+import fs from 'node:fs';
+import path from 'node:path';
+import { repoRoot } from '../helpers/paths';
 import { analyze, cellAt, isTableShareBacked, tablesOf, ReportDocument, parseOutline } from '../../server/src/engine';
 import type { Table } from '../../server/src/engine';
 import { detectTables } from '../../server/src/engine/tables/detect';
@@ -242,4 +245,51 @@ test('any table-like text: no exception, every cell inside the document, one cel
     }),
     { numRuns: 300, seed: 20261130 },
   );
+});
+
+// The development corpora beside the repository (../shared/corpus, ../shared/corpus2): every table relation GOLD.md
+// annotates there agrees or is a trap, so table-sum must stay silent on them; and a number changed in a real table is
+// found.
+const corpora = ['corpus', 'corpus2'].map((d) => path.resolve(repoRoot, '..', 'shared', d)).filter((d) => fs.existsSync(d));
+
+test('development corpora: their tables are read, and table-sum gives no finding on them', (t) => {
+  if (corpora.length < 2) {
+    t.diagnostic('SKIPPED: ../shared/corpus or ../shared/corpus2 is not present');
+    t.skip('corpora absent');
+    return;
+  }
+  let count = 0;
+  for (const dir of corpora) {
+    for (const f of fs.readdirSync(dir).filter((x) => x.endsWith('.txt'))) {
+      const text = fs.readFileSync(path.join(dir, f), 'utf8');
+      count += tables(text).length;
+      assert.deepEqual(tableSum(text).map((x) => `${f}:${x.range.start.line + 1} ${x.message}`), []);
+    }
+  }
+  assert.ok(count >= 15, `only ${count} tables read in the corpora`);
+});
+
+test('development corpora: a changed 合计 in a real pipe table and a changed 总计 in a one-cell-per-line table are found', (t) => {
+  const file201 = corpora.map((d) => path.join(d, '201_binjiang_fuyi_2020.txt')).find((p) => fs.existsSync(p));
+  const file208 = corpora.map((d) => path.join(d, '208_anyang_court_xzsp_2022q3.txt')).find((p) => fs.existsSync(p));
+  if (!file201 || !file208) {
+    t.skip('corpus2 absent');
+    return;
+  }
+  const a = fs.readFileSync(file201, 'utf8');
+  const [pipe] = tables(a);
+  assert.equal(pipe.rows.length, 15);
+  assert.equal(pipe.rows[14].label, '合计');
+  const changed = a.replace('合计 | 96 | 59 |', '合计 | 96 | 60 |');
+  assert.notEqual(changed, a);
+  const found = tableSum(changed).map((x) => `${x.range.start.line + 1}:${x.severity}`);
+  assert.deepEqual(found, ['21:error', '21:error'], 'the column sum and the 同比 of the 合计 row');
+
+  const b = fs.readFileSync(file208, 'utf8');
+  const [cells] = tables(b);
+  assert.deepEqual(cells.rows.map((r) => r.label), ['中院', '文峰', '北关', '殷都']);
+  const lines = b.split('\n');
+  assert.equal(lines[25], '126');
+  lines[25] = '127';
+  assert.deepEqual(tableSum(lines.join('\n')).map((x) => `${x.range.start.line + 1}:${x.severity}`), ['26:warning']);
 });
