@@ -14,6 +14,8 @@ import { headerUnit, readCell } from './cells';
 import type { Cell, Column, Row, Table, TableFormat } from './model';
 
 const MAX_CELL_LINE = 40;
+/** Work counter (lines classified, cells compared): lets a test check growth without timing anything. */
+let steps = 0;
 const MAX_CAPTIONS = 3;
 const MAX_WIDTH = 30;
 const LONE_TOTAL = /^(合\s*计|总\s*计|小\s*计|总\s*数|共\s*计)/;
@@ -57,6 +59,7 @@ function split(s: string, sep: string, line: number, base: number): RawCell[] {
 const SEPARATOR_ROW = /^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$/;
 
 function classify(norm: string, line: number): LineClass {
+  steps += 1 + (norm.length >> 6);
   let a = 0;
   let b = norm.length;
   while (a < b && /\s/.test(norm[a])) a++;
@@ -142,7 +145,14 @@ function buildColumns(header: Cell[][], rows: Row[], width: number): Column[] {
   return columns;
 }
 
-function labelColumnOf(rows: Row[], width: number): number {
+const isYear = (c: Cell) => c.kind === 'count' && !c.unit && !c.decimals && !c.signed && c.value! >= 1990 && c.value! <= 2100;
+
+function labelColumnOf(rows: Row[], width: number, header: Cell[][]): number {
+  // rows named by years (2023 / 2024 / 合计, or under a 年度 header) are labelled by their first column
+  const first = rows.map((r) => r.cells[0]).filter((c) => c && numeric(c));
+  if (first.length >= 2 && first.every(isYear) && (rows.some((r) => r.cells[0]?.kind === 'text') || header.some((h) => /年/.test(h[0]?.text ?? '')))) {
+    return 0;
+  }
   for (let j = 0; j < width; j++) {
     let text = 0;
     let num = 0;
@@ -158,6 +168,7 @@ function labelColumnOf(rows: Row[], width: number): number {
 }
 
 function makeTable(format: TableFormat, header: Cell[][], body: Cell[][], startLine: number, endLine: number): Table | null {
+  steps += body.length + header.length;
   const width = Math.max(...header.map((h) => h.length), ...body.map((b) => b.length));
   if (width < 2 || body.length === 0) return null;
   const rows: Row[] = body.map((cells) => {
@@ -166,7 +177,7 @@ function makeTable(format: TableFormat, header: Cell[][], body: Cell[][], startL
     return { label: '', cells: padded };
   });
   if (!rows.some((r) => r.cells.some(numeric))) return null;
-  const labelColumn = labelColumnOf(rows, width);
+  const labelColumn = labelColumnOf(rows, width, header);
   if (labelColumn >= 0) for (const r of rows) r.label = r.cells[labelColumn].text;
   const columns = buildColumns(header, rows, width);
   const table: Table = { format, startLine, endLine, labelColumn, columns, rows };
@@ -190,6 +201,11 @@ function fromRows(format: TableFormat, lines: { line: number; cells: Cell[] }[],
   };
   for (const l of lines) {
     if (l.cells.every((c) => c.kind === 'empty')) continue;
+    // a header of years ("| 单位 | 2024 | 2025 |") above the rows names columns; it holds no counts
+    if (!body.length && isYearHeader(l.cells)) {
+      header.push(l);
+      continue;
+    }
     const hasNumber = l.cells.some((c, j) => j > 0 && numeric(c)) || (l.cells.length > 1 && numeric(l.cells[0]) && l.cells.some((c, j) => j > 0 && c.kind === 'text'));
     if (hasNumber) body.push(l);
     else {
@@ -200,11 +216,17 @@ function fromRows(format: TableFormat, lines: { line: number; cells: Cell[] }[],
   flush();
 }
 
+function isYearHeader(cells: Cell[]): boolean {
+  const nums = cells.filter(numeric);
+  return nums.length >= 1 && nums.every(isYear) && cells.some((c) => c.kind === 'text');
+}
+
 type Pattern = ('T' | 'N')[];
 
 function patternOf(cells: Cell[], from: number, n: number): Pattern | null {
   if (from + n > cells.length) return null;
   const p: Pattern = [];
+  steps += n;
   for (let j = 0; j < n; j++) p.push(cells[from + j].kind === 'text' ? 'T' : 'N');
   return p;
 }
@@ -222,6 +244,7 @@ function validPattern(p: Pattern, cells: Cell[], from: number): boolean {
 
 function matches(cells: Cell[], from: number, p: Pattern): boolean {
   if (from + p.length > cells.length) return false;
+  steps += p.length;
   for (let j = 0; j < p.length; j++) if ((cells[from + j].kind === 'text') !== (p[j] === 'T')) return false;
   return true;
 }
@@ -335,4 +358,11 @@ export function detectTables(doc: ReportDocument): Table[] {
     } else i++;
   }
   return out;
+}
+
+/** detectTables with its work counted (lines classified, cells compared, rows built), for growth tests. */
+export function detectionSteps(doc: ReportDocument): number {
+  steps = 0;
+  detectTables(doc);
+  return steps;
 }
