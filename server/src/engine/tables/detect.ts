@@ -65,6 +65,8 @@ function classify(norm: string, line: number): LineClass {
   while (a < b && /\s/.test(norm[a])) a++;
   while (b > a && /\s/.test(norm[b - 1])) b--;
   if (a === b) return { kind: norm.length ? 'space' : 'blank' };
+  // a sentence end makes a line prose in every form (checked first: a 5 MB line is never split into cells)
+  if (norm.indexOf('。', a) >= 0) return { kind: 'prose' };
   const t = norm.slice(a, b);
   if (t.includes('|')) {
     if (/^\|+$/.test(t)) return { kind: 'pipesep' };

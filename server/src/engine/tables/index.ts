@@ -85,9 +85,14 @@ export function tableLines(doc: ReportDocument): Set<number> {
   const lines = new Set<number>();
   for (const t of tablesOf(doc)) for (let i = t.startLine; i <= t.endLine; i++) lines.add(i);
   for (const l of doc.lines) {
-    const s = l.norm.trim();
-    if (!s.includes('|')) continue;
-    if (s.startsWith('|') || s.endsWith('|') || s.split('|').length >= 3) lines.add(l.index);
+    const s = l.norm;
+    const first = s.indexOf('|');
+    if (first < 0) continue;
+    let a = 0;
+    let b = s.length;
+    while (a < b && /\s/.test(s[a])) a++;
+    while (b > a && /\s/.test(s[b - 1])) b--;
+    if (first === a || s[b - 1] === '|' || s.indexOf('|', first + 1) >= 0) lines.add(l.index);
   }
   return lines;
 }
