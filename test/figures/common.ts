@@ -11,6 +11,7 @@ export const FIGURE_CODES = [
   'impossible-percentage',
   'change-mismatch',
   'conflicting-figure',
+  'table-sum',
 ];
 
 let seg: Segmenter | null | undefined;

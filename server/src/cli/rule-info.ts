@@ -17,6 +17,7 @@ const TITLES: Record<string, { zh: string; en: string }> = {
   'impossible-percentage': { zh: '不可能的百分比', en: 'Impossible percentage' },
   'change-mismatch': { zh: '增减幅度与前后数值不符', en: 'Change does not match the two values' },
   'conflicting-figure': { zh: '同一指标前后数值不一致', en: 'Conflicting values for one figure' },
+  'table-sum': { zh: '表格合计与占比不符', en: 'Table totals or shares do not add up' },
   'missing-section': { zh: '缺少必备部分', en: 'Missing required part' },
   'section-order': { zh: '部分顺序与惯例不同', en: 'Parts in an unusual order' },
   'plan-year': { zh: '年度写错', en: 'Wrong year' },

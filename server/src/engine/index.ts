@@ -14,6 +14,7 @@ import { findDirectives, isSuppressed } from './suppress';
 import { sentenceAt } from './config';
 import type { FigureModel } from './figures/model';
 import { detectKind, refineKind, type DocumentKind } from './kind';
+import { tablesOf } from './tables';
 
 export * from './types';
 export { ReportDocument } from './document';
@@ -27,6 +28,8 @@ export { validateWorkspaceConfig, sentenceAt, type WorkspaceConfig, type Accepte
 export { validateProfile, defaultProfile, type Profile } from './sections/profile';
 export { rules as allRules } from './rules';
 export { detectKind, refineKind, shouldCheck, languageOfName, kindLabel, REPORT_LANGUAGE, type DocumentKind, type KindId, type KindCue, type CheckDecision } from './kind';
+// tables (issue 13)
+export { tablesOf, cellAt, isTableShareBacked, type Table, type Cell, type Row, type Column, type CellLocation } from './tables';
 
 const defaultSeverities = defaults as unknown as Record<string, Severity | 'off'>;
 
@@ -132,5 +135,5 @@ export function analyze(text: string, options: AnalyzeOptions = {}, rules: Rule[
     }
     return true;
   });
-  return { outline: outline.roots, findings: kept, ruleErrors, figures: figures.figures, suppressed: findings.length - kept.length, kind };
+  return { outline: outline.roots, findings: kept, ruleErrors, figures: figures.figures, tables: tablesOf(doc), suppressed: findings.length - kept.length, kind };
 }

@@ -1,4 +1,5 @@
 import type { Figure } from './figures/model';
+import type { Table } from './tables/model';
 
 // The engine's vocabulary. Positions follow LSP conventions (0-based line, UTF-16 character offset) so the
 // language server and the JSON output of the command line can pass them on unchanged.
@@ -95,6 +96,8 @@ export interface Analysis {
   findings: Finding[];
   /** Every extracted figure with the checks it took part in (issue 3: hover and `fazhi-report figures`). */
   figures?: Figure[];
+  /** The report's tables, with row and column labels (issue 13: see cellAt and isTableShareBacked in tables/). */
+  tables?: Table[];
   /** How many findings suppression comments and accepted findings silenced. */
   suppressed?: number;
   /** What the text was taken for (annual report, partial draft, news item …) and the cues why. */

@@ -19,6 +19,7 @@ const CHECK_NAMES: Record<string, [string, string]> = {
   'impossible-percentage': ['百分比能否由整数件得出', 'possible percentage'],
   'change-mismatch': ['增减幅度与上期数', 'change against the prior value'],
   'conflicting-figure': ['同一指标前后一致', 'same figure stated twice'],
+  'table-sum': ['表格合计与占比', 'table totals and shares'],
 };
 
 const t = (locale: Locale, zh: string, en: string) => (locale === 'en' ? en : zh);

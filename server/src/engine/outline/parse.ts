@@ -14,6 +14,7 @@ import type { ReportDocument } from '../document';
 import { parseChineseOrdinal } from '../numerals';
 import type { HeadingKind, OutlineNode, Range } from '../types';
 import type { Heading, Outline } from './outline';
+import { tableLines } from '../tables';
 
 const CHROME = config.chrome.map((p) => new RegExp(p));
 const TITLE_KEYWORDS = new RegExp(config.titleKeywords);
@@ -61,6 +62,8 @@ interface LineInfo {
   content: string;
   blank: boolean;
   chrome: boolean;
+  /** A table row or cell (server/src/engine/tables/): never a heading or a title. */
+  table?: boolean;
   heading: Heading | null;
   /** Markdown heading level, when kind is markdown. */
   mdLevel?: number;
@@ -185,6 +188,7 @@ function matchHeading(line: number, raw: string, info: LineInfo, markdownDoc: bo
 function classifyLines(doc: ReportDocument, markdownDoc: boolean): LineInfo[] {
   const infos: LineInfo[] = [];
   let inFence = false;
+  const tables = tableLines(doc);
   for (const line of doc.lines) {
     const lead = leadOf(line.norm);
     const content = rightTrim(line.norm.slice(lead));
@@ -194,7 +198,9 @@ function classifyLines(doc: ReportDocument, markdownDoc: boolean): LineInfo[] {
         inFence = !inFence;
       } else if (!inFence) {
         info.chrome = isChrome(content);
-        if (!info.chrome) info.heading = matchHeading(line.index, line.text, info, markdownDoc);
+        // a table row ("1 | 行政处罚 | 62") or a cell of a flattened table ("一、本年新收政府信息公开申请数量") is content
+        if (!info.chrome && tables.has(line.index)) info.table = true;
+        else if (!info.chrome) info.heading = matchHeading(line.index, line.text, info, markdownDoc);
       }
     }
     infos.push(info);
@@ -230,6 +236,7 @@ function findTitle(doc: ReportDocument, infos: LineInfo[]): Heading | null {
   for (let i = 0; i < infos.length && block.length < 4; i++) {
     const info = infos[i];
     if (info.blank || info.chrome) continue;
+    if (info.table) break;
     if (info.heading && info.heading.kind !== 'bracket') break;
     if (info.content.length > 80 || info.content.includes('。') || /[:：]$/.test(info.content)) break;
     block.push(i);
@@ -284,7 +291,7 @@ function findNewsHeadings(infos: LineInfo[], titleLines: Set<number>): number[] 
   };
   for (let i = 0; i < infos.length; i++) {
     const info = infos[i];
-    if (info.blank || info.chrome || info.heading || titleLines.has(i)) continue;
+    if (info.blank || info.chrome || info.heading || info.table || titleLines.has(i)) continue;
     const c = info.content;
     if (c.length < config.newsHeading.minChars || c.length > config.newsHeading.maxChars) continue;
     if (SENTENCE_PUNCT.test(c) || SIGNATURE.test(c) || /^[-—–•·*]/.test(c)) continue;

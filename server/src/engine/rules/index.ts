@@ -9,6 +9,7 @@ import { rateMismatch } from './rate-mismatch';
 import { impossiblePercentage } from './impossible-percentage';
 import { changeMismatch } from './change-mismatch';
 import { conflictingFigure } from './conflicting-figure';
+import { tableSum } from './table-sum'; // tables (issue 13)
 // sections (issue 4); unbacked-metric runs after the figure checks, whose verdicts it reads
 import { missingSection } from './missing-section';
 import { sectionOrder } from './section-order';
@@ -24,6 +25,7 @@ export const rules: Rule[] = [
   impossiblePercentage,
   changeMismatch,
   conflictingFigure,
+  tableSum,
   // sections (issue 4)
   missingSection,
   sectionOrder,
