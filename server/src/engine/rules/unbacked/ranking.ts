@@ -14,6 +14,7 @@ const SUBJECT = new RegExp(alt(R.measurableSubjects));
 const INTENT_SENTENCE = new RegExp(alt(R.intentWords.sentence));
 const INTENT_CLAUSE = new RegExp(alt(R.intentWords.clause));
 const AFTER = new RegExp(`^(?:${alt(R.after)})`);
+const LONG_VERBS = R.verbs.filter((v) => v.length >= 2);
 const CLAUSE_START = /[，,；;：:]/;
 
 export interface RankingHit {
@@ -40,7 +41,13 @@ export function rankingClaims(s: string, start: number, end: number): RankingHit
     if (AFTER.test(sentence.slice(m.index + m[0].length))) continue;
     // the subject that is ranked: measurable by a number, in the clause or the sentence before the verb
     if (!SUBJECT.test(clause + m[0]) && !SUBJECT.test(before)) continue;
-    out.push({ at: start + m.index, text: m[0] });
+    // 排名走在全市前列: the claim is the last verb's phrase
+    let skip = 0;
+    for (const v of LONG_VERBS) {
+      const i = m[0].lastIndexOf(v);
+      if (i > skip) skip = i;
+    }
+    out.push({ at: start + m.index + skip, text: m[0].slice(skip) });
   }
   return out;
 }
