@@ -138,10 +138,11 @@ function isBacked(ctx: RuleContext, model: FigureModel, scope: Scope, f: Figure)
     approx: f.approx,
     decimals: f.decimals,
     kind: f.kind === 'multiple' ? 'multiple' : 'percent',
-    change: f.change,
+    change: f.change ?? comparison(ctx.doc.lines[f.line].norm, sent.start, f.range.start.character),
   };
   const at = f.range.start.character;
   const table = scope.table(f.line);
+  target.table = !!table;
   let own: Num[];
   if (table && scope.lineNumbers(f.line).length === 0) {
     // one cell per line: the cells around it
@@ -189,6 +190,19 @@ function isBacked(ctx: RuleContext, model: FigureModel, scope: Scope, f: Figure)
   }
   if (subjects.length === 0) return false;
   return reproducedAcross(target, subjects, scope.scopeNumbers(f.line, at));
+}
+
+const COMPARE_UP = new RegExp(alt(data.comparisonWords.up));
+const COMPARE_DOWN = new RegExp(alt(data.comparisonWords.down));
+
+/** 超过…148.1%, 低于…: a difference stated as a percentage, in the figure's clause. */
+function comparison(norm: string, sentStart: number, at: number): 'up' | 'down' | undefined {
+  let from = at;
+  while (from > sentStart && at - from < 30 && !/[，,；;。]/.test(norm[from - 1])) from--;
+  const clause = norm.slice(from, at);
+  if (COMPARE_UP.test(clause)) return 'up';
+  if (COMPARE_DOWN.test(clause)) return 'down';
+  return undefined;
 }
 
 const STAGE_WORDS: [string, string][] = Object.entries(figuresData.stages)

@@ -16,6 +16,8 @@ export interface Target {
   /** Percent (compared ×100) or multiple. */
   kind: 'percent' | 'multiple';
   change?: 'up' | 'down';
+  /** In a table row: a cell may be a change written without a change word (公安分局 | 6 | 13 | 116.7%). */
+  table?: boolean;
 }
 
 const EPS = 1e-9;
@@ -42,8 +44,7 @@ function values(t: Target, a: number, b: number): number[] {
   else if (t.change === 'down') out.push(((b - a) / b) * k);
   else {
     if (t.kind !== 'percent' || t.value > 100 || a <= b) out.push((a / b) * k);
-    // a table cell or a sentence may state a change without a change word (公安分局 | 6 | 13 | 116.7%)
-    out.push((Math.abs(a - b) / b) * k);
+    if (t.table) out.push((Math.abs(a - b) / b) * k);
   }
   if (t.kind === 'multiple') out.push(a / b); // 增长3倍 read as a ratio of about 3 or 4
   return out;
