@@ -11,6 +11,7 @@ import { analyze } from '../../server/src/engine';
 import type { RuleSetting } from '../../server/src/engine/types';
 import { repoRoot } from '../helpers/paths';
 import { segmenter } from '../figures/common';
+import { unbackedMetric } from '../../server/src/engine/rules/unbacked-metric';
 
 const folders = ['corpus2', 'corpus']
   .map((name) => ({ name, dir: path.resolve(repoRoot, '..', 'shared', name) }))
@@ -91,4 +92,24 @@ test('a rate word the figure vocabulary lacks (办复率) is named in the note',
   const notes = analyze('全年办理人大代表建议和政协提案，办复率达到100%。\n').findings.filter((f) => f.code === 'unbacked-metric');
   assert.equal(notes.length, 1);
   assert.match(notes[0].message, /办复率/);
+});
+
+test('unbacked-metric stays linear on a dense line of rates and changes (twice the text, at most about twice the time)', () => {
+  const only = [unbackedMetric];
+  const unit = '受理行政复议84件，其中维持44件、驳回8件，审结78件，综合化解率33.38%，较上年100件增长20%，占比12.5%，满意度测评位居全省前列，';
+  const time = (n: number) => {
+    const text = unit.repeat(Math.ceil(n / unit.length));
+    let best = Infinity;
+    for (let i = 0; i < 2; i++) {
+      const t0 = performance.now();
+      const a = analyze(text, {}, only);
+      best = Math.min(best, performance.now() - t0);
+      assert.deepEqual(a.ruleErrors, []);
+    }
+    return best;
+  };
+  const small = time(40000);
+  const large = time(80000);
+  // quadratic work would give a ratio near 4 (it was minutes before the windows were bounded)
+  assert.ok(large / small < 3.2, `40k: ${small.toFixed(0)} ms, 80k: ${large.toFixed(0)} ms`);
 });

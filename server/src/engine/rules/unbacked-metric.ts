@@ -8,7 +8,7 @@ import type { Rule, RuleContext } from '../rule';
 import type { Figure, FigureModel } from '../figures/model';
 import { isVerifiedByFigureChecks } from '../figures/backing';
 import { rateById, stageGroups, stageGroupsOptional } from '../figures/vocab';
-import { Scope, type Num } from './unbacked/scope';
+import { Scope, window, type Num } from './unbacked/scope';
 import { reproducedAcross, reproducedWithin, type Target } from './unbacked/reproduce';
 import { rankingClaims } from './unbacked/ranking';
 import figuresData from '../../../data/figures.json';
@@ -54,6 +54,12 @@ export const unbackedMetric: Rule = {
     let plan: Set<number> | null = null;
     const inPlan = (line: number) => (plan ??= planLines(ctx)).has(line);
     const sentenceOf = (f: Figure) => model.sentences[f.sentence];
+    const byLine = new Map<number, Figure[]>();
+    for (const g of model.figures) {
+      let list = byLine.get(g.line);
+      if (!list) byLine.set(g.line, (list = []));
+      list.push(g);
+    }
 
     for (const f of model.figures) {
       if (ctx.outline.chromeLines.has(f.line)) continue;
@@ -65,13 +71,13 @@ export const unbackedMetric: Rule = {
       const at = f.range.start.character;
       // a target or a requirement, not a claim of achievement
       let clauseFrom = at;
-      while (clauseFrom > sent.start && !CLAUSE_START.test(norm[clauseFrom - 1])) clauseFrom--;
+      while (clauseFrom > sent.start && at - clauseFrom < 40 && !CLAUSE_START.test(norm[clauseFrom - 1])) clauseFrom--;
       const clause = norm.slice(clauseFrom, at);
       if (TARGET.test(clause) || norm[at - 1] === '(' && /指标|目标/.test(norm.slice(Math.max(0, at - 8), at))) continue;
       if (inPlan(f.line)) continue;
       // a damaged number (11。3%: the decimal point lost in a web copy) is no ground for a note
       if (/\d。$/.test(norm.slice(Math.max(0, at - 2), at))) continue;
-      if (isBacked(ctx, model, scope, f)) continue;
+      if (isBacked(ctx, model, scope, f, byLine)) continue;
       const rate = f.rate ?? RATE_AT_END.exec(f.label)?.[1];
       const what = f.change ? 'change' : rate ? 'rate' : 'percent';
       ctx.report({
@@ -99,7 +105,30 @@ export const unbackedMetric: Rule = {
   },
 };
 
-function isBacked(ctx: RuleContext, model: FigureModel, scope: Scope, f: Figure): boolean {
+/** Figures of the lines start..end near figure f: at most WINDOW on each side of it on its own line, WINDOW per other line. */
+function figuresNear(byLine: Map<number, Figure[]>, f: Figure, start: number, end: number): Figure[] {
+  const out: Figure[] = [];
+  for (let l = start; l <= end; l++) {
+    const list = byLine.get(l);
+    if (!list) continue;
+    if (l === f.line) {
+      let lo = 0;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (list[mid].id < f.id) lo = mid + 1;
+        else hi = mid;
+      }
+      const i = lo;
+      out.push(...list.slice(Math.max(0, i - NEAR_FIGURES), i + NEAR_FIGURES));
+    } else if (l < f.line) out.push(...list.slice(-NEAR_FIGURES));
+    else out.push(...list.slice(0, NEAR_FIGURES));
+  }
+  return out;
+}
+const NEAR_FIGURES = 24;
+
+function isBacked(ctx: RuleContext, model: FigureModel, scope: Scope, f: Figure, byLine: Map<number, Figure[]>): boolean {
   const sent = model.sentences[f.sentence];
   const para = scope.paragraph(f.line);
   const sameParagraph = (g: Figure) => g.line >= para.start && g.line <= para.end;
@@ -122,7 +151,8 @@ function isBacked(ctx: RuleContext, model: FigureModel, scope: Scope, f: Figure)
     const compatible = (g: Figure) => !f.object || !g.object || g.object === f.object;
     let hasNum = false;
     let hasBase = false;
-    for (const g of model.figures) {
+    const from = prevPara ? prevPara.start : para.start;
+    for (const g of figuresNear(byLine, f, from, para.end)) {
       if (g.kind !== 'count' || !g.stage || !nearParagraph(g) || !compatible(g)) continue;
       if (num.has(g.stage) && sameParagraph(g)) hasNum = true;
       if (base.has(g.stage)) hasBase = true;
@@ -149,16 +179,16 @@ function isBacked(ctx: RuleContext, model: FigureModel, scope: Scope, f: Figure)
     own = [];
     for (let l = Math.max(table.start, f.line - 4); l <= Math.min(table.end, f.line + 4); l++) own.push(...scope.lineNumbers(l));
   } else if (table) {
-    own = scope.lineNumbers(f.line);
+    own = window(scope.lineNumbers(f.line), at, 8);
   } else {
-    own = scope.lineNumbers(f.line).filter((n) => n.at >= sent.start && n.at < sent.end);
+    own = window(scope.lineNumbers(f.line), at, 8).filter((n) => n.at >= sent.start && n.at < sent.end);
   }
   if (reproducedWithin(target, own)) return true;
   // counts in other sentences of the paragraph (全县有执法人员420名。其中持证的399名…。持证率为95.0%): at a
   // precision of one decimal at least, where a coincidence is rare
   if (!table && f.decimals >= 1 && !f.approx) {
     const around: Num[] = [];
-    for (let l = para.start; l <= para.end; l++) around.push(...scope.lineNumbers(l));
+    for (let l = para.start; l <= para.end; l++) around.push(...(l === f.line ? window(scope.lineNumbers(l), at, 8) : scope.lineNumbers(l).slice(0, 8)));
     const dist = (n: Num) => Math.abs(n.line - f.line) * 100000 + Math.abs(n.at - at);
     around.sort((a, b) => dist(a) - dist(b));
     if (reproducedWithin({ ...target }, around.slice(0, 8))) return true;
@@ -182,7 +212,7 @@ function isBacked(ctx: RuleContext, model: FigureModel, scope: Scope, f: Figure)
   while (clauseFrom > sent.start && at - clauseFrom < 24 && !/[，,；;。]/.test(norm[clauseFrom - 1])) clauseFrom--;
   const labelStages = stagesIn(norm.slice(clauseFrom, at));
   if (labelStages.size) {
-    for (const g of model.figures) {
+    for (const g of figuresNear(byLine, f, para.start, para.end)) {
       if (g.kind !== 'count' || !g.stage || g.prior || !sameParagraph(g) || !labelStages.has(g.stage)) continue;
       subjects.push({ value: g.value, line: g.line, at: g.range.start.character, total: false });
       if (subjects.length > 4) break;

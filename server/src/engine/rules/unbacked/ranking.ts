@@ -33,7 +33,7 @@ export function rankingClaims(s: string, start: number, end: number): RankingHit
       RANKING.lastIndex++;
       continue;
     }
-    const before = sentence.slice(0, m.index);
+    const before = sentence.slice(Math.max(0, m.index - 80), m.index);
     let clauseFrom = before.length;
     while (clauseFrom > 0 && !CLAUSE_START.test(before[clauseFrom - 1])) clauseFrom--;
     const clause = before.slice(clauseFrom);

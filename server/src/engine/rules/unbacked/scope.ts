@@ -27,12 +27,14 @@ const TABLE_MAX = 80;
 
 const TOTAL_WORDS: string[] = [...data.totalWords.words].sort((a, b) => b.length - a.length);
 const CONTINUATION = data.continuationStarts.patterns.map((p) => new RegExp(p));
-const SENTENCE_FINAL = /[。！？!?；;…”"）)】]\s*$/;
+const SENTENCE_FINAL = /[。！？!?；;…”"）)】]$/;
 const CAPTION = /^(?:表|附表)[一二三四五六七八九十\d]*|统计表|情况表/;
 const NOT_METRIC_AFTER = /^(?:年|月|日|号|时|点|岁|届|版|周年|热线|个?工作日以内?)/;
 
 export class Scope {
   private numbers = new Map<number, Num[]>();
+  private info = new Map<number, { blank: boolean; head: string; final: boolean; colon: boolean }>();
+  private paragraphs = new Map<number, { start: number; end: number }>();
   private tableOf = new Map<number, { start: number; end: number } | null>();
   readonly headingLines = new Set<number>();
 
@@ -69,7 +71,9 @@ export class Scope {
   }
 
   private isTableLine(line: number): boolean {
-    const t = this.doc.lines[line].norm.trim();
+    const norm = this.doc.lines[line].norm;
+    if (norm.length > 400) return false;
+    const t = norm.trim();
     if (!t) return false;
     if (this.headingLines.has(line)) return false;
     if ((t.match(/\|/g)?.length ?? 0) >= 2 || (t.match(/\t/g)?.length ?? 0) >= 2) return true;
@@ -83,7 +87,7 @@ export class Scope {
     if (this.isTableLine(line)) {
       let start = line;
       let end = line;
-      const blank = (l: number) => !this.doc.lines[l].norm.trim();
+      const blank = (l: number) => this.lineInfo(l).blank;
       while (start > 0 && line - start < TABLE_MAX && (this.isTableLine(start - 1) || (blank(start - 1) && start > 1 && this.isTableLine(start - 2)))) start--;
       while (end < this.doc.lineCount - 1 && end - line < TABLE_MAX && (this.isTableLine(end + 1) || (blank(end + 1) && end + 2 < this.doc.lineCount && this.isTableLine(end + 2)))) end++;
       let cells = 0;
@@ -101,37 +105,55 @@ export class Scope {
     return n;
   }
 
+  /** What the paragraph logic needs of a line, read once (a line can be megabytes long). */
+  private lineInfo(line: number): { blank: boolean; head: string; final: boolean; colon: boolean } {
+    let i = this.info.get(line);
+    if (!i) {
+      const norm = this.doc.lines[line].norm;
+      let a = 0;
+      while (a < norm.length && /\s/.test(norm[a])) a++;
+      let b = norm.length;
+      while (b > a && /\s/.test(norm[b - 1])) b--;
+      const tail = norm.slice(Math.max(a, b - 4), b);
+      i = { blank: a >= b, head: norm.slice(a, Math.min(b, a + 40)), final: SENTENCE_FINAL.test(tail), colon: /[:：]$/.test(tail) };
+      this.info.set(line, i);
+    }
+    return i;
+  }
+
   private prevContent(line: number): number {
-    for (let l = line - 1; l >= 0 && line - l <= 2; l--) if (this.doc.lines[l].norm.trim()) return l;
+    for (let l = line - 1; l >= 0 && line - l <= 2; l--) if (!this.lineInfo(l).blank) return l;
     return -1;
   }
 
   private nextContent(line: number): number {
-    for (let l = line + 1; l < this.doc.lineCount && l - line <= 2; l++) if (this.doc.lines[l].norm.trim()) return l;
+    for (let l = line + 1; l < this.doc.lineCount && l - line <= 2; l++) if (!this.lineInfo(l).blank) return l;
     return -1;
   }
 
   /** The lines of a figure's paragraph: its line, and the lines before/after it that continue it. */
   paragraph(line: number): { start: number; end: number } {
+    const cached = this.paragraphs.get(line);
+    if (cached) return cached;
     let start = line;
     let end = line;
     for (let guard = 0; guard < 4; guard++) {
       const p = this.prevContent(start);
       if (p < 0 || this.headingLines.has(p) || this.headingLines.has(start)) break;
-      const prevText = this.doc.lines[p].norm.trim();
-      const curText = this.doc.lines[start].norm.trim();
-      if (SENTENCE_FINAL.test(prevText) && !/[:：]$/.test(prevText) && !CONTINUATION.some((r) => r.test(curText))) break;
+      const prev = this.lineInfo(p);
+      const cur = this.lineInfo(start);
+      if (prev.final && !prev.colon && !CONTINUATION.some((r) => r.test(cur.head))) break;
       start = p;
     }
     for (let guard = 0; guard < 4; guard++) {
       const n = this.nextContent(end);
       if (n < 0 || this.headingLines.has(n)) break;
-      const curText = this.doc.lines[end].norm.trim();
-      const nextText = this.doc.lines[n].norm.trim();
-      if (SENTENCE_FINAL.test(curText) && !CONTINUATION.some((r) => r.test(nextText))) break;
+      if (this.lineInfo(end).final && !CONTINUATION.some((r) => r.test(this.lineInfo(n).head))) break;
       end = n;
     }
-    return { start, end };
+    const result = { start, end };
+    this.paragraphs.set(line, result);
+    return result;
   }
 
   /** The paragraph before a figure's paragraph in the same section (no heading between), if any. */
@@ -163,7 +185,7 @@ export class Scope {
       const before = this.prevContent(para.start);
       let after = this.nextContent(para.end);
       // a caption (表一：…统计表) may stand between the paragraph and its table
-      if (after >= 0 && !this.table(after) && CAPTION.test(this.doc.lines[after].norm.trim())) after = this.nextContent(after);
+      if (after >= 0 && !this.table(after) && CAPTION.test(this.lineInfo(after).head)) after = this.nextContent(after);
       if (after >= 0) addTable(this.table(after));
       if (before >= 0) {
         addTable(this.table(before));
@@ -175,7 +197,12 @@ export class Scope {
       }
     }
     const all: Num[] = [];
-    for (const l of [...lines].sort((a, b) => a - b)) for (const n of this.lineNumbers(l)) all.push(n);
+    for (const l of [...lines].sort((a, b) => a - b)) {
+      const list = this.lineNumbers(l);
+      if (l === line) all.push(...window(list, at, FAR / 2));
+      else if (l < line) all.push(...list.slice(-FAR / 20));
+      else all.push(...list.slice(0, FAR / 20));
+    }
     // nearest first (lines away, then characters away), capped
     const dist = (n: Num) => Math.abs(n.line - line) * 100000 + Math.abs(n.at - at);
     if (all.length > FAR) {
@@ -184,6 +211,18 @@ export class Scope {
     }
     return all;
   }
+}
+
+/** The `half` numbers before and after offset `at` of a line (numbers are in line order): binary search. */
+export function window(list: Num[], at: number, half: number): Num[] {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].at < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return list.slice(Math.max(0, lo - half), Math.min(list.length, lo + half));
 }
 
 /** Spans inside 《》 〔〕 【】 [] closed within 60 characters (document titles and numbers are not counts). */
