@@ -94,22 +94,29 @@ test('a rate word the figure vocabulary lacks (办复率) is named in the note',
   assert.match(notes[0].message, /办复率/);
 });
 
-test('unbacked-metric stays linear on a dense line of rates and changes (twice the text, at most about twice the time)', () => {
+test('unbacked-metric stays linear: twice the text, at most about twice the time (many paragraphs, and one long one)', () => {
   const only = [unbackedMetric];
-  const unit = '受理行政复议84件，其中维持44件、驳回8件，审结78件，综合化解率33.38%，较上年100件增长20%，占比12.5%，满意度测评位居全省前列，';
-  const time = (n: number) => {
-    const text = unit.repeat(Math.ceil(n / unit.length));
+  const unit = '受理行政复议84件，其中维持44件、驳回8件，审结78件，综合化解率33.38%，较上年100件增长20%，占比12.5%，满意度测评位居全省前列。';
+  const filler = '坚持依法行政，严格规范公正文明执法，持续深化“放管服”改革，政务服务事项全部实现网上可办，群众满意度不断提升。';
+  const time = (text: string) => {
     let best = Infinity;
     for (let i = 0; i < 2; i++) {
       const t0 = performance.now();
       const a = analyze(text, {}, only);
       best = Math.min(best, performance.now() - t0);
       assert.deepEqual(a.ruleErrors, []);
+      assert.ok(a.findings.some((f) => f.code === 'unbacked-metric'), 'the check ran');
     }
     return best;
   };
-  const small = time(40000);
-  const large = time(80000);
-  // quadratic work would give a ratio near 4 (it was minutes before the windows were bounded)
-  assert.ok(large / small < 3.2, `40k: ${small.toFixed(0)} ms, 80k: ${large.toFixed(0)} ms`);
+  // paragraphs of about 1,400 characters, 20 percentages each
+  const paragraph = (unit + filler).repeat(10) + '\n';
+  const many = (n: number) => time(paragraph.repeat(Math.ceil(n / paragraph.length)));
+  const ratioMany = many(160000) / many(80000);
+  // one paragraph, sparse percentages (well under the per-line caps)
+  const line = (n: number) => time((unit + filler.repeat(4)).repeat(Math.ceil(n / (unit.length + 4 * filler.length))));
+  const ratioLine = line(50000) / line(25000);
+  // quadratic work would give ratios near 4 (it was minutes before the windows were bounded)
+  assert.ok(ratioMany < 3.2, `many paragraphs: ratio ${ratioMany.toFixed(2)}`);
+  assert.ok(ratioLine < 3.2, `one long paragraph: ratio ${ratioLine.toFixed(2)}`);
 });

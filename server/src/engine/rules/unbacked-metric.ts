@@ -20,6 +20,10 @@ const TARGET = new RegExp(alt(data.targetWords.words));
 const RATE_WORDS = [...new Set([...data.rateWords.words, ...figuresData.rates.flatMap((r) => r.names)])].sort((a, b) => b.length - a.length);
 const RATE_AT_END = new RegExp(`(${alt(RATE_WORDS)})[^，,。；;、]{0,4}$`);
 const CLAUSE_START = /[，,；;。]/;
+/** A line (paragraph) longer than this (several whole reports run together) is not read by this check. */
+const MAX_LINE = 60000;
+/** At most this many percentages of one line (paragraph) are examined: a real paragraph has a few dozen. */
+const MAX_PER_LINE = 300;
 
 /** Lines of the plan section (下一年度的主要安排): what is written there are targets, not achievements. */
 function planLines(ctx: RuleContext): Set<number> {
@@ -61,9 +65,16 @@ export const unbackedMetric: Rule = {
       list.push(g);
     }
 
+    const examined = new Map<number, number>();
     for (const f of model.figures) {
       if (ctx.outline.chromeLines.has(f.line)) continue;
       if (f.kind !== 'percent' && f.kind !== 'multiple') continue;
+      // a paragraph with hundreds of percentages is not prose a reviewer reads (a file whose line breaks were
+      // lost, generated data): the rest of that line is left alone rather than searched at length
+      if (ctx.doc.lines[f.line].norm.length > MAX_LINE) continue;
+      const n = (examined.get(f.line) ?? 0) + 1;
+      examined.set(f.line, n);
+      if (n > MAX_PER_LINE) continue;
       if (f.prior) continue;
       if (isVerifiedByFigureChecks(model, f)) continue;
       const norm = ctx.doc.lines[f.line].norm;
@@ -93,6 +104,7 @@ export const unbackedMetric: Rule = {
       if (ctx.outline.chromeLines.has(sent.line)) continue;
       if (sent.figures.length > 0) continue;
       const norm = ctx.doc.lines[sent.line].norm;
+      if (norm.length > MAX_LINE) continue;
       for (const hit of rankingClaims(norm, sent.start, sent.end)) {
         if (inPlan(sent.line)) break;
         ctx.report({

@@ -7,7 +7,6 @@
 // scope, so the whole check is linear in the document length.
 import type { ReportDocument } from '../../document';
 import type { Outline } from '../../outline/outline';
-import { scanNumbers, type NumberToken } from '../../figures/numbers';
 import { scanVocabulary } from '../../figures/vocab';
 import data from '../../../../data/unbacked.json';
 
@@ -49,22 +48,20 @@ export class Scope {
     list = [];
     const s = this.doc.lines[line].norm;
     const mask = bracketMask(s);
-    const rowTotal = /^\s*\|?\s*(?:合计|总计|小计|总数|共计)/.test(s);
-    for (const tok of scanNumbers(s, scanVocabulary) as NumberToken[]) {
-      if (tok.kind !== 'count' && tok.kind !== 'bare') continue;
+    const rowTotal = /^\s*\|?\s*(?:合计|总计|小计|总数|共计)/.test(s.slice(0, 12));
+    for (const tok of scanCounts(s)) {
       if (mask && mask[tok.numStart]) continue;
-      const before = s[tok.start - 1];
-      if (before === '第' || before === '.' || before === '/' || before === '〔' || /[A-Za-z]/.test(before ?? '')) continue;
-      const after = s.slice(tok.end, tok.end + 4);
+      const before = s[tok.numStart - 1];
+      if (before === '第' || before === '/' || before === '〔' || isAsciiLetter(before)) continue;
       // a ratio written 3.78:1, and bare decimals (2.15, an index), are not counts
-      if (s[tok.numEnd] === ':' || s[tok.numEnd] === '：' || before === ':' || before === '：') continue;
-      if (tok.kind === 'bare' && tok.decimals > 0) continue;
-      if (tok.kind === 'bare' && (NOT_METRIC_AFTER.test(after) || /^[A-Za-z+]/.test(after))) continue;
-      if (tok.kind === 'bare' && tok.value >= 1900 && tok.value <= 2100 && tok.decimals === 0 && /^\s*(?:年|-|—|–)/.test(after)) continue;
-      let from = tok.start;
-      while (from > 0 && tok.start - from < 16 && !/[，,；;。、:：]/.test(s[from - 1])) from--;
-      const label = s.slice(from, tok.start);
-      list.push({ value: tok.value, line, at: tok.numStart, total: rowTotal || TOTAL_WORDS.some((w) => label.includes(w)) });
+      if (s[tok.numEnd] === ':' || before === ':' || s[tok.numEnd] === '：' || before === '：') continue;
+      if (!tok.unit) {
+        if (tok.decimals > 0) continue;
+        const after = s.slice(tok.end, tok.end + 6);
+        if (NOT_METRIC_AFTER.test(after) || isAsciiLetter(after[0]) || after[0] === '+') continue;
+        if (tok.value >= 1900 && tok.value <= 2100 && /^\s*(?:年|-|—|–)/.test(after)) continue;
+      }
+      list.push({ value: tok.value, line, at: tok.numStart, total: rowTotal || totalBefore(s, tok.numStart) });
     }
     this.numbers.set(line, list);
     return list;
@@ -223,6 +220,100 @@ export function window(list: Num[], at: number, half: number): Num[] {
     else hi = mid;
   }
   return list.slice(Math.max(0, lo - half), Math.min(list.length, lo + half));
+}
+
+const isAsciiLetter = (c: string | undefined) => c !== undefined && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
+const TOTAL_FIRST = new Set(TOTAL_WORDS.map((w) => w.charCodeAt(0)));
+const LABEL_STOP = new Set([...'，,；;。、:：'].map((c) => c.charCodeAt(0)));
+
+/** Is the count at `at` named as a total (共/合计/累计 … in the 16 characters of its clause before it)? */
+function totalBefore(s: string, at: number): boolean {
+  let from = at;
+  let candidate = false;
+  while (from > 0 && at - from < 16 && !LABEL_STOP.has(s.charCodeAt(from - 1))) {
+    from--;
+    if (TOTAL_FIRST.has(s.charCodeAt(from))) candidate = true;
+  }
+  if (!candidate) return false;
+  const label = s.slice(from, at);
+  return TOTAL_WORDS.some((w) => label.includes(w));
+}
+
+interface CountToken {
+  value: number;
+  numStart: number;
+  numEnd: number;
+  /** After the unit (or the number when there is none). */
+  end: number;
+  decimals: number;
+  /** Followed by a measure word (件, 人, 项 …). */
+  unit: boolean;
+}
+
+const UNIT_WORDS = scanVocabulary.units;
+const UNIT_MAX = scanVocabulary.unitMaxLen;
+const isDigitCode = (c: number) => c >= 48 && c <= 57;
+
+/**
+ * Arabic numbers of a line that may be counts, in one pass over char codes (percentages, 个百分点 and 倍 are
+ * skipped; 万/亿 scale the value; a measure word after the number, or after 余/多, makes it a count).
+ */
+export function scanCounts(s: string): CountToken[] {
+  const out: CountToken[] = [];
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    if (!isDigitCode(s.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const numStart = i;
+    let digits = '';
+    let decimals = -1;
+    while (i < n) {
+      const c = s.charCodeAt(i);
+      if (isDigitCode(c)) {
+        digits += s[i];
+        if (decimals >= 0) decimals++;
+        i++;
+      } else if (c === 44 /* , */ && decimals < 0 && isDigitCode(s.charCodeAt(i + 1)) && isDigitCode(s.charCodeAt(i + 2)) && isDigitCode(s.charCodeAt(i + 3)) && !isDigitCode(s.charCodeAt(i + 4))) {
+        i++;
+      } else if (c === 46 /* . */ && decimals < 0 && isDigitCode(s.charCodeAt(i + 1))) {
+        digits += '.';
+        decimals = 0;
+        i++;
+      } else break;
+      if (digits.length > 15) {
+        // a run of digits no count has: skip it whole
+        while (i < n && (isDigitCode(s.charCodeAt(i)) || s[i] === ',' || s[i] === '.')) i++;
+        digits = '';
+        break;
+      }
+    }
+    if (!digits) continue;
+    const numEnd = i;
+    let value = Number(digits);
+    let k = i;
+    if (s[k] === '万') {
+      value *= 10000;
+      k++;
+    } else if (s[k] === '亿') {
+      value *= 100000000;
+      k++;
+    }
+    const next = s[k];
+    if (next === '%' || next === '倍' || next === '‰' || s.startsWith('个百分点', k)) continue;
+    if (next === '余' || next === '多') k++;
+    let unitEnd = -1;
+    for (let len = Math.min(UNIT_MAX, n - k); len >= 1; len--) {
+      if (UNIT_WORDS.has(s.substr(k, len))) {
+        unitEnd = k + len;
+        break;
+      }
+    }
+    out.push({ value, numStart, numEnd, end: unitEnd >= 0 ? unitEnd : numEnd, decimals: Math.max(0, decimals), unit: unitEnd >= 0 || k > numEnd });
+  }
+  return out;
 }
 
 /** Spans inside 《》 〔〕 【】 [] closed within 60 characters (document titles and numbers are not counts). */
