@@ -1,10 +1,52 @@
-// unbacked-metric: a claim a reviewer answers with "based on what?": a rate or percentage that no counts in the
-// report let anyone recompute (参考率、合格率均达到100% — 2135 took part, but how many passed?), an increase or
-// reduction with no base (压减62.5%), a ranking with nothing measurable beside it (排名全市前列). A gentle note:
-// real reports contain many. A figure that a figure check verified (or found wrong) is that check's business.
+// unbacked-metric: a claim a reviewer answers with "based on what?": a rate or percentage that no counts let anyone
+// recompute (参考率、合格率均达到100% — 2135 took part, but how many passed?), an increase or reduction with no base
+// (压减62.5%), a vague ranking of something measurable (综合排名走在全市前列). A gentle note: real reports contain many.
+// The backing is looked for where writers put it (rules/unbacked/scope.ts): the sentence, the paragraph and the one
+// it continues, a table row or the table beside it, counts with or without measure words. Targets, plans and
+// slogans are not claims of achievement. See docs/rules/unbacked-metric.md.
 import type { Rule, RuleContext } from '../rule';
+import type { Figure, FigureModel } from '../figures/model';
+import { isVerifiedByFigureChecks } from '../figures/backing';
+import { rateById, stageGroups, stageGroupsOptional } from '../figures/vocab';
+import { Scope, window, type Num } from './unbacked/scope';
+import { reproducedAcross, reproducedWithin, type Target } from './unbacked/reproduce';
+import { rankingClaims } from './unbacked/ranking';
+import figuresData from '../../../data/figures.json';
+import data from '../../../data/unbacked.json';
 
-const RANKING = /排名(?:全[国省市区县州盟]|全省|全市)?(?:前列|靠前|前茅|领先)|走在(?:全[国省市区县]|全省|全市)?(?:前列|前面)|位居(?:全[国省市区县])?前列|名列(?:前茅|前列)|(?:全[国省市])领先|领跑全[国省市]/g;
+const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const alt = (ws: string[]) => [...ws].sort((a, b) => b.length - a.length).map(esc).join('|');
+const TARGET = new RegExp(alt(data.targetWords.words));
+const RATE_WORDS = [...new Set([...data.rateWords.words, ...figuresData.rates.flatMap((r) => r.names)])].sort((a, b) => b.length - a.length);
+const RATE_AT_END = new RegExp(`(${alt(RATE_WORDS)})[^，,。；;、]{0,4}$`);
+const CLAUSE_START = /[，,；;。]/;
+/** A line (paragraph) longer than this (several whole reports run together) is not read by this check. */
+const MAX_LINE = 60000;
+/** At most this many percentages of one line (paragraph) are examined: a real paragraph has a few dozen. */
+const MAX_PER_LINE = 300;
+
+/** Lines of the plan section (下一年度的主要安排): what is written there are targets, not achievements. */
+function planLines(ctx: RuleContext): Set<number> {
+  const out = new Set<number>();
+  const s = ctx.sections();
+  for (const hit of s.hits) {
+    if (hit.type !== 'plan') continue;
+    const end = hit.node ? hit.node.range.end.line : hit.top ? hit.top.range.end.line : ctx.doc.lineCount - 1;
+    for (let l = hit.line; l <= end; l++) out.add(l);
+  }
+  return out;
+}
+
+/** Stage ids a rate's numerator or base may be stated as (纠错 as 撤销 + 变更 + …). */
+function expand(stages: string[] | undefined): Set<string> {
+  const out = new Set<string>();
+  for (const st of stages ?? []) {
+    out.add(st);
+    for (const g of stageGroups[st] ?? []) out.add(g);
+    for (const g of stageGroupsOptional[st] ?? []) out.add(g);
+  }
+  return out;
+}
 
 export const unbackedMetric: Rule = {
   code: 'unbacked-metric',
@@ -12,39 +54,206 @@ export const unbackedMetric: Rule = {
   check(ctx: RuleContext) {
     const model = ctx.figures;
     if (!model) return;
+    const scope = new Scope(ctx.doc, ctx.outline);
+    let plan: Set<number> | null = null;
+    const inPlan = (line: number) => (plan ??= planLines(ctx)).has(line);
+    const sentenceOf = (f: Figure) => model.sentences[f.sentence];
+    const byLine = new Map<number, Figure[]>();
+    for (const g of model.figures) {
+      let list = byLine.get(g.line);
+      if (!list) byLine.set(g.line, (list = []));
+      list.push(g);
+    }
+
+    const examined = new Map<number, number>();
     for (const f of model.figures) {
       if (ctx.outline.chromeLines.has(f.line)) continue;
       if (f.kind !== 'percent' && f.kind !== 'multiple') continue;
-      if (f.prior || f.checks.length) continue;
-      const what = f.change ? 'change' : f.rate ? 'rate' : 'percent';
+      // a paragraph with hundreds of percentages is not prose a reviewer reads (a file whose line breaks were
+      // lost, generated data): the rest of that line is left alone rather than searched at length
+      if (ctx.doc.lines[f.line].norm.length > MAX_LINE) continue;
+      const n = (examined.get(f.line) ?? 0) + 1;
+      examined.set(f.line, n);
+      if (n > MAX_PER_LINE) continue;
+      if (f.prior) continue;
+      if (isVerifiedByFigureChecks(model, f)) continue;
+      const norm = ctx.doc.lines[f.line].norm;
+      const sent = sentenceOf(f);
+      const at = f.range.start.character;
+      // a target or a requirement, not a claim of achievement
+      let clauseFrom = at;
+      while (clauseFrom > sent.start && at - clauseFrom < 40 && !CLAUSE_START.test(norm[clauseFrom - 1])) clauseFrom--;
+      const clause = norm.slice(clauseFrom, at);
+      if (TARGET.test(clause) || norm[at - 1] === '(' && /指标|目标/.test(norm.slice(Math.max(0, at - 8), at))) continue;
+      if (inPlan(f.line)) continue;
+      // a damaged number (11。3%: the decimal point lost in a web copy) is no ground for a note
+      if (/\d。$/.test(norm.slice(Math.max(0, at - 2), at))) continue;
+      if (isBacked(ctx, model, scope, f, byLine)) continue;
+      const rate = f.rate ?? RATE_AT_END.exec(f.label)?.[1];
+      const what = f.change ? 'change' : rate ? 'rate' : 'percent';
       ctx.report({
         messageId: `unbacked-metric.${what}`,
-        args: { text: f.text, rate: f.rate ?? '' },
+        args: { text: f.text, rate: rate ?? '' },
         range: f.range,
         data: { figure: f.id },
       });
     }
-    // rankings with no figure in their sentence
-    const bySentence = new Map<number, { start: number; end: number; figures: number }[]>();
-    for (const s of model.sentences) {
-      const list = bySentence.get(s.line) ?? [];
-      list.push({ start: s.start, end: s.end, figures: s.figures.length });
-      bySentence.set(s.line, list);
-    }
-    for (const line of ctx.doc.lines) {
-      if (ctx.outline.chromeLines.has(line.index)) continue;
-      RANKING.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = RANKING.exec(line.norm)) !== null) {
-        const at = m.index;
-        const sentence = bySentence.get(line.index)?.find((s) => s.start <= at && at < s.end);
-        if (sentence && sentence.figures > 0) continue;
+
+    // vague rankings of something measurable, with no figure in their sentence
+    for (const sent of model.sentences) {
+      if (ctx.outline.chromeLines.has(sent.line)) continue;
+      if (sent.figures.length > 0) continue;
+      const norm = ctx.doc.lines[sent.line].norm;
+      if (norm.length > MAX_LINE) continue;
+      for (const hit of rankingClaims(norm, sent.start, sent.end)) {
+        if (inPlan(sent.line)) break;
         ctx.report({
           messageId: 'unbacked-metric.ranking',
-          args: { text: m[0] },
-          range: { start: { line: line.index, character: at }, end: { line: line.index, character: at + m[0].length } },
+          args: { text: ctx.doc.lines[sent.line].text.slice(hit.at, hit.at + hit.text.length) },
+          range: { start: { line: sent.line, character: hit.at }, end: { line: sent.line, character: hit.at + hit.text.length } },
         });
       }
     }
   },
 };
+
+/** Figures of the lines start..end near figure f: at most WINDOW on each side of it on its own line, WINDOW per other line. */
+function figuresNear(byLine: Map<number, Figure[]>, f: Figure, start: number, end: number): Figure[] {
+  const out: Figure[] = [];
+  for (let l = start; l <= end; l++) {
+    const list = byLine.get(l);
+    if (!list) continue;
+    if (l === f.line) {
+      let lo = 0;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (list[mid].id < f.id) lo = mid + 1;
+        else hi = mid;
+      }
+      const i = lo;
+      out.push(...list.slice(Math.max(0, i - NEAR_FIGURES), i + NEAR_FIGURES));
+    } else if (l < f.line) out.push(...list.slice(-NEAR_FIGURES));
+    else out.push(...list.slice(0, NEAR_FIGURES));
+  }
+  return out;
+}
+const NEAR_FIGURES = 24;
+
+function isBacked(ctx: RuleContext, model: FigureModel, scope: Scope, f: Figure, byLine: Map<number, Figure[]>): boolean {
+  const sent = model.sentences[f.sentence];
+  const para = scope.paragraph(f.line);
+  const sameParagraph = (g: Figure) => g.line >= para.start && g.line <= para.end;
+  // a conventional base (审结 of a 纠错率) may be stated in the paragraph before, in the same section
+  const prevPara = scope.previousParagraph(f.line);
+  const nearParagraph = (g: Figure) => sameParagraph(g) || (!!prevPara && g.line >= prevPara.start && g.line <= prevPara.end);
+
+  // a change whose base is stated in its sentence or the next one (较上年100件；同比增长25%，上年同期为400件)
+  if (f.change || f.kind === 'multiple') {
+    for (const g of model.figures.slice(Math.max(0, f.id - 24), f.id + 24)) {
+      if (g.prior && g.line === f.line && (g.sentence === f.sentence || g.sentence === f.sentence + 1)) return true;
+    }
+  }
+
+  // a rate named after its stages, with counts of those stages for the same object in the paragraph
+  const def = f.rateId ? rateById.get(f.rateId) : undefined;
+  if (def?.numerator && def.base) {
+    const num = expand(def.numerator);
+    const base = expand(def.base);
+    const compatible = (g: Figure) => !f.object || !g.object || g.object === f.object;
+    let hasNum = false;
+    let hasBase = false;
+    const from = prevPara ? prevPara.start : para.start;
+    for (const g of figuresNear(byLine, f, from, para.end)) {
+      if (g.kind !== 'count' || !g.stage || !nearParagraph(g) || !compatible(g)) continue;
+      if (num.has(g.stage) && sameParagraph(g)) hasNum = true;
+      if (base.has(g.stage)) hasBase = true;
+    }
+    if (hasNum && hasBase) return true;
+  }
+
+  // computed from counts the writer gave
+  const target: Target = {
+    value: f.value,
+    lo: f.lo,
+    hi: f.hi,
+    approx: f.approx,
+    decimals: f.decimals,
+    kind: f.kind === 'multiple' ? 'multiple' : 'percent',
+    change: f.change ?? comparison(ctx.doc.lines[f.line].norm, sent.start, f.range.start.character),
+  };
+  const at = f.range.start.character;
+  const table = scope.table(f.line);
+  target.table = !!table;
+  let own: Num[];
+  if (table && scope.lineNumbers(f.line).length === 0) {
+    // one cell per line: the cells around it
+    own = [];
+    for (let l = Math.max(table.start, f.line - 4); l <= Math.min(table.end, f.line + 4); l++) own.push(...scope.lineNumbers(l));
+  } else if (table) {
+    own = window(scope.lineNumbers(f.line), at, 8);
+  } else {
+    own = window(scope.lineNumbers(f.line), at, 8).filter((n) => n.at >= sent.start && n.at < sent.end);
+  }
+  if (reproducedWithin(target, own)) return true;
+  // counts in other sentences of the paragraph (全县有执法人员420名。其中持证的399名…。持证率为95.0%): at a
+  // precision of one decimal at least, where a coincidence is rare
+  if (!table && f.decimals >= 1 && !f.approx) {
+    const around: Num[] = [];
+    for (let l = para.start; l <= para.end; l++) around.push(...(l === f.line ? window(scope.lineNumbers(l), at, 8) : scope.lineNumbers(l).slice(0, 8)));
+    const dist = (n: Num) => Math.abs(n.line - f.line) * 100000 + Math.abs(n.at - at);
+    around.sort((a, b) => dist(a) - dist(b));
+    if (reproducedWithin({ ...target }, around.slice(0, 8))) return true;
+  }
+
+  // a 合计 row's 100%: the sum of its column
+  if (table && Math.abs(f.value - 100) < 1e-9 && /^\s*\|?\s*(?:合计|总计|小计)/.test(ctx.doc.lines[f.line].norm)) return true;
+
+  // the counts the figure is about: the nearest count before it (in its sentence or row), and counts of the
+  // paragraph whose stage its label names (受理案件同比去年下降38.5% → 受理59件)
+  const subjects: Num[] = [];
+  const before = own.filter((n) => n.line === f.line && n.at < at);
+  if (before.length) subjects.push(before[before.length - 1]);
+  // 维持1313件、驳回572件，维持率为61.08%: at two decimals, the sum of the two counts before it
+  if (before.length >= 2 && f.decimals >= 2) {
+    const [x, y] = before.slice(-2);
+    subjects.push({ value: x.value + y.value, line: f.line, at: -1, total: false });
+  }
+  const norm = ctx.doc.lines[f.line].norm;
+  let clauseFrom = at;
+  while (clauseFrom > sent.start && at - clauseFrom < 24 && !/[，,；;。]/.test(norm[clauseFrom - 1])) clauseFrom--;
+  const labelStages = stagesIn(norm.slice(clauseFrom, at));
+  if (labelStages.size) {
+    for (const g of figuresNear(byLine, f, para.start, para.end)) {
+      if (g.kind !== 'count' || !g.stage || g.prior || !sameParagraph(g) || !labelStages.has(g.stage)) continue;
+      subjects.push({ value: g.value, line: g.line, at: g.range.start.character, total: false });
+      if (subjects.length > 4) break;
+    }
+  }
+  if (subjects.length === 0) return false;
+  return reproducedAcross(target, subjects, scope.scopeNumbers(f.line, at));
+}
+
+const COMPARE_UP = new RegExp(alt(data.comparisonWords.up));
+const COMPARE_DOWN = new RegExp(alt(data.comparisonWords.down));
+
+/** 超过…148.1%, 低于…: a difference stated as a percentage, in the figure's clause. */
+function comparison(norm: string, sentStart: number, at: number): 'up' | 'down' | undefined {
+  let from = at;
+  while (from > sentStart && at - from < 30 && !/[，,；;。]/.test(norm[from - 1])) from--;
+  const clause = norm.slice(from, at);
+  if (COMPARE_UP.test(clause)) return 'up';
+  if (COMPARE_DOWN.test(clause)) return 'down';
+  return undefined;
+}
+
+const STAGE_WORDS: [string, string][] = Object.entries(figuresData.stages)
+  .filter(([k]) => !k.startsWith('$'))
+  .flatMap(([id, ws]) => (ws as string[]).map((w) => [w, id] as [string, string]))
+  .sort((a, b) => b[0].length - a[0].length);
+
+function stagesIn(label: string): Set<string> {
+  const out = new Set<string>();
+  for (const [w, id] of STAGE_WORDS) if (label.includes(w)) out.add(id);
+  return out;
+}

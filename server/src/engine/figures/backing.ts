@@ -1,0 +1,11 @@
+// Whether a figure is backed by the figure checks: a figure that some reading of a figure relation verified (or
+// found wrong) has counts behind it by definition, and is that relation's business rather than unbacked-metric's.
+// Figure.checks is filled from the verdicts, which are computed once per analysis whatever checks are on
+// (readings/index.ts), so switching a figure check off never changes unbacked-metric's notes. Restating a figure
+// (conflicting-figure) backs nothing.
+import type { Figure, FigureModel } from './model';
+
+export function isVerifiedByFigureChecks(_model: FigureModel, f: Figure): boolean {
+  // the same figure stated twice is not a count behind it: conflicting-figure's relations back nothing
+  return f.checks.some((c) => c.code !== 'conflicting-figure');
+}
