@@ -12,8 +12,8 @@ import { figuresHtml } from './figure-view';
 import { defaultReportYear, skeleton, validateYear } from './skeleton';
 import { countDiagnostics, statusView, workspaceSummary } from './status';
 import type { CheckFilesResult } from './status';
-import { READ_DOCUMENT_REQUEST, REPORT_VIEW_SCHEME } from '../../server/src/lsp/report-view';
-import type { ReadDocumentResult } from '../../server/src/lsp/report-view';
+import { READ_DOCUMENT_REQUEST, REPORT_VIEW_SCHEME } from '../../server/src/lsp/report-view-protocol';
+import type { ReadDocumentResult } from '../../server/src/lsp/report-view-protocol';
 
 /** Word, WPS and PDF files: opened as a read-only report view (fazhiReport.openAsReport) and in the workspace check. */
 const DOCUMENT_EXTENSIONS = ['docx', 'doc', 'wps', 'pdf'];

@@ -6,14 +6,10 @@ import type { CodeAction } from 'vscode-languageserver';
 import { isDocumentFile, readDocumentFile } from '../host/readers';
 import { uriToPath } from './workspace-config';
 
-export const REPORT_VIEW_SCHEME = 'fazhi-report-doc';
-export const READ_DOCUMENT_REQUEST = 'fazhiReport/readDocument';
+import { REPORT_VIEW_SCHEME, type ReadDocumentResult } from './report-view-protocol';
 
-export interface ReadDocumentParams {
-  /** The view's uri (fazhi-report-doc:…) or the file's (file:…). */
-  uri: string;
-}
-export type ReadDocumentResult = { ok: true; text: string; warnings: string[] } | { ok: false; message: string };
+export { READ_DOCUMENT_REQUEST, REPORT_VIEW_SCHEME } from './report-view-protocol';
+export type { ReadDocumentParams, ReadDocumentResult } from './report-view-protocol';
 
 export function isReportView(uri: string): boolean {
   return uri.startsWith(REPORT_VIEW_SCHEME + ':');
