@@ -80,6 +80,21 @@ test('a folder: its .docx, .doc and .pdf files are checked beside .txt (Word loc
   assert.deepEqual(fs.readFileSync(path.join(dir, 'report.docx')), before);
 });
 
+test('a .wps in the Word 97–2003 format and a .doc that is really a .docx are read by what they are, not by their name', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-names-'));
+  fs.copyFileSync(path.join(docs, 'report.doc'), path.join(dir, '报告.wps'));
+  fs.copyFileSync(path.join(docs, 'report.docx'), path.join(dir, '报告（另存）.doc'));
+  fs.writeFileSync(path.join(dir, '旧格式.doc'), '{\\rtf1\\ansi 法治政府建设情况报告}');
+  const r = runCli(['check', dir, '--format', 'json']);
+  assert.equal(r.code, 2);
+  const json = JSON.parse(r.stdout) as { files: { path: string; diagnostics: Diagnostic[] }[] };
+  for (const f of json.files) {
+    assert.deepEqual(f.diagnostics.map((d) => `${String(d.code)} ${typeof d.message === 'string' ? d.message : ''}`), TYPED_FINDINGS, f.path);
+  }
+  assert.equal(json.files.length, 2);
+  assert.match(r.stderr, /^fazhi-report: 无法读取 .*旧格式\.doc：这是 RTF 格式文件，暂不支持；请另存为 \.docx 再检查 \/ cannot read/m);
+});
+
 test('learn from a folder of .docx reports gives the same profile as from the same reports as text', () => {
   const asDocx = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-learn-docx-'));
   const asText = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-learn-txt-'));
