@@ -84,6 +84,15 @@ test('automatic numbering: a start override, a level that shows its parent (%1.%
   assert.equal(textOf(docx(body, { numbering })), '3.第三项\n3.1 细项\n3.2 细项\n4.第四项\n甲、甲项\n乙、乙项');
 });
 
+test('automatic numbering: two list instances of one definition continue each other; "restart at 1" (startOverride) restarts', () => {
+  const numbering = numberingXml(
+    [[{ fmt: 'chineseCounting', text: '%1、', suff: 'nothing' }]],
+    [{ abstract: 0 }, { abstract: 0 }, { abstract: 0, overrides: [{ ilvl: 0, start: 1 }] }],
+  );
+  const body = [p(t('甲'), numPr(1, 0)), p(t('乙'), numPr(2, 0)), p(t('丙'), numPr(1, 0)), p(t('重新开始'), numPr(3, 0)), p(t('接着'), numPr(3, 0))].join('');
+  assert.equal(textOf(docx(body, { numbering })), '一、甲\n二、乙\n三、丙\n一、重新开始\n二、接着');
+});
+
 test('tracked changes: the document as it now reads (insertions and moved-to text kept, deletions and moved-from dropped)', () => {
   const body = p(
     t('全年办理') +

@@ -10,7 +10,7 @@
 // Heading styles (Heading 1–4, 标题 1–4, or an outline level 1–4) are noted in the line sources.
 import { unzipSync } from 'fflate';
 import { DOMParser, type Document, type Element } from '@xmldom/xmldom';
-import { NumberingState, type Level, type NumberingDefinitions } from './numbering';
+import { NumberingState, type Level, type ListInstance, type NumberingDefinitions } from './numbering';
 import { pipeRow, TextBuilder, UnreadableDocument, type ReadDocument, type SourceLine } from './types';
 
 type El = Element;
@@ -147,7 +147,7 @@ function levelOf(lvl: El, base?: Level): Level {
 }
 
 function readNumbering(doc: Document | null): NumberingDefinitions {
-  const instances = new Map<string, Level[]>();
+  const instances = new Map<string, ListInstance>();
   if (!doc) return { instances };
   const abstracts = new Map<string, El>();
   for (const a of children(doc.documentElement, 'abstractNum')) {
@@ -173,15 +173,19 @@ function readNumbering(doc: Document | null): NumberingDefinitions {
     const base = resolveAbstract(absId);
     if (!base) continue;
     const levels = base.map((l) => ({ ...l }));
+    const restarts: number[] = [];
     for (const o of children(num, 'lvlOverride')) {
       const i = Number(attr(o, 'ilvl') ?? -1);
       if (!(i >= 0 && i < levels.length)) continue;
       const lvl = child(o, 'lvl');
       if (lvl) levels[i] = levelOf(lvl, levels[i]);
       const so = attr(child(o, 'startOverride'), 'val');
-      if (so !== null) levels[i].start = Number(so);
+      if (so !== null) {
+        levels[i].start = Number(so);
+        restarts.push(i);
+      }
     }
-    instances.set(numId, levels);
+    instances.set(numId, { abstractId: absId, levels, restarts });
   }
   return { instances };
 }

@@ -1,8 +1,9 @@
 // Word's automatic numbering (word/numbering.xml): what number a paragraph shows, as Word draws it. A paragraph
 // names a list instance (w:numId) and a level (w:ilvl); the instance points at an abstract definition whose levels
 // give the start value, the number format (decimal, chineseCounting 一二三, ideographTraditional 甲乙丙…) and the
-// text around it ("%1、", "（%1）", "%1.%2"). Counters are kept per list instance and level; a number at one level
-// restarts the deeper levels, as Word does by default.
+// text around it ("%1、", "（%1）", "%1.%2"). As in Word, list instances of one abstract definition share their
+// counters (the numbering goes on from one to the next) unless an instance restarts a level (w:startOverride, what
+// Word's "Restart at 1" writes); a number at one level restarts the deeper levels.
 
 export interface Level {
   start: number;
@@ -14,9 +15,18 @@ export interface Level {
   suffix: 'tab' | 'space' | 'nothing';
 }
 
+export interface ListInstance {
+  /** The abstract definition: instances of one share their counters. */
+  abstractId: string;
+  /** The levels, with the instance's overrides applied. */
+  levels: Level[];
+  /** Levels the instance restarts (w:startOverride) when it is first used. */
+  restarts: number[];
+}
+
 export interface NumberingDefinitions {
-  /** numId → its levels (the abstract definition with the instance's overrides applied). */
-  instances: Map<string, Level[]>;
+  /** numId → its list instance. */
+  instances: Map<string, ListInstance>;
 }
 
 const DIGITS = '〇一二三四五六七八九';
@@ -106,6 +116,7 @@ const LEGAL: Record<string, string> = {
 /** Counters of every list instance, advanced paragraph by paragraph in document order. */
 export class NumberingState {
   private readonly counters = new Map<string, number[]>();
+  private readonly used = new Set<string>();
 
   constructor(private readonly defs: NumberingDefinitions) {}
 
@@ -115,13 +126,18 @@ export class NumberingState {
    */
   next(numId: string, ilvl: number): string | null {
     if (numId === '0') return null;
-    const levels = this.defs.instances.get(numId);
+    const instance = this.defs.instances.get(numId);
+    const levels = instance?.levels;
     const level = levels?.[ilvl];
-    if (!levels || !level) return null;
-    let c = this.counters.get(numId);
+    if (!instance || !levels || !level) return null;
+    let c = this.counters.get(instance.abstractId);
     if (!c) {
       c = levels.map((l) => l.start - 1);
-      this.counters.set(numId, c);
+      this.counters.set(instance.abstractId, c);
+    }
+    if (!this.used.has(numId)) {
+      this.used.add(numId);
+      for (const r of instance.restarts) c[r] = levels[r].start - 1;
     }
     c[ilvl] = (c[ilvl] ?? level.start - 1) + 1;
     // a number at this level restarts every deeper level
