@@ -106,6 +106,14 @@ test('tracked changes: the document as it now reads (insertions and moved-to tex
   assert.equal(textOf(docx(body)), '全年办理120件，均已办结。');
 });
 
+test('tracked changes: a deleted paragraph mark joins the paragraph with the next one', () => {
+  const deletedMark = '<w:rPr><w:del w:id="9" w:author="a"/></w:rPr>';
+  const body = p(t('全年收到行政复议申请120件，'), deletedMark) + p(t('受理110件。')) + p(t('下一段。'));
+  const doc = readDocx(docx(body));
+  assert.equal(doc.text, '全年收到行政复议申请120件，受理110件。\n下一段。');
+  assert.deepEqual(doc.lines.map((l) => l.paragraph), [1, 3]);
+});
+
 test('field codes and hidden text are not printed; a field result and a hyperlink are', () => {
   const body = p(
     t('见') +

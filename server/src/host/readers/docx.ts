@@ -244,11 +244,34 @@ class BodyReader {
     return { text: text.trim() ? number + text : text, heading };
   }
 
+  /** A paragraph whose mark was deleted (tracked): its text runs on into the next paragraph, as Word now shows it. */
+  private joined: { text: string; paragraph: number } | null = null;
+
   private para(p: El): void {
     this.paragraph++;
-    const { text, heading } = this.paraText(p);
-    const source: SourceLine = heading ? { paragraph: this.paragraph, heading } : { paragraph: this.paragraph };
+    let text: string;
+    let heading: number | undefined;
+    let paragraph = this.paragraph;
+    if (this.joined) {
+      // the joined paragraph keeps the first one's number and style: the second's list number is not drawn
+      text = this.joined.text + this.runs(p);
+      paragraph = this.joined.paragraph;
+      this.joined = null;
+    } else {
+      ({ text, heading } = this.paraText(p));
+    }
+    if (child(child(child(p, 'pPr'), 'rPr'), 'del')) {
+      this.joined = { text, paragraph };
+      return;
+    }
+    const source: SourceLine = heading ? { paragraph, heading } : { paragraph };
     this.out.push(text.replace(/\s+$/, ''), source);
+  }
+
+  /** Whatever is still waiting for a next paragraph (a deleted mark on the last one) is printed. */
+  finish(): void {
+    if (this.joined) this.out.push(this.joined.text.replace(/\s+$/, ''), { paragraph: this.joined.paragraph });
+    this.joined = null;
   }
 
   /** The text of a paragraph's runs, in order, through insertions, links, fields and content controls. */
@@ -385,5 +408,6 @@ export function readDocx(bytes: Uint8Array): ReadDocument {
   const body = child(doc.documentElement as unknown as El, 'body');
   if (!body) throw new UnreadableDocument(NO_BODY);
   reader.block(body);
+  reader.finish();
   return { kind: 'docx', text: reader.out.text(), lines: reader.out.lines, warnings: [...warnings, ...reader.warnings] };
 }
