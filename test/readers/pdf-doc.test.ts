@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { dropPageFurniture, linesOfPage, paragraphsOf, type LayoutLine } from '../../server/src/host/readers/pdf';
 import { docBodyToText } from '../../server/src/host/readers/doc';
-import { readDocumentFile, whereText } from '../../server/src/host/readers';
+import { readDocumentBytes, readDocumentFile, whereText } from '../../server/src/host/readers';
 import { fixturesDir } from '../helpers/paths';
 
 const docs = path.join(fixturesDir, 'docs');
@@ -89,6 +89,14 @@ test('a scanned PDF (an image, no text) is refused with one clear reason', async
   assert.match(r.ok ? '' : r.reason.zh, /没有文字层.*扫描件/);
   const cut = await readDocumentFile(path.join(fixturesDir, 'cli', 'binary.txt'));
   assert.equal(cut.ok, false);
+});
+
+test('a PDF cut short or with a broken body is one clear "damaged" reason', async () => {
+  const bytes = fs.readFileSync(path.join(docs, 'report.pdf'));
+  for (const broken of [bytes.subarray(0, Math.floor(bytes.length / 3)), Buffer.from('%PDF-1.4\n这不是 PDF 的内容\n')]) {
+    const r = await readDocumentBytes(broken);
+    assert.equal(r.ok ? '' : r.reason.zh, 'PDF 文件已损坏或不完整，无法读取');
+  }
 });
 
 test('.doc: table rows (each cell closed by a tab) become pipe rows with blank lines around; other lines stay', () => {
