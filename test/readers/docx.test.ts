@@ -7,7 +7,7 @@ import path from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { readDocx } from '../../server/src/host/readers/docx';
 import { chineseCounting, formatNumber } from '../../server/src/host/readers/numbering';
-import { readDocumentBytes } from '../../server/src/host/readers';
+import { readDocumentBytes, whereText } from '../../server/src/host/readers';
 import { fixturesDir } from '../helpers/paths';
 import { docx, numberingXml, numPr, p, t } from './docx-build';
 
@@ -146,6 +146,9 @@ test('a table: one pipe row per table row, a blank line before and after; merged
   // each row points at the paragraph of its first cell: the first row's is the second paragraph of the file
   assert.equal(doc.lines[2].paragraph, 2);
   assert.equal(doc.lines[7].paragraph, doc.lines[5].paragraph + 2);
+  assert.equal(whereText(doc, 3, 'zh-cn'), '第1个表格第2行');
+  assert.equal(whereText(doc, 3, 'en'), 'table 1, row 2');
+  assert.equal(whereText(doc, 7, 'zh-cn'), `第${doc.lines[7].paragraph}段`);
 });
 
 test('report.docx: numbers drawn from numbering.xml, not typed; header, footer and footnote left out; the deletion dropped', () => {

@@ -322,8 +322,13 @@ class BodyReader {
     return s;
   }
 
+  private tables = 0;
+  private rowInTable = 0;
+
   private table(tbl: El): void {
     const first = this.paragraph + 1;
+    this.tables++;
+    this.rowInTable = 0;
     this.out.blank({ paragraph: first });
     for (const tr of children(tbl)) {
       if (tr.localName !== 'tr') {
@@ -373,7 +378,7 @@ class BodyReader {
       else if (TRANSPARENT.has(c.localName ?? '')) for (const tc of children(c, 'tc')) addCell(tc);
     }
     if (cells.length === 0) return;
-    this.out.push(pipeRow(cells), { paragraph: firstParagraph || this.paragraph });
+    this.out.push(pipeRow(cells), { paragraph: firstParagraph || this.paragraph, table: { index: this.tables, row: ++this.rowInTable } });
   }
 }
 

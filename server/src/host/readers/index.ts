@@ -63,10 +63,11 @@ export async function readDocumentFile(file: string): Promise<ReadResult> {
   return readDocumentBytes(bytes);
 }
 
-/** "第3页" / "第12段" (or "p. 3" / "para. 12") for a line of the extracted text, '' when unknown. */
+/** "第3页" / "第12段" / "第1个表格第2行" (or "p. 3" / "para. 12" / "table 1, row 2") for a line of the extracted text, '' when unknown. */
 export function whereText(doc: Pick<ReadDocument, 'kind' | 'lines'>, line: number, locale: 'zh-cn' | 'en'): string {
   const src = doc.lines[line];
   if (!src) return '';
   if (doc.kind === 'pdf' && src.page) return locale === 'en' ? `p. ${src.page}` : `第${src.page}页`;
+  if (src.table) return locale === 'en' ? `table ${src.table.index}, row ${src.table.row}` : `第${src.table.index}个表格第${src.table.row}行`;
   return locale === 'en' ? `para. ${src.paragraph}` : `第${src.paragraph}段`;
 }

@@ -9,6 +9,8 @@ export interface SourceLine {
   page?: number;
   /** Heading level 1–4 when the paragraph has a heading style (Heading 1–4 / 标题 1–4) or outline level. */
   heading?: number;
+  /** A Word table row: which table of the document (1-based) and which of its rows. */
+  table?: { index: number; row: number };
 }
 
 export interface ReadDocument {
