@@ -8,10 +8,12 @@
 //   server     dist/server.js --stdio as a real process: first diagnostics after spawn, RSS with the dictionary
 //              loaded (/proc/<pid>/status VmRSS, VmHWM), documentSymbol latency, a typing burst of 200 didChange
 //              edits with realistic gaps (edit-to-publish per published version, and per keystroke)
+//   readers    reading a 30-page .docx (automatic numbering, built here) and a 32-page PDF (bench/fixtures/, printed
+//              by LibreOffice from the same text) into text, beside checking that text
 //
 // Prints a table and writes bench/results/latest.json (git-ignored). Budgets are figures to read, not assertions.
 // Options: --quick (fewer runs, no 5 MB, no comparisons on 1 MB), --build (rebuild dist/ with --no-learn first),
-//          --only=engine,others,cold,server
+//          --only=engine,others,cold,server,readers
 import { build } from 'esbuild';
 import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -144,7 +146,8 @@ const byName = (n) => generated.find((g) => g.name === n);
 const engineFile = path.join(resultsDir, 'engine.cjs');
 await build({
   stdin: {
-    contents: "export { analyze } from './server/src/engine'; export { loadSegmenter } from './server/src/segmenter';",
+    contents:
+      "export { analyze } from './server/src/engine'; export { loadSegmenter } from './server/src/segmenter'; export { readDocumentBytes } from './server/src/host/readers';",
     resolveDir: root,
     loader: 'ts',
     sourcefile: 'bench-engine.ts',
@@ -658,6 +661,39 @@ if (want('server')) {
       ['  per keystroke: edit → diagnostics for it or newer (p50 / p95)', `${ms(b.perKeystrokeWait.median)} / ${ms(b.perKeystrokeWait.p95)} ms`],
     ],
   );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// readers: a 30-page Word and PDF report read into text, beside the check of that text
+
+if (want('readers')) {
+  note('\n== Reading Word and PDF reports ==');
+  const { readDocumentBytes } = require(engineFile);
+  const { thirtyPageDocx } = await import('./make-30-pages.mjs');
+  const inputs = [
+    { name: '30-page .docx (automatic numbering)', bytes: Buffer.from(thirtyPageDocx()) },
+    { name: '32-page PDF (LibreOffice)', bytes: readFileSync(path.join(root, 'bench', 'fixtures', 'report-30pages.pdf')) },
+  ];
+  results.readers = [];
+  const rows = [];
+  for (const input of inputs) {
+    const runs = quick ? 3 : 7;
+    const times = [];
+    let doc;
+    for (let i = 0; i < runs + 1; i++) {
+      const t = now();
+      const r = await readDocumentBytes(input.bytes);
+      if (i > 0) times.push(now() - t); // the first run loads pdf.js / warms up
+      if (!r.ok) throw new Error(`${input.name}: ${r.reason.en}`);
+      doc = r.doc;
+    }
+    const check = timeRuns(() => analyze(doc.text, { segmenter }), { minRuns: quick ? 3 : 5, minMs: quick ? 300 : 1000 });
+    const pages = doc.kind === 'pdf' ? Math.max(...doc.lines.map((l) => l.page ?? 0)) : '—';
+    const entry = { name: input.name, bytes: input.bytes.length, pages, chars: doc.text.length, readMs: median(times), readMaxMs: Math.max(...times), checkMs: check.median };
+    results.readers.push(entry);
+    rows.push([entry.name, `${(entry.bytes / 1024).toFixed(0)} KB`, String(pages), String(entry.chars), `${ms(entry.readMs)} ms (max ${ms(entry.readMaxMs)})`, `${ms(entry.checkMs)} ms`]);
+  }
+  table(['document', 'file', 'pages', 'characters', 'read (median)', 'check (median)'], rows);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -12,6 +12,11 @@ import { figuresHtml } from './figure-view';
 import { defaultReportYear, skeleton, validateYear } from './skeleton';
 import { countDiagnostics, statusView, workspaceSummary } from './status';
 import type { CheckFilesResult } from './status';
+import { READ_DOCUMENT_REQUEST, REPORT_VIEW_SCHEME } from '../../server/src/lsp/report-view-protocol';
+import type { ReadDocumentResult } from '../../server/src/lsp/report-view-protocol';
+
+/** Word, WPS and PDF files: opened as a read-only report view (fazhiReport.openAsReport) and in the workspace check. */
+const DOCUMENT_EXTENSIONS = ['docx', 'doc', 'wps', 'pdf'];
 
 const t = (message: string, ...args: (string | number)[]): string => vscode.l10n.t(message, ...args);
 
@@ -43,6 +48,8 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
       { language: 'plaintext', scheme: 'untitled' },
       { language: 'markdown', scheme: 'file' },
       { language: 'markdown', scheme: 'untitled' },
+      // the read-only view of a Word/WPS/PDF report (its text as the server's readers extract it)
+      { language: 'fazhi-report', scheme: REPORT_VIEW_SCHEME },
     ],
     synchronize: {
       configurationSection: 'fazhiReport',
@@ -96,9 +103,9 @@ function updateStatus(): void {
 async function checkWorkspace(): Promise<void> {
   const c = client;
   if (!c) return;
-  const files = await vscode.workspace.findFiles('**/*.{txt,md,markdown}', '**/{node_modules,.git,out,dist}/**');
+  const files = await vscode.workspace.findFiles(`**/*.{txt,md,markdown,${DOCUMENT_EXTENSIONS.join(',')}}`, '**/{node_modules,.git,out,dist}/**');
   if (files.length === 0) {
-    void vscode.window.showInformationMessage(t('No .txt or .md files in the workspace.'));
+    void vscode.window.showInformationMessage(t('No reports (.txt, .md, Word, WPS or PDF files) in the workspace.'));
     return;
   }
   const total: CheckFilesResult = { checked: 0, reports: 0, cancelled: false, counts: { error: 0, warning: 0, information: 0, hint: 0 }, files: [] };
@@ -208,6 +215,52 @@ async function showFigures(): Promise<void> {
   panel.onDidDispose(() => sub.dispose());
 }
 
+// ---- Word, WPS and PDF reports: a read-only view of their text ----
+
+/** The view's text comes from the server, which holds the readers; a file that cannot be read is one clear line. */
+class ReportViewProvider implements vscode.TextDocumentContentProvider {
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+
+  async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+    if (!client) throw new Error(t('The rule-of-law report server is not running.'));
+    const r = await client.sendRequest<ReadDocumentResult>(READ_DOCUMENT_REQUEST, { uri: uri.toString() });
+    if (!r.ok) {
+      void vscode.window.showErrorMessage(r.message);
+      throw new Error(r.message);
+    }
+    for (const w of r.warnings) void vscode.window.showWarningMessage(w);
+    return r.text;
+  }
+
+  /** The document changed on disk: its open view is read again (and so re-checked). */
+  refresh(file: vscode.Uri): void {
+    const view = file.with({ scheme: REPORT_VIEW_SCHEME });
+    if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === view.toString())) this.changed.fire(view);
+  }
+}
+
+async function openAsReport(target?: vscode.Uri): Promise<void> {
+  let file = target ?? vscode.window.activeTextEditor?.document.uri;
+  if (!file || file.scheme !== 'file' || !DOCUMENT_EXTENSIONS.includes(file.path.split('.').pop()?.toLowerCase() ?? '')) {
+    const picked = await vscode.window.showOpenDialog({
+      canSelectMany: false,
+      filters: { [t('Word, WPS or PDF report')]: DOCUMENT_EXTENSIONS },
+      openLabel: t('Open as Report'),
+    });
+    if (!picked?.length) return;
+    file = picked[0];
+  }
+  let document: vscode.TextDocument;
+  try {
+    document = await vscode.workspace.openTextDocument(file.with({ scheme: REPORT_VIEW_SCHEME }));
+  } catch {
+    return; // the provider has shown why
+  }
+  if (document.languageId !== 'fazhi-report') document = await vscode.languages.setTextDocumentLanguage(document, 'fazhi-report');
+  await vscode.window.showTextDocument(document, { preview: false });
+}
+
 async function insertSkeleton(): Promise<void> {
   const value = await vscode.window.showInputBox({
     title: t('Insert a blank report skeleton'),
@@ -231,7 +284,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   statusItem = vscode.window.createStatusBarItem('fazhiReport.status', vscode.StatusBarAlignment.Right, 100);
   statusItem.name = displayName();
   statusItem.command = 'workbench.actions.view.problems';
+  const views = new ReportViewProvider();
+  const documentWatcher = vscode.workspace.createFileSystemWatcher(`**/*.{${DOCUMENT_EXTENSIONS.join(',')}}`);
   context.subscriptions.push(
+    vscode.workspace.registerTextDocumentContentProvider(REPORT_VIEW_SCHEME, views),
+    documentWatcher,
+    documentWatcher.onDidChange((u) => views.refresh(u)),
     statusItem,
     vscode.commands.registerCommand('fazhiReport.restartServer', async () => {
       if (client) await client.restart();
@@ -241,6 +299,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('fazhiReport.showFigures', showFigures),
     vscode.commands.registerCommand('fazhiReport.exportFiguresCsv', exportFiguresCsv),
     vscode.commands.registerCommand('fazhiReport.insertSkeleton', insertSkeleton),
+    vscode.commands.registerCommand('fazhiReport.openAsReport', openAsReport),
     vscode.window.onDidChangeActiveTextEditor(updateStatus),
     vscode.languages.onDidChangeDiagnostics((e) => {
       const active = vscode.window.activeTextEditor?.document.uri.toString();

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 /** Extensions picked up when a folder is given. */
-const REPORT_EXTENSIONS = new Set(['.txt', '.md']);
+const REPORT_EXTENSIONS = new Set(['.txt', '.md', '.docx', '.doc', '.wps', '.pdf']);
 
 export interface Target {
   /** The path as shown to the user (as given, or relative to the current folder). */
@@ -43,7 +43,7 @@ function walk(dir: string, display: string, out: Target[]): void {
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
-    if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+    if (e.name.startsWith('.') || e.name.startsWith('~$') || e.name === 'node_modules') continue;
     const abs = path.join(dir, e.name);
     const shown = path.join(display, e.name);
     if (e.isDirectory()) walk(abs, shown, out);
@@ -53,8 +53,9 @@ function walk(dir: string, display: string, out: Target[]): void {
 
 /**
  * Files given directly are taken whatever their extension (the user asked for them; a missing one becomes a read
- * error later); folders are searched recursively for .txt and .md files, of which the check command keeps those
- * that read as reports (engine/kind.ts shouldCheck, as the editor's workspace check does) unless --all.
+ * error later); folders are searched recursively for .txt, .md, .docx, .doc, .wps and .pdf files (Word's lock
+ * files "~$name.docx" skipped), of which the check command keeps those that read as reports (engine/kind.ts
+ * shouldCheck, as the editor's workspace check does) unless --all.
  */
 export function expandTargets(args: string[]): Target[] {
   const out: Target[] = [];

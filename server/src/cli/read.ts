@@ -2,6 +2,7 @@
 // (Windows Notepad "Unicode"), or GB18030/GBK (older Chinese Windows tools). Line endings are left as they are:
 // the engine splits CRLF, LF and CR alike, and keeping the text untouched keeps columns true to the file.
 import fs from 'node:fs';
+import { isDocumentFile, readDocumentFile, type ReadDocument } from '../host/readers';
 
 /** A reason in both languages, Chinese first: drafters read the first half, tools and colleagues the second. */
 export interface Bilingual {
@@ -80,4 +81,24 @@ export function readReportBytes(file: string): { decoded: Decoded; bytes?: Buffe
 /** The single line printed on stderr for a file that could not be read. */
 export function readErrorLine(file: string, reason: Bilingual): string {
   return `fazhi-report: 无法读取 ${file}：${reason.zh} / cannot read ${file}: ${reason.en}`;
+}
+
+/** A file as the commands check it: a text report decoded, or a Word/WPS/PDF document read into text. */
+export type Input =
+  | { ok: true; text: string; encoding?: string; bytes?: Buffer; doc?: ReadDocument }
+  | { ok: false; reason: Bilingual };
+
+/** Reads a report of any supported kind: .docx/.doc/.wps/.pdf through the document readers, anything else as text. */
+export async function readInput(file: string): Promise<Input> {
+  if (isDocumentFile(file)) {
+    const r = await readDocumentFile(file);
+    return r.ok ? { ok: true, text: r.doc.text, doc: r.doc } : r;
+  }
+  const { decoded, bytes } = readReportBytes(file);
+  return decoded.ok ? { ok: true, text: decoded.text, encoding: decoded.encoding, bytes } : decoded;
+}
+
+/** The notes a reader left about a document (one stderr line each). */
+export function readWarningLines(file: string, doc: ReadDocument | undefined): string[] {
+  return (doc?.warnings ?? []).map((w) => `fazhi-report: ${file}：${w}`);
 }

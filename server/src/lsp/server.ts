@@ -36,6 +36,8 @@ import type { FiguresParams, FiguresResult } from './figure-table';
 import { effectiveSettings, pathToUri, uriToPath, WorkspaceConfigs } from './workspace-config';
 import type { DocumentConfig } from './workspace-config';
 import { languageOf, readReportFile } from './read-file';
+import { fileUriOf, isDocumentPath, isReportView, READ_DOCUMENT_REQUEST, readDocumentText, viewUriOf, withoutEditsTo } from './report-view';
+import type { ReadDocumentParams, ReadDocumentResult } from './report-view';
 import { defaultProfile } from '../engine';
 import { TextDocument as TextDoc } from 'vscode-languageserver-textdocument';
 import pkg from '../../../package.json';
@@ -106,7 +108,8 @@ export function startServer(connection: Connection): void {
     const raw = await settings.get(uri);
     let dc: DocumentConfig;
     try {
-      dc = workspaceConfigs.forDocument(uri, raw);
+      // a Word/PDF report's view takes the workspace file of the document it shows
+      dc = workspaceConfigs.forDocument(fileUriOf(uri), raw);
     } catch (e) {
       logError(`workspace file for ${uri}`, e);
       dc = { file: null, config: {}, errors: [], target: null };
@@ -300,29 +303,49 @@ export function startServer(connection: Connection): void {
       }
       const file = uriToPath(uri);
       if (!file) continue;
-      let text: string;
-      try {
-        text = readReportFile(file);
-      } catch (e) {
-        files.push({ uri, findings: 0, error: e instanceof Error ? e.message : String(e) });
+      // a Word/PDF file: read into text, its findings published on its read-only view (a click opens the view)
+      const isDocument = isDocumentPath(file);
+      const target = isDocument ? viewUriOf(uri) : uri;
+      if (isDocument && documents.get(target)) {
+        const { diagnostics, isReport } = await currentDiagnostics(documents.get(target)!);
+        if (isReport) files.push({ uri: target, findings: diagnostics.length });
+        for (const d of diagnostics) counts[(['error', 'warning', 'information', 'hint'] as const)[(d.severity ?? 1) - 1]]++;
         continue;
       }
+      let text: string;
+      if (isDocument) {
+        const r = await readDocumentText(uri);
+        if (!r.ok) {
+          files.push({ uri, findings: 0, error: r.message });
+          continue;
+        }
+        text = r.text;
+      } else {
+        try {
+          text = readReportFile(file);
+        } catch (e) {
+          files.push({ uri, findings: 0, error: e instanceof Error ? e.message : String(e) });
+          continue;
+        }
+      }
       const { s, dc } = await configFor(uri);
-      const doc = TextDoc.create(uri, languageOf(file), 0, text);
-      if (!qualifies(doc, s)) {
-        if (checkedOnDisk.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+      // a document in the workspace is checked when its opening looks like a report (a Word file of minutes is not)
+      const doc = TextDoc.create(target, isDocument ? 'plaintext' : languageOf(file), 0, text);
+      // a Word or PDF file is judged by its text alone, by the same decision (engine/kind.ts shouldCheck)
+      if (isDocument ? !shouldCheck({ text, languageId: 'plaintext', detect: true }).check : !qualifies(doc, s)) {
+        if (checkedOnDisk.delete(target)) void connection.sendDiagnostics({ uri: target, diagnostics: [] });
         continue;
       }
       let diagnostics: Diagnostic[] = [];
       try {
-        diagnostics = toDiagnostics(analyzeText(text, s, dc).findings, uri, diagnosticOptions());
+        diagnostics = toDiagnostics(analyzeText(text, s, dc).findings, target, diagnosticOptions());
       } catch (e) {
         logError(`check ${uri}`, e);
       }
-      files.push({ uri, findings: diagnostics.length });
+      files.push({ uri: target, findings: diagnostics.length });
       for (const d of diagnostics) counts[(['error', 'warning', 'information', 'hint'] as const)[(d.severity ?? 1) - 1]]++;
-      checkedOnDisk.add(uri);
-      await connection.sendDiagnostics({ uri, diagnostics });
+      checkedOnDisk.add(target);
+      await connection.sendDiagnostics({ uri: target, diagnostics });
       // let other requests (typing in an open report) through between files
       await new Promise((r) => setImmediate(r));
     }
@@ -452,7 +475,7 @@ export function startServer(connection: Connection): void {
       const current = documents.get(uri);
       if (!current || !qualifies(current.doc, s)) return [];
       const findings = analysisOf(current, s, dc).findings;
-      return codeActions(
+      const actions = codeActions(
         {
           doc: current.doc,
           locale,
@@ -464,7 +487,18 @@ export function startServer(connection: Connection): void {
         params.range,
         params.context?.only,
       );
+      // a Word/PDF report's view is read-only: no fix that edits its text (ignoring in the workspace file stays)
+      return isReportView(uri) ? withoutEditsTo(uri, actions) : actions;
     }),
+  );
+
+  connection.onRequest(
+    READ_DOCUMENT_REQUEST,
+    guard<ReadDocumentParams, ReadDocumentResult>(
+      'readDocument',
+      () => ({ ok: false, message: '读取出错 / read error' }),
+      (params) => readDocumentText(typeof params?.uri === 'string' ? params.uri : ''),
+    ),
   );
 
   connection.onExecuteCommand(

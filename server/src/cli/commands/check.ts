@@ -13,7 +13,8 @@ import { displayPath, expandTargets, fileUri, findRepoRoot } from '../files';
 import { fixText, writeFixed, type AppliedFix } from '../fix';
 import { countResults, FORMATS, formatters, type Counts, type FileResult } from '../formatters';
 import type { CliIO } from '../io';
-import { readErrorLine, readReportBytes } from '../read';
+import { readErrorLine, readInput, readWarningLines } from '../read';
+import { whereText } from '../../host/readers';
 import { SettingsResolver } from '../settings';
 import type { Command } from './command';
 
@@ -59,8 +60,8 @@ export const check: Command = {
   usage:
     'check [文件或文件夹… / files or folders…] [--all] [--format text|json|sarif|github] [--locale zh-cn|en] [--fix] [--max-warnings N] [--config .fazhi-report.json] [--profile profile.json]',
   summary: {
-    zh: '检查报告；文件夹中查找 .txt 和 .md，只检查像报告的文件（与编辑器的工作区检查相同，--all 检查全部）；直接写出的文件总是检查；不给文件时检查 seeds/ 文件夹。--fix 自动修复无需人工判断的问题（标题重新编号）',
-    en: 'check reports; folders are searched for .txt and .md and only files that read as reports are checked (as the editor\'s workspace check does; --all checks them all); files named directly are always checked; with no files, checks seeds/. --fix applies the fixes safe without a human (renumbering)',
+    zh: '检查报告；文件夹中查找 .txt、.md、.docx、.doc、.wps 和 .pdf，只检查像报告的文件（与编辑器的工作区检查相同，--all 检查全部）；直接写出的文件总是检查；不给文件时检查 seeds/ 文件夹。--fix 自动修复无需人工判断的问题（标题重新编号；Word/PDF 文件不改动）',
+    en: 'check reports; folders are searched for .txt, .md, .docx, .doc, .wps and .pdf and only files that read as reports are checked (as the editor\'s workspace check does; --all checks them all); files named directly are always checked; with no files, checks seeds/. --fix applies the fixes safe without a human (renumbering; Word/PDF files are never changed)',
   },
   async run(args: string[], io: CliIO): Promise<number> {
     const opts = parseCommon(args, {
@@ -107,19 +108,21 @@ export const check: Command = {
     let unreadable = 0;
     let unfixed = 0;
     const skipped: string[] = [];
-    targets.forEach((t, i) => {
-      const read = readReportBytes(t.absolute);
-      if (!read.decoded.ok) {
+    for (let i = 0; i < targets.length; i++) {
+      const t = targets[i];
+      const read = await readInput(t.absolute);
+      if (!read.ok) {
         unreadable++;
-        io.err(readErrorLine(t.display, read.decoded.reason) + '\n');
-        return;
+        io.err(readErrorLine(t.display, read.reason) + '\n');
+        continue;
       }
-      const { text, encoding } = read.decoded;
+      const { text, encoding, doc } = read;
       // a file found in a folder is checked when it reads as a report, exactly as the editor's workspace check decides
       if (!t.explicit && !shouldCheck({ text, languageId: languageOfName(t.absolute), force: all }).check) {
         skipped.push(t.display);
-        return;
+        continue;
       }
+      for (const line of readWarningLines(t.display, doc)) io.err(line + '\n');
       const s = settings[i];
       const options: AnalyzeOptions = {
         locale: opts.locale,
@@ -129,11 +132,11 @@ export const check: Command = {
         profile: s.profile,
       };
       let analysis;
-      if (fix) {
+      if (fix && !doc) {
         const fixed = fixText(text, options);
         analysis = fixed.analysis;
         if (fixed.applied.length > 0) {
-          const written = writeFixed(t.absolute, read.bytes!, text, encoding, fixed.text);
+          const written = writeFixed(t.absolute, read.bytes!, text, encoding!, fixed.text);
           if (written.ok) {
             note(fixedLine(t.display, fixed.applied, opts.locale));
           } else {
@@ -148,10 +151,12 @@ export const check: Command = {
       }
       const diagnostics = toDiagnostics(analysis.findings, fileUri(t.absolute), { relatedInformation: true });
       const result: FileResult = { path: t.display, absolute: t.absolute, diagnostics };
+      // Word/PDF (never fixed in place: --fix leaves them alone): their page or paragraph beside each finding
+      if (doc) result.where = (line, locale) => whereText(doc, line, locale);
       results.push(result);
       const block = formatter.file(result, ctx);
       if (block) io.out(block);
-    });
+    }
     if (skipped.length) note(skippedLine(skipped));
     const counts = countResults(results, unreadable);
     if (unfixed) counts.unfixed = unfixed;

@@ -8,7 +8,7 @@ import type { Figure, Locale } from '../../engine';
 import { loadSegmenter } from '../../segmenter';
 import { parseCommon, UsageError, type Format } from '../args';
 import type { CliIO } from '../io';
-import { readErrorLine, readReport } from '../read';
+import { readErrorLine, readInput, readWarningLines } from '../read';
 import type { Command } from './command';
 // one CSV layout for the command line and the editor's export (BOM, CRLF, formula-looking cells made text)
 import { figureRows, figuresCsv } from '../../lsp/figure-table';
@@ -105,11 +105,12 @@ export const figures: Command = {
       throw new UsageError('figures 需要且只需要一个文件', 'figures takes exactly one file');
     }
     const [file] = opts.positionals;
-    const read = readReport(path.resolve(file));
+    const read = await readInput(path.resolve(file));
     if (!read.ok) {
       io.err(readErrorLine(file, read.reason) + '\n');
       return 2;
     }
+    for (const line of readWarningLines(file, read.doc)) io.err(line + '\n');
     // With word segmentation the table also shows the counted noun (名目); the checks do not depend on it.
     const segmenter = loadSegmenter() ?? undefined;
     const analysis = analyze(read.text, { locale: opts.locale, segmenter });

@@ -9,7 +9,7 @@ import { loadSegmenter, segmenterError } from '../../segmenter';
 import { UsageError } from '../args';
 import { expandTargets } from '../files';
 import type { CliIO } from '../io';
-import { readErrorLine, readReport } from '../read';
+import { readErrorLine, readInput } from '../read';
 import path from 'node:path';
 import type { Command } from './command';
 
@@ -32,7 +32,7 @@ export const learn: Command = {
     const inputs: LearnInput[] = [];
     let unreadable = 0;
     for (const t of expandTargets(parsed.positionals)) {
-      const r = readReport(t.absolute);
+      const r = await readInput(t.absolute);
       if (!r.ok) {
         io.err(readErrorLine(t.display, r.reason) + '\n');
         unreadable++;
@@ -41,7 +41,7 @@ export const learn: Command = {
       inputs.push({ name: path.basename(t.absolute), text: r.text });
     }
     if (inputs.length === 0) {
-      io.err('fazhi-report: 没有找到可学习的报告（.txt 或 .md） / no reports (.txt or .md) to learn from\n');
+      io.err('fazhi-report: 没有找到可学习的报告（.txt、.md、.docx、.doc、.wps 或 .pdf） / no reports (.txt, .md, .docx, .doc, .wps or .pdf) to learn from\n');
       return 2;
     }
     const segment = loadSegmenter();

@@ -5,7 +5,8 @@ import type { Locale, OutlineNode } from '../../engine';
 import { toDocumentSymbols } from '../../lsp/convert';
 import { parseCommon, UsageError } from '../args';
 import type { CliIO } from '../io';
-import { readErrorLine, readReport } from '../read';
+import { readErrorLine, readInput, readWarningLines } from '../read';
+import { whereText, type ReadDocument } from '../../host/readers';
 import type { Command } from './command';
 
 /** "一、" and "（一）" run into the name as written; "##" and "1." read better with a space. */
@@ -16,12 +17,14 @@ function headingText(node: OutlineNode): string {
   return /[#.\w]$/.test(marker) ? `${marker} ${node.name}` : `${marker}${node.name}`;
 }
 
-export function formatOutline(roots: OutlineNode[], locale: Locale): string {
+export function formatOutline(roots: OutlineNode[], locale: Locale, doc?: ReadDocument): string {
   let s = '';
   const visit = (nodes: OutlineNode[], indent: string) => {
     for (const node of nodes) {
       const line = node.selectionRange.start.line + 1;
-      const where = locale === 'en' ? `(line ${line})` : `（第 ${line} 行）`;
+      // a Word/PDF document: also where the heading is in the file (its paragraph, or its page)
+      const inFile = doc ? whereText(doc, line - 1, locale) : '';
+      const where = locale === 'en' ? `(line ${line}${inFile ? ', ' + inFile : ''})` : `（第 ${line} 行${inFile ? '，' + inFile : ''}）`;
       s += `${indent}${headingText(node)}  ${where}\n`;
       visit(node.children, indent + '  ');
     }
@@ -41,11 +44,12 @@ export const outline: Command = {
     }
     // One file, taken as given: a folder is a read error here ("is a folder"), not a search.
     const [file] = opts.positionals;
-    const read = readReport(path.resolve(file));
+    const read = await readInput(path.resolve(file));
     if (!read.ok) {
       io.err(readErrorLine(file, read.reason) + '\n');
       return 2;
     }
+    for (const line of readWarningLines(file, read.doc)) io.err(line + '\n');
     // The outline does not depend on word segmentation, so its one-second load is skipped here.
     const roots = analyze(read.text, { locale: opts.locale }).outline;
     if (opts.format === 'json') {
@@ -53,7 +57,7 @@ export const outline: Command = {
     } else if (roots.length === 0) {
       io.out(opts.locale === 'en' ? '(no headings found)\n' : '（没有找到标题）\n');
     } else {
-      io.out(formatOutline(roots, opts.locale));
+      io.out(formatOutline(roots, opts.locale, read.doc));
     }
     return 0;
   },

@@ -10,6 +10,8 @@ export interface FileResult {
   absolute: string;
   /** The diagnostics exactly as the language server publishes them (lsp/convert.ts). */
   diagnostics: Diagnostic[];
+  /** For a Word/PDF document: where a line of its text is in the file ("第3页", "第12段"), for the text output. */
+  where?: (line: number, locale: Locale) => string;
 }
 
 export interface Counts {

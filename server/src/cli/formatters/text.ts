@@ -9,16 +9,18 @@ import { messageText, type Counts, type Formatter } from './formatter';
 const SEVERITY_WORD: Record<number, string> = { 1: 'error', 2: 'warning', 3: 'information', 4: 'hint' };
 
 /** `path:line:col severity code message` with 1-based line and column (UTF-16 code units, as editors count). */
-export function formatDiagnosticLine(file: string, d: Diagnostic): string {
+export function formatDiagnosticLine(file: string, d: Diagnostic, where?: string): string {
   const { line, character } = d.range.start;
-  return `${file}:${line + 1}:${character + 1} ${SEVERITY_WORD[d.severity ?? 2] ?? 'warning'} ${String(d.code ?? '')} ${messageText(d)}`;
+  const place = where ? ` [${where}]` : '';
+  return `${file}:${line + 1}:${character + 1} ${SEVERITY_WORD[d.severity ?? 2] ?? 'warning'} ${String(d.code ?? '')} ${messageText(d)}${place}`;
 }
 
 /** The text output for one file: its diagnostic lines, each followed by its related places, indented. */
-export function textBlock(file: string, diagnostics: Diagnostic[]): string {
+export function textBlock(file: string, diagnostics: Diagnostic[], where?: (line: number) => string): string {
   let s = '';
   for (const d of diagnostics) {
-    s += formatDiagnosticLine(file, d) + '\n';
+    // Word/PDF: line:col count lines of the extracted text; the page or paragraph in the file follows in brackets
+    s += formatDiagnosticLine(file, d, where?.(d.range.start.line)) + '\n';
     // Related places (e.g. the previous heading at this level) follow, indented, so line-based tools skip them.
     for (const r of d.relatedInformation ?? []) {
       s += `    ${file}:${r.location.range.start.line + 1}:${r.location.range.start.character + 1} ${r.message}\n`;
@@ -40,6 +42,6 @@ export function summaryLine(c: Counts, locale: Locale): string {
 
 export const text: Formatter = {
   human: true,
-  file: (r) => textBlock(r.path, r.diagnostics),
+  file: (r, ctx) => textBlock(r.path, r.diagnostics, r.where && ((line) => r.where!(line, ctx.locale))),
   end: (_results, counts, ctx) => summaryLine(counts, ctx.locale) + '\n',
 };
