@@ -93,3 +93,12 @@ test('in English, the figure evidence and the related roles are English (only th
     for (const fig of a.figures ?? []) assert.doesNotMatch(figureMarkdown(fig, 'en').replace(/`[^`]*`/g, ''), prose);
   }
 });
+
+test('a figure in a table cell shows its row and column labels in the figure table; a table share is backed', () => {
+  const text = '一、案件情况\n全年新收行政复议案件如下表：\n\n| 单位 | 新收 | 占比 |\n| 市场监管局 | 21件 | 35.6% |\n| 公安分局 | 13件 | 22.0% |\n| 合计 | 34件 | 57.6% |\n';
+  const a = analyze(text, { segmenter: segmenter() });
+  const rows = figureRows(a.figures, 'zh-cn', a.tables ?? []);
+  assert.equal(rows.find((r) => r.text === '35.6%')?.label, '市场监管局 / 占比');
+  assert.equal(rows.find((r) => r.text === '13件')?.cell, '公安分局 / 新收');
+  assert.deepEqual(a.findings.filter((f) => f.code === 'unbacked-metric').map((f) => f.range.start.line), []);
+});

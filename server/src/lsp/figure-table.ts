@@ -1,7 +1,16 @@
 // The figure table (数据核查表) of a report: one row per figure with what it was read as and the checks it passed
 // or failed. Served as `fazhiReport/figures` for the editor's table and CSV export; built from Analysis.figures,
 // the same engine data as the command line's `figures` output.
-import { describeReading, type Figure, type Locale } from '../engine';
+import { cellAt, describeReading, type Figure, type Locale, type Table } from '../engine';
+
+/** A figure in a table cell: its row and column labels. */
+function cellLabels(tables: Table[], f: Figure): { cell?: string } {
+  if (!tables.length) return {};
+  const at = cellAt(tables, f.range.start.line, f.range.start.character);
+  if (!at) return {};
+  const label = [at.rowLabel, at.columnLabel].filter((x) => x).join(' / ');
+  return label ? { cell: label } : {};
+}
 
 export interface FigureRow {
   line: number;
@@ -17,30 +26,37 @@ export interface FigureRow {
   rate: string;
   label: string;
   prior: boolean;
+  /** In a table: its row and column labels ("市场监管局 / 2020年"). */
+  cell?: string;
   /** passed: every check held; failed: at least one did not; unchecked: in no check. */
   status: 'passed' | 'failed' | 'unchecked';
   checks: { code: string; ok: boolean; detail: string }[];
 }
 
 /** One row per figure; each check's detail ends with the reading it was verified under, in `locale`. */
-export function figureRows(figures: Figure[] | undefined, locale: Locale = 'zh-cn'): FigureRow[] {
-  return (figures ?? []).map((f) => ({
-    line: f.range.start.line,
-    character: f.range.start.character,
-    text: f.text,
-    kind: f.kind,
-    value: f.value,
-    lo: f.lo,
-    hi: f.hi,
-    unit: f.unit,
-    object: f.object ?? '',
-    stage: f.stageText ?? f.stage ?? '',
-    rate: f.rate ?? '',
-    label: f.label,
-    prior: !!f.prior,
-    status: f.checks.length === 0 ? 'unchecked' : f.checks.some((c) => !c.ok) ? 'failed' : 'passed',
-    checks: f.checks.map((c) => ({ code: c.code, ok: c.ok, detail: (locale === 'en' ? c.detailEn ?? c.detail : c.detail) + describeReading(locale, c.assumptions) })),
-  }));
+export function figureRows(figures: Figure[] | undefined, locale: Locale = 'zh-cn', tables: Table[] = []): FigureRow[] {
+  return (figures ?? []).map((f) => {
+    const inTable = cellLabels(tables, f);
+    return {
+      ...inTable,
+      line: f.range.start.line,
+      character: f.range.start.character,
+      text: f.text,
+      kind: f.kind,
+      value: f.value,
+      lo: f.lo,
+      hi: f.hi,
+      unit: f.unit,
+      object: f.object ?? '',
+      stage: f.stageText ?? f.stage ?? '',
+      rate: f.rate ?? '',
+      // in a table, the label is the cell's row and column (what the number is), not the cells before it
+      label: inTable.cell ?? f.label,
+      prior: !!f.prior,
+      status: f.checks.length === 0 ? 'unchecked' : f.checks.some((c) => !c.ok) ? 'failed' : 'passed',
+      checks: f.checks.map((c) => ({ code: c.code, ok: c.ok, detail: (locale === 'en' ? c.detailEn ?? c.detail : c.detail) + describeReading(locale, c.assumptions) })),
+    };
+  });
 }
 
 export const FIGURES_REQUEST = 'fazhiReport/figures';

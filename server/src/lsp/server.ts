@@ -527,7 +527,7 @@ export function startServer(connection: Connection): void {
     guard<FiguresParams, FiguresResult | null>('figures', () => null, async (params) => {
       const uri = params.textDocument.uri;
       const analysis = await outlineFor(uri);
-      return { uri, isReport: !!analysis, locale, rows: figureRows(analysis?.figures, locale) };
+      return { uri, isReport: !!analysis, locale, rows: figureRows(analysis?.figures, locale, analysis?.tables ?? []) };
     }),
   );
 

@@ -117,7 +117,7 @@ export const figures: Command = {
     const records = figureRecords(analysis.figures ?? [], opts.locale);
     const format = opts.format as string;
     if (format === 'json') io.out(JSON.stringify({ path: file, figures: records }, null, 2) + '\n');
-    else if (format === 'csv') io.out(figuresCsv(figureRows(analysis.figures, opts.locale), opts.locale));
+    else if (format === 'csv') io.out(figuresCsv(figureRows(analysis.figures, opts.locale, analysis.tables ?? []), opts.locale));
     else io.out(figuresText(records, opts.locale));
     return 0;
   },

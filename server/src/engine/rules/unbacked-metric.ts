@@ -7,6 +7,7 @@
 import type { Rule, RuleContext } from '../rule';
 import type { Figure, FigureModel } from '../figures/model';
 import { isVerifiedByFigureChecks } from '../figures/backing';
+import { isTableShareBacked, tablesOf } from '../tables';
 import { rateById, stageGroups, stageGroupsOptional } from '../figures/vocab';
 import { Scope, window, type Num } from './unbacked/scope';
 import { reproducedAcross, reproducedWithin, type Target } from './unbacked/reproduce';
@@ -77,6 +78,8 @@ export const unbackedMetric: Rule = {
       if (n > MAX_PER_LINE) continue;
       if (f.prior) continue;
       if (isVerifiedByFigureChecks(model, f)) continue;
+      // a share in a table column is backed by the table's counts (engine/tables, the one table model)
+      if (isTableShareBacked(tablesOf(ctx.doc), f.range.start)) continue;
       const norm = ctx.doc.lines[f.line].norm;
       const sent = sentenceOf(f);
       const at = f.range.start.character;
