@@ -18,6 +18,7 @@ const TITLES: Record<string, { zh: string; en: string }> = {
   'change-mismatch': { zh: '增减幅度与前后数值不符', en: 'Change does not match the two values' },
   'conflicting-figure': { zh: '同一指标前后数值不一致', en: 'Conflicting values for one figure' },
   'table-sum': { zh: '表格合计与占比不符', en: 'Table totals or shares do not add up' },
+  'across-reports': { zh: '与上年报告或同年其他报告不符', en: 'Disagrees with last year\'s report or another report of the year' },
   'missing-section': { zh: '缺少必备部分', en: 'Missing required part' },
   'section-order': { zh: '部分顺序与惯例不同', en: 'Parts in an unusual order' },
   'plan-year': { zh: '年度写错', en: 'Wrong year' },

@@ -20,6 +20,7 @@ const CHECK_NAMES: Record<string, [string, string]> = {
   'change-mismatch': ['增减幅度与上期数', 'change against the prior value'],
   'conflicting-figure': ['同一指标前后一致', 'same figure stated twice'],
   'table-sum': ['表格合计与占比', 'table totals and shares'],
+  'across-reports': ['跨报告核对', 'across reports'],
 };
 
 const t = (locale: Locale, zh: string, en: string) => (locale === 'en' ? en : zh);

@@ -1,16 +1,17 @@
 // The registry: every check, in the order its findings are reported. One file per check in this folder;
 // its default severity is in server/data/rules.json and its messages in server/data/messages/.
+// The figure checks report the verdicts of figures/readings/ (computed once per analysis, whatever is on), so
+// their order here does not matter and switching one off changes no other.
 import type { Rule } from '../rule';
 import { headingNumbering } from './heading-numbering';
-// figures (issue 3)
 import { funnelOrder } from './funnel-order';
 import { breakdownSum } from './breakdown-sum';
 import { rateMismatch } from './rate-mismatch';
 import { impossiblePercentage } from './impossible-percentage';
 import { changeMismatch } from './change-mismatch';
 import { conflictingFigure } from './conflicting-figure';
-import { tableSum } from './table-sum'; // tables (issue 13)
-// sections (issue 4); unbacked-metric runs after the figure checks, whose verdicts it reads
+import { tableSum } from './table-sum';
+import { acrossReports } from './across-reports';
 import { missingSection } from './missing-section';
 import { sectionOrder } from './section-order';
 import { planYear } from './plan-year';
@@ -18,7 +19,6 @@ import { unbackedMetric } from './unbacked-metric';
 
 export const rules: Rule[] = [
   headingNumbering,
-  // figures (issue 3)
   funnelOrder,
   breakdownSum,
   rateMismatch,
@@ -26,7 +26,7 @@ export const rules: Rule[] = [
   changeMismatch,
   conflictingFigure,
   tableSum,
-  // sections (issue 4)
+  acrossReports,
   missingSection,
   sectionOrder,
   planYear,
