@@ -13,6 +13,7 @@ import type { AnalyzeOptions, Analysis, Finding, Severity } from './types';
 import { findDirectives, isSuppressed } from './suppress';
 import { sentenceAt } from './config';
 import type { FigureModel } from './figures/model';
+import { summarizeReport } from './summary';
 
 export * from './types';
 export { ReportDocument } from './document';
@@ -25,6 +26,7 @@ export { findDirectives, isSuppressed, disableNextLineComment } from './suppress
 export { validateWorkspaceConfig, sentenceAt, type WorkspaceConfig, type AcceptedFinding } from './config';
 export { validateProfile, defaultProfile, type Profile } from './sections/profile';
 export { rules as allRules } from './rules';
+export { summarizeReport, bodyFromTitle, type ReportSummary, type ReportPart, type PartPresence } from './summary';
 
 const defaultSeverities = defaults as unknown as Record<string, Severity | 'off'>;
 
@@ -97,5 +99,13 @@ export function analyze(text: string, options: AnalyzeOptions = {}, rules: Rule[
     }
     return true;
   });
-  return { outline: outline.roots, findings: kept, ruleErrors, figures: figures.figures, suppressed: findings.length - kept.length };
+  const result: Analysis = { outline: outline.roots, findings: kept, ruleErrors, figures: figures.figures, suppressed: findings.length - kept.length };
+  if (options.summary) {
+    try {
+      result.summary = summarizeReport(doc, outline, sectionsOnce(), profile, locale);
+    } catch (e) {
+      ruleErrors.push({ code: 'summary', error: e instanceof Error ? e.message : String(e) });
+    }
+  }
+  return result;
 }

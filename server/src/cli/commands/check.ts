@@ -4,16 +4,15 @@
 // --fix applies the fixes that are safe without a human (../fix.ts); --max-warnings N fails a run with too many
 // warnings, as ESLint and markdownlint-cli do.
 import path from 'node:path';
-import { analyze } from '../../engine';
-import type { AnalyzeOptions } from '../../engine';
-import { toDiagnostics } from '../../lsp/convert';
+import fs from 'node:fs';
 import { loadSegmenter } from '../../segmenter';
+import { checkFile, type FileJob, type FileOutcome, type JobOptions } from '../check-file';
+import { runParallel, settingsTable, workerCount } from '../pool';
+import { progressBar } from '../progress';
 import { parseCommon, UsageError } from '../args';
-import { displayPath, expandTargets, fileUri, findRepoRoot } from '../files';
-import { fixText, writeFixed, type AppliedFix } from '../fix';
+import { displayPath, expandTargets, findRepoRoot } from '../files';
 import { countResults, FORMATS, formatters, type Counts, type FileResult } from '../formatters';
 import type { CliIO } from '../io';
-import { readErrorLine, readReportBytes } from '../read';
 import { SettingsResolver } from '../settings';
 import type { Command } from './command';
 
@@ -37,11 +36,13 @@ export function parseMaxWarnings(raw: string | undefined): number | undefined {
   return Number(raw.trim());
 }
 
-function fixedLine(file: string, applied: AppliedFix[], locale: AnalyzeOptions['locale']): string {
-  const titles = applied.map((a) => `${a.code}：${a.title}`);
-  return locale === 'en'
-    ? `${file}: fixed ${applied.length} (${applied.map((a) => `${a.code}: ${a.title}`).join('; ')})`
-    : `${file}：已自动修复 ${applied.length} 处（${titles.join('；')}）`;
+/** --jobs: a whole number ≥ 1 (undefined: as many as cores). */
+export function parseJobs(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  if (!/^\d+$/.test(raw.trim()) || Number(raw.trim()) < 1) {
+    throw new UsageError(`--jobs 应为不小于 1 的整数，而不是“${raw}”`, `--jobs must be a whole number ≥ 1, not "${raw}"`);
+  }
+  return Number(raw.trim());
 }
 
 function tooManyWarningsLine(warnings: number, max: number): string {
@@ -51,7 +52,7 @@ function tooManyWarningsLine(warnings: number, max: number): string {
 export const check: Command = {
   name: 'check',
   usage:
-    'check [文件或文件夹… / files or folders…] [--format text|json|sarif|github] [--locale zh-cn|en] [--fix] [--max-warnings N] [--config .fazhi-report.json] [--profile profile.json]',
+    'check [文件或文件夹… / files or folders…] [--format text|json|sarif|github|html] [-o 输出文件 / file] [--locale zh-cn|en] [--fix] [--max-warnings N] [--jobs N] [--config .fazhi-report.json] [--profile profile.json]',
   summary: {
     zh: '检查报告；文件夹中查找 .txt 和 .md；不给文件时检查 seeds/ 文件夹。--fix 自动修复无需人工判断的问题（标题重新编号）',
     en: 'check reports; folders are searched for .txt and .md; with no files, checks seeds/. --fix applies the fixes safe without a human (renumbering)',
@@ -64,11 +65,20 @@ export const check: Command = {
         'max-warnings': { type: 'string' },
         config: { type: 'string' },
         profile: { type: 'string' },
+        jobs: { type: 'string' },
+        output: { type: 'string', short: 'o' },
       },
     });
     const fix = opts.values.fix === true;
     const maxWarnings = parseMaxWarnings(opts.values['max-warnings'] as string | undefined);
+    const jobsOption = parseJobs(opts.values.jobs as string | undefined);
+    const output = opts.values.output as string | undefined;
+    if (output !== undefined && !output.trim()) throw new UsageError('-o/--output 需要一个文件名', '-o/--output needs a file name');
     const formatter = formatters[opts.format];
+    // -o: standard output is collected and written to the file at the end (stderr stays on the terminal).
+    const outputParts: string[] = [];
+    const terminal = io;
+    if (output !== undefined) io = { ...io, out: (text: string) => void outputParts.push(text) };
     const cwd = process.cwd();
     const ctx = { locale: opts.locale, cwd };
     const note = (line: string) => (formatter.human ? io.out(line + '\n') : io.err(line + '\n'));
@@ -93,54 +103,54 @@ export const check: Command = {
       return 2;
     }
 
-    // Word segmentation sharpens some checks; without it (null) the engine still works, so say nothing.
-    const segmenter = targets.length > 0 ? loadSegmenter() : null;
+    const summary = formatter.needsText === true;
+    const jobOptions: JobOptions = { locale: opts.locale, fix, summary };
+    const jobs: FileJob[] = targets.map((t, index) => ({ index, display: t.display, absolute: t.absolute }));
     const results: FileResult[] = [];
     let unreadable = 0;
     let unfixed = 0;
-    targets.forEach((t, i) => {
-      const read = readReportBytes(t.absolute);
-      if (!read.decoded.ok) {
-        unreadable++;
-        io.err(readErrorLine(t.display, read.decoded.reason) + '\n');
-        return;
-      }
-      const { text, encoding } = read.decoded;
-      const s = settings[i];
-      const options: AnalyzeOptions = {
-        locale: opts.locale,
-        segmenter: segmenter ?? undefined,
-        rules: s.rules,
-        accepted: s.accepted,
-        profile: s.profile,
-      };
-      let analysis;
-      if (fix) {
-        const fixed = fixText(text, options);
-        analysis = fixed.analysis;
-        if (fixed.applied.length > 0) {
-          const written = writeFixed(t.absolute, read.bytes!, text, encoding, fixed.text);
-          if (written.ok) {
-            note(fixedLine(t.display, fixed.applied, opts.locale));
-          } else {
-            // Not written: report the file as it is on disk.
-            unfixed++;
-            io.err(`fazhi-report: 未能修复 ${t.display}：${written.reason.zh} / could not fix ${t.display}: ${written.reason.en}\n`);
-            analysis = analyze(text, options);
-          }
-        }
-      } else {
-        analysis = analyze(text, options);
-      }
-      const diagnostics = toDiagnostics(analysis.findings, fileUri(t.absolute), { relatedInformation: true });
-      const result: FileResult = { path: t.display, absolute: t.absolute, diagnostics };
-      results.push(result);
-      const block = formatter.file(result, ctx);
+    const bar = io.progress ? progressBar(io, targets.length) : null;
+    const emit = (o: FileOutcome) => {
+      for (const line of o.errors) io.err(line + '\n');
+      for (const line of o.notes) note(line);
+      if (o.unreadable) unreadable++;
+      if (o.unfixed) unfixed++;
+      if (!o.result) return;
+      results.push(o.result);
+      const block = formatter.file(o.result, ctx);
       if (block) io.out(block);
-    });
+    };
+    const workers = workerCount(jobs.length, jobsOption);
+    if (workers > 1) {
+      await runParallel(jobs, settingsTable(settings), jobOptions, workers, (o) => {
+        bar?.clear();
+        emit(o);
+      }, (done) => bar?.update(done));
+    } else {
+      // Word segmentation sharpens some checks; without it (null) the engine still works, so say nothing.
+      const segmenter = targets.length > 0 ? loadSegmenter() : null;
+      jobs.forEach((job, i) => {
+        const o = checkFile(job, settings[i], jobOptions, segmenter);
+        bar?.clear();
+        emit(o);
+        bar?.update(i + 1);
+      });
+    }
+    bar?.clear();
     const counts = countResults(results, unreadable);
     if (unfixed) counts.unfixed = unfixed;
     io.out(formatter.end(results, counts, ctx));
+    if (output !== undefined) {
+      const target = path.resolve(cwd, output);
+      try {
+        fs.writeFileSync(target, outputParts.join(''));
+      } catch (e) {
+        const detail = e instanceof Error ? e.message : String(e);
+        terminal.err(`fazhi-report: 无法写入 ${output}：${detail} / cannot write ${output}: ${detail}\n`);
+        return 2;
+      }
+      terminal.err(opts.locale === 'en' ? `Wrote ${output}\n` : `已写入 ${output}\n`);
+    }
     const code = exitCodeFor(counts);
     if (maxWarnings !== undefined && counts.warnings > maxWarnings) {
       io.err(tooManyWarningsLine(counts.warnings, maxWarnings) + '\n');
