@@ -100,6 +100,15 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
+/** Short column heads for the required parts (the full label is the head's tooltip). */
+const SHORT: Record<string, { 'zh-cn': string; en: string }> = {
+  achievements: { 'zh-cn': '举措成效', en: 'Achievements' },
+  shortcomings: { 'zh-cn': '不足', en: 'Shortcomings' },
+  causes: { 'zh-cn': '原因', en: 'Causes' },
+  responsibility: { 'zh-cn': '第一责任人', en: 'Responsibility' },
+  plan: { 'zh-cn': '下年安排', en: 'Next year' },
+};
+
 const SENTENCE_END = /[。！？!?；;]/;
 
 /** The sentence around [start, end) of a line: its bounds in the line. */
@@ -172,6 +181,8 @@ th,td{border:1px solid var(--line);padding:4px 6px;text-align:left;vertical-alig
 th{background:#f6f8fa;white-space:nowrap}
 td.n{text-align:right;font-variant-numeric:tabular-nums}
 td.part{text-align:center;white-space:nowrap}
+td.body{min-width:7em}
+.small{font-size:12px}
 .p-heading{color:#1a7f37}.p-paragraph{color:var(--warn)}.p-missing{color:var(--err);font-weight:bold}
 .e{color:var(--err);font-weight:bold}.w{color:var(--warn)}.h{color:var(--info)}
 .report{border-top:2px solid var(--fg);padding-top:10px;margin-top:18px}
@@ -317,8 +328,8 @@ export function renderSummaryPage(reports: SummaryReport[], opts: PageOptions): 
       })
       .join('');
     rows.push(
-      `<tr class="row"${attrs(data)}><td class="n">${i + 1}</td><td><a${attrs({ href: `#r-${i}` })}>${escapeHtml(title)}</a><div class="muted">${escapeHtml(r.path)}</div></td>` +
-        `<td>${escapeHtml(s?.body ?? t.unknown)}</td><td class="n">${escapeHtml(String(s?.year ?? t.unknown))}</td><td>${escapeHtml(r.kind ?? t.unknown)}</td>` +
+      `<tr class="row"${attrs(data)}><td class="n">${i + 1}</td><td><a${attrs({ href: `#r-${i}` })}>${escapeHtml(title)}</a>${title !== r.path ? `<div class="muted small">${escapeHtml(r.path)}</div>` : ''}</td>` +
+        `<td class="body">${escapeHtml(s?.body ?? t.unknown)}</td><td class="n">${escapeHtml(String(s?.year ?? t.unknown))}</td><td>${escapeHtml(r.kind ?? t.unknown)}</td>` +
         parts +
         `<td class="n e">${c.e}</td><td class="n w">${c.w}</td><td class="n h">${c.h}</td></tr>`,
     );
@@ -384,7 +395,7 @@ export function renderSummaryPage(reports: SummaryReport[], opts: PageOptions): 
     `<span id="shown"${attrs({ 'data-template': t.shown(-1, reports.length).replace('-1', '{n}') })}>${escapeHtml(t.shown(reports.length, reports.length))}</span>` +
     `<button id="print" type="button">${escapeHtml(t.print)}</button></div>\n` +
     `<table id="overview"><thead><tr><th>${t.no}</th><th>${escapeHtml(t.report)}</th><th>${escapeHtml(t.body)}</th><th>${escapeHtml(t.year)}</th><th>${escapeHtml(t.kind)}</th>` +
-    partHeads.map((h) => `<th>${escapeHtml(h.label)}</th>`).join('') +
+    partHeads.map((h) => `<th${attrs({ title: h.label })}>${escapeHtml(SHORT[h.id]?.[opts.locale === 'en' ? 'en' : 'zh-cn'] ?? h.label)}</th>`).join('') +
     `<th>${escapeHtml(t.errors)}</th><th>${escapeHtml(t.warnings)}</th><th>${escapeHtml(t.hints)}</th></tr></thead>\n<tbody id="overview-body">\n${rows.join('\n')}\n</tbody></table>\n` +
     `<div id="reports">\n${sections.join('\n')}\n</div>\n` +
     `<script${n}>${SCRIPT}</script>\n</body>\n</html>\n`
