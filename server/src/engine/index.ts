@@ -26,7 +26,7 @@ export { findDirectives, isSuppressed, disableNextLineComment } from './suppress
 export { validateWorkspaceConfig, sentenceAt, type WorkspaceConfig, type AcceptedFinding } from './config';
 export { validateProfile, defaultProfile, type Profile } from './sections/profile';
 export { rules as allRules } from './rules';
-export { summarizeReport, bodyFromTitle, type ReportSummary, type ReportPart, type PartPresence } from './summary';
+export { summarizeReport, bodyFromTitle, bodyFromOpening, type ReportSummary, type ReportPart, type PartPresence } from './summary';
 
 const defaultSeverities = defaults as unknown as Record<string, Severity | 'off'>;
 
