@@ -22,7 +22,7 @@ import type {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, formatMessage, looksLikeReport, normalizeLocale } from '../engine';
-import type { Analysis, Locale } from '../engine';
+import type { Analysis, Locale, ReportSummary } from '../engine';
 import { loadSegmenter, segmenterError, segmenterIfLoaded } from '../segmenter';
 import { DIAGNOSTIC_SOURCE, toDiagnostics, toDocumentSymbols, toFoldingRanges } from './convert';
 import { DocumentStore } from './documents';
@@ -283,9 +283,21 @@ export function startServer(connection: Connection): void {
   }
 
   /** The workspace check: files not open in the editor, read from disk, checked and published. */
-  async function checkFiles(uris: string[], token: CancellationToken) {
+  async function checkFiles(uris: string[], token: CancellationToken, withSummary = false) {
     const counts = { error: 0, warning: 0, information: 0, hint: 0 };
-    const files: { uri: string; findings: number; error?: string }[] = [];
+    const files: { uri: string; findings: number; error?: string; diagnostics?: Diagnostic[]; text?: string; summary?: ReportSummary }[] = [];
+    // the reviewer's summary page (issue 14): each report's diagnostics, text and summary (title, body, year, parts)
+    const summaryOf = async (uri: string, text: string, diagnostics: Diagnostic[]) => {
+      if (!withSummary) return {};
+      const { dc } = await configFor(uri);
+      let summary: ReportSummary | undefined;
+      try {
+        summary = analyze(text, { locale, profile: dc?.profile, summary: true }, []).summary;
+      } catch (e) {
+        logError(`summary ${uri}`, e);
+      }
+      return { diagnostics, text, summary };
+    };
     let checked = 0;
     let cancelled = false;
     for (const uri of uris) {
@@ -298,7 +310,7 @@ export function startServer(connection: Connection): void {
         // open: its diagnostics are the editor's already; count them
         const entry = documents.get(uri)!;
         const { diagnostics, isReport } = await currentDiagnostics(entry);
-        if (isReport) files.push({ uri, findings: diagnostics.length });
+        if (isReport) files.push({ uri, findings: diagnostics.length, ...(await summaryOf(uri, entry.doc.getText(), diagnostics)) });
         for (const d of diagnostics) counts[(['error', 'warning', 'information', 'hint'] as const)[(d.severity ?? 1) - 1]]++;
         continue;
       }
@@ -323,7 +335,7 @@ export function startServer(connection: Connection): void {
       } catch (e) {
         logError(`check ${uri}`, e);
       }
-      files.push({ uri, findings: diagnostics.length });
+      files.push({ uri, findings: diagnostics.length, ...(await summaryOf(uri, text, diagnostics)) });
       for (const d of diagnostics) counts[(['error', 'warning', 'information', 'hint'] as const)[(d.severity ?? 1) - 1]]++;
       checkedOnDisk.add(uri);
       await connection.sendDiagnostics({ uri, diagnostics });
@@ -503,10 +515,10 @@ export function startServer(connection: Connection): void {
 
   connection.onRequest(
     'fazhiReport/checkFiles',
-    async (params: { uris?: unknown }, token: CancellationToken) => {
+    async (params: { uris?: unknown; summary?: unknown }, token: CancellationToken) => {
       try {
         const uris = Array.isArray(params?.uris) ? params.uris.filter((u): u is string => typeof u === 'string') : [];
-        return await checkFiles(uris, token);
+        return await checkFiles(uris, token, params?.summary === true);
       } catch (e) {
         logError('checkFiles', e);
         return { checked: 0, reports: 0, cancelled: false, counts: { error: 0, warning: 0, information: 0, hint: 0 }, files: [] };
