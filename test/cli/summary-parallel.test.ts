@@ -120,6 +120,16 @@ test('--format html -o writes one page: title, body, year, parts, findings with 
   assert.match(html, /\.report\{break-before:page/);
 });
 
+test('--format html: a file that cannot be read is a row that says why', () => {
+  const dir = tempDir('fazhi-html-bad-');
+  writeFiles(dir, { '损坏.txt': Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]) });
+  const r = runCli(['check', summaryFixtures, dir, '--format', 'html']);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /无法读取 .*损坏\.txt/);
+  assert.match(r.stdout, /<td class="p-missing" colspan="5">无法读取：看起来是二进制文件，不是文本报告<\/td>/);
+  assert.equal((r.stdout.match(/<tr class="row"/g) ?? []).length, 2);
+});
+
 test('--format html --locale en: English labels', () => {
   const r = runCli(['check', summaryFixtures, '--format', 'html', '--locale', 'en']);
   assert.match(r.stdout, /<html lang="en">/);

@@ -31,6 +31,8 @@ export interface FileOutcome {
   notes: string[];
   result?: FileResult;
   unreadable: boolean;
+  /** Why the file could not be read (for the summary page), in both languages. */
+  unreadableReason?: { zh: string; en: string };
   unfixed: boolean;
 }
 
@@ -46,6 +48,7 @@ export function checkFile(job: FileJob, settings: Omit<FileSettings, 'workspaceF
   const read = readReportBytes(job.absolute);
   if (!read.decoded.ok) {
     out.unreadable = true;
+    out.unreadableReason = read.decoded.reason;
     out.errors.push(readErrorLine(job.display, read.decoded.reason));
     return out;
   }

@@ -16,6 +16,8 @@ export interface SummaryReport {
   summary?: ReportSummary;
   /** The kind of document (report, news item, …), when the kinds detection gives one. */
   kind?: string;
+  /** Why the file could not be read: the row says so instead of showing parts and counts. */
+  error?: string;
 }
 
 export interface PageOptions {
@@ -61,6 +63,7 @@ const L = {
     sev: { 1: '错误', 2: '警告', 3: '提示', 4: '提示' } as Record<number, string>,
     parts: '必备部分',
     findings: '问题',
+    unreadable: '无法读取',
   },
   en: {
     title: 'Rule-of-law annual reports: review summary',
@@ -92,6 +95,7 @@ const L = {
     sev: { 1: 'error', 2: 'warning', 3: 'information', 4: 'hint' } as Record<number, string>,
     parts: 'Required parts',
     findings: 'Findings',
+    unreadable: 'Cannot read',
   },
 };
 
@@ -318,7 +322,11 @@ export function renderSummaryPage(reports: SummaryReport[], opts: PageOptions): 
       'data-errors': c.e,
       'data-warnings': c.w,
     };
-    const parts = partHeads
+    const parts = r.error
+      ? partHeads.length
+        ? `<td class="p-missing"${attrs({ colspan: partHeads.length })}>${escapeHtml(`${t.unreadable}：${r.error}`)}</td>`
+        : ''
+      : partHeads
       .map((h) => {
         const p = s?.parts.find((x) => x.id === h.id);
         if (!p) return `<td class="part">${t.unknown}</td>`;
@@ -367,7 +375,11 @@ export function renderSummaryPage(reports: SummaryReport[], opts: PageOptions): 
         `<div class="meta muted"><span>${escapeHtml(r.path)}</span><span>${escapeHtml(t.body)}：${escapeHtml(s?.body ?? t.unknown)}</span>` +
         `<span>${escapeHtml(t.year)}：${escapeHtml(String(s?.year ?? t.unknown))}</span><span>${escapeHtml(t.kind)}：${escapeHtml(r.kind ?? t.unknown)}</span>` +
         `<span class="e">${escapeHtml(t.errors)} ${c.e}</span><span class="w">${escapeHtml(t.warnings)} ${c.w}</span><span class="h">${escapeHtml(t.hints)} ${c.h}</span></div>` +
-        (findings.length ? `<ol class="findings">${findings.join('')}</ol>` : `<p class="muted">${escapeHtml(t.none)}</p>`) +
+        (r.error
+          ? `<p class="p-missing">${escapeHtml(`${t.unreadable}：${r.error}`)}</p>`
+          : findings.length
+            ? `<ol class="findings">${findings.join('')}</ol>`
+            : `<p class="muted">${escapeHtml(t.none)}</p>`) +
         `</section>`,
     );
   });

@@ -11,7 +11,7 @@ import { runParallel, settingsTable, workerCount } from '../pool';
 import { progressBar } from '../progress';
 import { parseCommon, UsageError } from '../args';
 import { displayPath, expandTargets, findRepoRoot } from '../files';
-import { countResults, FORMATS, formatters, type Counts, type FileResult } from '../formatters';
+import { countResults, FORMATS, formatters, type Counts, type FileResult, type FormatContext } from '../formatters';
 import type { CliIO } from '../io';
 import { SettingsResolver } from '../settings';
 import type { Command } from './command';
@@ -80,7 +80,7 @@ export const check: Command = {
     const terminal = io;
     if (output !== undefined) io = { ...io, out: (text: string) => void outputParts.push(text) };
     const cwd = process.cwd();
-    const ctx = { locale: opts.locale, cwd };
+    const ctx: FormatContext = { locale: opts.locale, cwd, unreadable: [] };
     const note = (line: string) => (formatter.human ? io.out(line + '\n') : io.err(line + '\n'));
 
     let inputs = opts.positionals;
@@ -113,7 +113,11 @@ export const check: Command = {
     const emit = (o: FileOutcome) => {
       for (const line of o.errors) io.err(line + '\n');
       for (const line of o.notes) note(line);
-      if (o.unreadable) unreadable++;
+      if (o.unreadable) {
+        unreadable++;
+        const t = targets[o.index];
+        if (o.unreadableReason) ctx.unreadable!.push({ path: t.display, absolute: t.absolute, reason: o.unreadableReason });
+      }
       if (o.unfixed) unfixed++;
       if (!o.result) return;
       results.push(o.result);

@@ -32,6 +32,8 @@ export interface FormatContext {
   locale: Locale;
   /** The working folder: paths in SARIF and GitHub annotations are relative to it. */
   cwd: string;
+  /** Files that could not be read (shown as rows by the summary page; the other formats report them on stderr). */
+  unreadable?: { path: string; absolute: string; reason: { zh: string; en: string } }[];
 }
 
 export interface Formatter {

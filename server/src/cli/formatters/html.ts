@@ -12,7 +12,10 @@ export const html: Formatter = {
   file: () => '',
   end: (results, counts, ctx) =>
     renderSummaryPage(
-      results.map((r) => ({ path: r.path, uri: fileUri(r.absolute), diagnostics: r.diagnostics, text: r.text, summary: r.summary, kind: r.kind })),
+      [
+        ...results.map((r) => ({ path: r.path, uri: fileUri(r.absolute), diagnostics: r.diagnostics, text: r.text, summary: r.summary, kind: r.kind })),
+        ...(ctx.unreadable ?? []).map((u) => ({ path: u.path, uri: fileUri(u.absolute), diagnostics: [], error: ctx.locale === 'en' ? u.reason.en : u.reason.zh })),
+      ],
       {
         locale: ctx.locale,
         checkTitles: Object.fromEntries(ruleInfos(ctx.locale).map((i) => [i.code, i.title])),
