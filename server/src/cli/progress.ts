@@ -17,7 +17,7 @@ export function progressBar(io: CliIO, total: number): ProgressBar | null {
   return {
     update(done: number) {
       const step = Math.floor((done / total) * WIDTH);
-      if (step === lastStep && done !== total) return;
+      if (shown && step === lastStep && done !== total) return;
       lastStep = step;
       write(`\r[${'#'.repeat(step)}${'.'.repeat(WIDTH - step)}] ${done}/${total}`);
       shown = true;

@@ -111,6 +111,8 @@ export const check: Command = {
     let unfixed = 0;
     const bar = io.progress ? progressBar(io, targets.length) : null;
     const emit = (o: FileOutcome) => {
+      // the bar is erased only before a line is printed (it is redrawn after)
+      if (o.errors.length || o.notes.length || (o.result?.diagnostics.length ?? 0) > 0) bar?.clear();
       for (const line of o.errors) io.err(line + '\n');
       for (const line of o.notes) note(line);
       if (o.unreadable) {
@@ -126,17 +128,12 @@ export const check: Command = {
     };
     const workers = workerCount(jobs.length, jobsOption);
     if (workers > 1) {
-      await runParallel(jobs, settingsTable(settings), jobOptions, workers, (o) => {
-        bar?.clear();
-        emit(o);
-      }, (done) => bar?.update(done));
+      await runParallel(jobs, settingsTable(settings), jobOptions, workers, emit, (done) => bar?.update(done));
     } else {
       // Word segmentation sharpens some checks; without it (null) the engine still works, so say nothing.
       const segmenter = targets.length > 0 ? loadSegmenter() : null;
       jobs.forEach((job, i) => {
-        const o = checkFile(job, settings[i], jobOptions, segmenter);
-        bar?.clear();
-        emit(o);
+        emit(checkFile(job, settings[i], jobOptions, segmenter));
         bar?.update(i + 1);
       });
     }
