@@ -13,7 +13,9 @@
 //
 // Prints a table and writes bench/results/latest.json (git-ignored). Budgets are figures to read, not assertions.
 // Options: --quick (fewer runs, no 5 MB, no comparisons on 1 MB), --build (rebuild dist/ with --no-learn first),
-//          --only=engine,others,cold,server,readers
+//          --only=engine,growth,others,cold,server,readers,folder
+//   folder     500 generated reports (about 7 MB) checked by the command line with --jobs 1 and on all cores
+//              (bench/folder.mjs): reports per second and peak memory
 import { build } from 'esbuild';
 import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -697,6 +699,20 @@ if (want('readers')) {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// a folder of 500 reports through the command line, one thread and all cores (issue 14)
+
+if (want('folder')) {
+  const { benchFolder } = await import('./folder.mjs');
+  note('\n== Folder: 500 generated reports, `fazhi-report check <folder>` ==');
+  const rows = await benchFolder({ count: quick ? 200 : 500 });
+  results.folder = rows;
+  table(
+    ['run', 'reports', 'MB', 'wall', 'reports/s', 'CPU', 'peak memory'],
+    rows.map((r) => [`--jobs ${r.jobs}`, r.reports, r.mb.toFixed(1), `${(r.ms / 1000).toFixed(2)} s`, r.perSecond.toFixed(0), `${(r.cpuMs / 1000).toFixed(2)} s`, `${r.peakMB.toFixed(0)} MB`]),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // budgets
 
 const row = (n) => results.engine.find((r) => r.name === n);
@@ -709,6 +725,11 @@ if (row('report 1 MB')) budget('whole check / segmentation alone, 1 MB', 2, row(
 if (results.server.coldStart) budget('first diagnostics after server process start (median)', 500, results.server.coldStart.firstDiagnosticsMs, 'ms', `server CPU time until then ${ms(results.server.coldStart.serverCpuAtFirstDiagnosticsMs)} ms`);
 if (results.server.memory) budget('server RSS with the dictionary loaded (peak VmHWM, 5 seeds open)', 200, results.server.memory.fiveSeedsWithDictionaryMB.hwmMB, 'MB', `with a 1 MB document open too: ${results.server.memory.plus1MBDocumentMB.hwmMB.toFixed(0)} MB`);
 if (results.server.typingBurst) budget('p95 edit-to-diagnostics in the typing burst (published versions)', 100, results.server.typingBurst.editToPublish.p95, 'ms', debounceArg ? `what-if bundle, debounce ${debounceArg.slice(11)} ms` : 'includes the server\'s edit debounce');
+if (results.folder) {
+  const all = results.folder[results.folder.length - 1];
+  budget('500 reports on all cores: seconds per 300 reports (≥ 300 reports/s)', 1, 300 / all.perSecond, 's', `${all.perSecond.toFixed(0)} reports/s, --jobs ${all.jobs}`);
+  budget('500 reports on all cores: peak memory', 1024, all.peakMB, 'MB');
+}
 note('\n== Budgets ==');
 table(
   ['budget', 'limit', 'measured', 'status'],

@@ -17,6 +17,7 @@ import type { ReadDocumentResult } from '../../server/src/lsp/report-view-protoc
 
 /** Word, WPS and PDF files: opened as a read-only report view (fazhiReport.openAsReport) and in the workspace check. */
 const DOCUMENT_EXTENSIONS = ['docx', 'doc', 'wps', 'pdf'];
+import { renderSummaryPage, type SummaryReport } from '../../server/src/summary/page';
 
 const t = (message: string, ...args: (string | number)[]): string => vscode.l10n.t(message, ...args);
 
@@ -28,6 +29,7 @@ let client: LanguageClient | undefined;
 let statusItem: vscode.StatusBarItem | undefined;
 const serverStatus = new Map<string, { checking: boolean; isReport: boolean }>();
 const figurePanels = new Map<string, vscode.WebviewPanel>();
+let summaryPanel: vscode.WebviewPanel | undefined;
 
 function displayName(): string {
   return t('Rule-of-Law Report Checker');
@@ -109,6 +111,7 @@ async function checkWorkspace(): Promise<void> {
     return;
   }
   const total: CheckFilesResult = { checked: 0, reports: 0, cancelled: false, counts: { error: 0, warning: 0, information: 0, hint: 0 }, files: [] };
+  const reports: SummaryReport[] = [];
   await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: t('Checking the reports in the workspace'), cancellable: true },
     async (progress, token) => {
@@ -120,7 +123,7 @@ async function checkWorkspace(): Promise<void> {
         const chunk = files.slice(i, i + CHUNK).map((u) => u.toString());
         let r: CheckFilesResult;
         try {
-          r = await c.sendRequest<CheckFilesResult>('fazhiReport/checkFiles', { uris: chunk }, token);
+          r = await c.sendRequest<CheckFilesResult>('fazhiReport/checkFiles', { uris: chunk, summary: true }, token);
         } catch (e) {
           // cancelled while the request was on its way: stop with what was checked so far
           if (token.isCancellationRequested) {
@@ -134,14 +137,54 @@ async function checkWorkspace(): Promise<void> {
         total.reports += r.files.filter((f) => !f.error).length;
         total.cancelled ||= r.cancelled;
         for (const k of Object.keys(total.counts) as (keyof CheckFilesResult['counts'])[]) total.counts[k] += r.counts[k];
+        for (const f of r.files as (CheckFilesResult['files'][number] & Partial<SummaryReport>)[]) {
+          if (f.error || !f.diagnostics) continue;
+          reports.push({ path: vscode.workspace.asRelativePath(vscode.Uri.parse(f.uri)), uri: f.uri, diagnostics: f.diagnostics, text: f.text, summary: f.summary, kind: f.kind });
+        }
         progress.report({ increment: (100 * chunk.length) / files.length, message: t('{0} of {1} files', total.checked, files.length) });
       }
     },
   );
+  if (reports.length > 0) showSummary(reports, workspaceSummary(total, files.length, t));
   const open = t('Open Problems panel');
   const choice = await vscode.window.showInformationMessage(workspaceSummary(total, files.length, t), open);
   if (choice === open) await vscode.commands.executeCommand('workbench.actions.view.problems');
 }
+
+/** The reviewer's summary page of the workspace check (the page of `check --format html`), each finding a link to its place. */
+function showSummary(reports: SummaryReport[], countsLine: string): void {
+  const locale = vscode.env.language.toLowerCase().startsWith('zh') ? 'zh-cn' : 'en';
+  // only the places the page shows may be opened from it
+  const allowed = new Set<string>();
+  for (const r of reports) {
+    allowed.add(r.uri);
+    for (const d of r.diagnostics) for (const ri of d.relatedInformation ?? []) allowed.add(ri.location.uri);
+  }
+  if (!summaryPanel) {
+    summaryPanel = vscode.window.createWebviewPanel('fazhiReport.summary', t('Review summary'), vscode.ViewColumn.Active, {
+      enableScripts: true,
+      localResourceRoots: [],
+      retainContextWhenHidden: true,
+    });
+    summaryPanel.onDidDispose(() => (summaryPanel = undefined));
+    summaryPanel.webview.onDidReceiveMessage(async (m: { type?: unknown; uri?: unknown; line?: unknown; character?: unknown; endLine?: unknown; endCharacter?: unknown }) => {
+      if (m?.type !== 'open' || typeof m.uri !== 'string' || !summaryAllowed.has(m.uri)) return;
+      const n = (x: unknown) => (typeof x === 'number' && Number.isInteger(x) && x >= 0 ? x : 0);
+      const range = new vscode.Range(n(m.line), n(m.character), n(m.endLine), n(m.endCharacter));
+      try {
+        const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(m.uri));
+        await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, selection: range, preserveFocus: false });
+      } catch {
+        void vscode.window.showWarningMessage(t('Cannot open {0}', m.uri));
+      }
+    });
+  }
+  summaryAllowed = allowed;
+  summaryPanel.title = t('Review summary');
+  summaryPanel.webview.html = renderSummaryPage(reports, { locale, nonce: nonce(), countsLine });
+  summaryPanel.reveal();
+}
+let summaryAllowed = new Set<string>();
 
 async function figuresOf(document: vscode.TextDocument): Promise<FiguresResult | undefined> {
   if (!client) return undefined;

@@ -15,6 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { analyze, allRules, validateWorkspaceConfig, type AnalyzeOptions } from '../../server/src/engine';
 import { check, segmenter } from '../helpers/engine';
+import { checkAcross } from '../../server/src/engine/across';
 import { repoRoot } from '../helpers/paths';
 
 const docsDir = path.join(repoRoot, 'docs', 'rules');
@@ -51,8 +52,24 @@ const pages = fs.existsSync(docsDir) ? fs.readdirSync(docsDir).filter((f) => f.e
 const pageOf = (code: string) => path.join(docsDir, `${code}.md`);
 const examplesOf = (code: string) =>
   blocks(fs.readFileSync(pageOf(code), 'utf8')).filter((b) => b.info.includes('pass') || b.info.includes('fail'));
-const ofCode = (text: string, code: string, options: AnalyzeOptions = {}) =>
-  check(text, options).filter((f) => f.code === code);
+/**
+ * The findings of one code for an example. An example of several reports (lines "=== 文件名 ===" before each) is
+ * checked as a folder: each report alone, then across the reports (engine/across), as the command line does.
+ */
+const ofCode = (text: string, code: string, options: AnalyzeOptions = {}) => {
+  const parts = text.split(/^=== (.+?) ===\n/m);
+  if (parts.length < 3) return check(text, options).filter((f) => f.code === code);
+  const files: { file: string; text: string }[] = [];
+  for (let i = 1; i + 1 < parts.length; i += 2) files.push({ file: parts[i], text: parts[i + 1] });
+  const findings = files.flatMap((f) => check(f.text, options));
+  const setting = options.rules?.['across-reports'];
+  const severity = typeof setting === 'string' ? setting : setting?.severity;
+  const inputs = files.map((f) => ({ ...f, analysis: analyze(f.text, { ...options, segmenter: segmenter! }) }));
+  for (const list of checkAcross(inputs, { segmenter: segmenter!, severity }).values()) {
+    findings.push(...list.filter((f) => !(options.accepted ?? []).some((a) => a.rule === f.code)));
+  }
+  return findings.filter((f) => f.code === code);
+};
 
 test('the engine runs with the word segmenter, as in the editor', () => {
   assert.ok(segmenter);

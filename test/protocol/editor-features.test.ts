@@ -184,6 +184,29 @@ test('fazhiReport/checkFiles: unopened reports are read, checked and published; 
   }
 });
 
+test('fazhiReport/checkFiles with summary: each report comes with its diagnostics, text and summary (the review page)', async () => {
+  const folder = tempWorkspace();
+  fs.writeFileSync(path.join(folder, 'a.fzbg.txt'), GAP);
+  fs.writeFileSync(path.join(folder, 'notes.txt'), '购物清单\n一、苹果\n三、梨\n');
+  const c = await EditorClient.start({ workspaceFolder: folder });
+  try {
+    const uris = ['a.fzbg.txt', 'notes.txt'].map((n) => fileUri(path.join(folder, n)));
+    type File = { uri: string; findings: number; diagnostics?: { code: string }[]; text?: string; summary?: { year: number | null; parts: { presence: string }[] } };
+    const r = await c.connection.sendRequest<{ files: File[] }>('fazhiReport/checkFiles', { uris, summary: true });
+    assert.equal(r.files.length, 1, 'only the report');
+    const f = r.files[0];
+    assert.equal(f.text, GAP);
+    assert.equal(f.diagnostics?.length, f.findings);
+    assert.ok(f.diagnostics?.some((d) => d.code === 'heading-numbering'));
+    assert.equal(f.summary?.year, 2023);
+    assert.ok((f.summary?.parts.length ?? 0) >= 5);
+    const plain = await c.connection.sendRequest<{ files: File[] }>('fazhiReport/checkFiles', { uris });
+    assert.equal(plain.files[0].text, undefined, 'without summary: no text sent back');
+  } finally {
+    c.kill();
+  }
+});
+
 test('pull diagnostics with checkOn "save": an unsaved edit keeps the last result, saving brings the new one', async () => {
   const c = await EditorClient.start({ pull: true, config: { detectReportsInPlainText: true, checkOn: 'save' } });
   try {

@@ -12,7 +12,7 @@ export class UsageError extends Error {
 }
 
 /** Every output format some command knows; each command says which of them it accepts. */
-export type Format = 'text' | 'json' | 'sarif' | 'github';
+export type Format = 'text' | 'json' | 'sarif' | 'github' | 'html';
 
 type ExtraOptions = NonNullable<ParseArgsConfig['options']>;
 type ExtraValues = Record<string, string | boolean | (string | boolean)[] | undefined>;

@@ -2,6 +2,8 @@
 export interface CliIO {
   out(text: string): void;
   err(text: string): void;
+  /** Set only when standard error is a terminal: where a progress bar may be drawn (and erased). */
+  progress?: (text: string) => void;
 }
 
 let pipeGuarded = false;
@@ -22,4 +24,5 @@ export const processIO: CliIO = {
     process.stdout.write(text);
   },
   err: (text) => void process.stderr.write(text),
+  progress: process.stderr.isTTY ? (text) => void process.stderr.write(text) : undefined,
 };

@@ -1,4 +1,5 @@
 // Entry of dist/cli.js (bin/fazhi-report.js calls main). Dispatches to the commands in commands/index.ts.
+import { isMainThread } from 'node:worker_threads';
 import { commands, findCommand } from './commands';
 import { UsageError } from './args';
 import { processIO } from './io';
@@ -54,7 +55,8 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
 }
 
 // `node dist/cli.js …` works as well as bin/fazhi-report.js.
-if (require.main === module) {
+// Not in a worker thread: the check's workers (pool.ts) load this same bundle.
+if (require.main === module && isMainThread) {
   void main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

@@ -19,7 +19,11 @@ export interface SettingsOptions {
   cwd: string;
 }
 
-export type FileSettings = Pick<AnalyzeOptions, 'rules' | 'accepted' | 'profile'> & { workspaceFile: string | null };
+export type FileSettings = Pick<AnalyzeOptions, 'rules' | 'accepted' | 'profile'> & {
+  workspaceFile: string | null;
+  /** Reports of consecutive years named in the workspace file (absolute paths), for across-reports. */
+  pairs?: { current: string; previous: string }[];
+};
 
 /** The nearest folder at or above `from` that holds .git (a folder or, for worktrees, a file); null if none. */
 export function repositoryRoot(from: string): string | null {
@@ -88,6 +92,7 @@ export class SettingsResolver {
       }
       if (w.config.rules) settings.rules = w.config.rules;
       if (w.config.accepted) settings.accepted = w.config.accepted;
+      if (w.config.pairs) settings.pairs = w.config.pairs.map((p) => ({ current: path.resolve(path.dirname(wsFile), p.current), previous: path.resolve(path.dirname(wsFile), p.previous) }));
       if (w.config.profile && !this.options.profile) settings.profile = this.profile(w.config.profile, path.dirname(wsFile));
     }
     if (this.options.profile) settings.profile = this.profile(this.options.profile, undefined);

@@ -18,6 +18,8 @@ export interface WorkspaceConfig {
   detectReportsInPlainText?: boolean;
   checkOn?: 'type' | 'save';
   accepted?: AcceptedFinding[];
+  /** Reports of consecutive years to compare (across-reports), paths relative to the workspace file. */
+  pairs?: { current: string; previous: string }[];
 }
 
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
@@ -33,7 +35,7 @@ export function validateWorkspaceConfig(
   }
   const v = value as Record<string, unknown>;
   for (const key of Object.keys(v)) {
-    if (!['$schema', 'rules', 'profile', 'detectReportsInPlainText', 'checkOn', 'accepted'].includes(key)) {
+    if (!['$schema', 'rules', 'profile', 'detectReportsInPlainText', 'checkOn', 'accepted', 'pairs'].includes(key)) {
       errors.push(`未知的设置项 “${key}” / unknown key "${key}"`);
     }
   }
@@ -59,6 +61,18 @@ export function validateWorkspaceConfig(
   if (v.checkOn !== undefined) {
     if (v.checkOn === 'type' || v.checkOn === 'save') config.checkOn = v.checkOn;
     else errors.push('checkOn 应为 "type" 或 "save" / must be "type" or "save"');
+  }
+  if (v.pairs !== undefined) {
+    if (!Array.isArray(v.pairs)) errors.push('pairs 应是数组 / pairs must be an array');
+    else {
+      config.pairs = [];
+      v.pairs.forEach((x, i) => {
+        const p = x as Record<string, unknown>;
+        if (!p || typeof p !== 'object' || typeof p.current !== 'string' || typeof p.previous !== 'string') {
+          errors.push(`pairs[${i}] 应有 current（本年报告）和 previous（上年报告）两个路径 / needs string paths current and previous`);
+        } else config.pairs!.push({ current: p.current, previous: p.previous });
+      });
+    }
   }
   if (v.accepted !== undefined) {
     if (!Array.isArray(v.accepted)) errors.push('accepted 应是数组 / accepted must be an array');

@@ -15,6 +15,7 @@ import { sentenceAt } from './config';
 import type { FigureModel } from './figures/model';
 import { detectKind, refineKind, type DocumentKind } from './kind';
 import { tablesOf } from './tables';
+import { summarizeReport } from './summary';
 
 export * from './types';
 export { ReportDocument } from './document';
@@ -30,6 +31,7 @@ export { rules as allRules } from './rules';
 export { detectKind, refineKind, shouldCheck, languageOfName, kindLabel, REPORT_LANGUAGE, type DocumentKind, type KindId, type KindCue, type CheckDecision } from './kind';
 // tables (issue 13)
 export { tablesOf, cellAt, isTableShareBacked, type Table, type Cell, type Row, type Column, type CellLocation } from './tables';
+export { summarizeReport, bodyFromTitle, bodyFromOpening, type ReportSummary, type ReportPart, type PartPresence } from './summary';
 
 const defaultSeverities = defaults as unknown as Record<string, Severity | 'off'>;
 
@@ -135,5 +137,13 @@ export function analyze(text: string, options: AnalyzeOptions = {}, rules: Rule[
     }
     return true;
   });
-  return { outline: outline.roots, findings: kept, ruleErrors, figures: figures.figures, tables: tablesOf(doc), suppressed: findings.length - kept.length, kind };
+  const result: Analysis = { outline: outline.roots, findings: kept, ruleErrors, figures: figures.figures, tables: tablesOf(doc), suppressed: findings.length - kept.length, kind };
+  if (options.summary) {
+    try {
+      result.summary = summarizeReport(doc, outline, sectionsOnce(), profile, locale);
+    } catch (e) {
+      ruleErrors.push({ code: 'summary', error: e instanceof Error ? e.message : String(e) });
+    }
+  }
+  return result;
 }

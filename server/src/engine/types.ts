@@ -87,6 +87,8 @@ export interface AnalyzeOptions {
   profile?: import('./sections/profile').Profile;
   /** Per-rule settings: off, or a severity that replaces the default. */
   rules?: Record<string, RuleSetting>;
+  /** Also return the report's title, body, year and required parts (the reviewer's summary page, issue 14). */
+  summary?: boolean;
 }
 
 export type RuleSetting = 'off' | Severity | { severity?: Severity | 'off' };
@@ -104,4 +106,6 @@ export interface Analysis {
   kind?: import('./kind').DocumentKind;
   /** Errors thrown by individual rules (the other rules' findings are still returned). */
   ruleErrors: { code: string; error: string }[];
+  /** With `summary: true`: title, body, year and the required parts (issue 14). */
+  summary?: import('./summary').ReportSummary;
 }

@@ -20,6 +20,8 @@ export const DIAGNOSTIC_SOURCE = 'fazhi-report';
 export interface DiagnosticOptions {
   /** Include relatedInformation (the server passes whether the client supports it; the command line always does). */
   relatedInformation: boolean;
+  /** The URI of a related location in another file (checks across reports name it by the caller's file name). */
+  uriOf?: (file: string) => string;
   /**
    * Where the rule pages live (a URL ending in "/"; each diagnostic links `<base><code>.md`). Default: rulesDocsBase(),
    * the installation's own docs/rules/ folder as a file: URL; null leaves codeDescription out.
@@ -76,7 +78,10 @@ export function toDiagnostic(finding: Finding, uri: string, options: DiagnosticO
   if (href) diagnostic.codeDescription = { href };
   if (options.relatedInformation && finding.related && finding.related.length > 0) {
     diagnostic.relatedInformation = finding.related.map(
-      (r): DiagnosticRelatedInformation => ({ location: { uri, range: copyRange(r.range) }, message: r.message }),
+      (r): DiagnosticRelatedInformation => ({
+        location: { uri: r.file ? options.uriOf?.(r.file) ?? r.file : uri, range: copyRange(r.range) },
+        message: r.message,
+      }),
     );
   }
   // Machine-readable details travel with the diagnostic so quick fixes can use them later.

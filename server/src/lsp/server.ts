@@ -22,7 +22,7 @@ import type {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, formatMessage, normalizeLocale, shouldCheck } from '../engine';
-import type { Analysis, Locale } from '../engine';
+import type { Analysis, Locale, ReportSummary } from '../engine';
 import { loadSegmenter, segmenterError, segmenterIfLoaded } from '../segmenter';
 import { DIAGNOSTIC_SOURCE, toDiagnostics, toDocumentSymbols, toFoldingRanges } from './convert';
 import { DocumentStore } from './documents';
@@ -282,9 +282,24 @@ export function startServer(connection: Connection): void {
   }
 
   /** The workspace check: files not open in the editor, read from disk, checked and published. */
-  async function checkFiles(uris: string[], token: CancellationToken) {
+  async function checkFiles(uris: string[], token: CancellationToken, withSummary = false) {
     const counts = { error: 0, warning: 0, information: 0, hint: 0 };
-    const files: { uri: string; findings: number; error?: string }[] = [];
+    const files: { uri: string; findings: number; error?: string; diagnostics?: Diagnostic[]; text?: string; summary?: ReportSummary }[] = [];
+    // the reviewer's summary page (issue 14): each report's diagnostics, text and summary (title, body, year, parts)
+    const summaryOf = async (uri: string, text: string, diagnostics: Diagnostic[]) => {
+      if (!withSummary) return {};
+      const { dc } = await configFor(uri);
+      let summary: ReportSummary | undefined;
+      let kind: string | undefined;
+      try {
+        const a = analyze(text, { locale, profile: dc?.profile, summary: true }, []);
+        summary = a.summary;
+        kind = a.kind?.label[locale];
+      } catch (e) {
+        logError(`summary ${uri}`, e);
+      }
+      return { diagnostics, text, summary, kind };
+    };
     let checked = 0;
     let cancelled = false;
     for (const uri of uris) {
@@ -297,7 +312,7 @@ export function startServer(connection: Connection): void {
         // open: its diagnostics are the editor's already; count them
         const entry = documents.get(uri)!;
         const { diagnostics, isReport } = await currentDiagnostics(entry);
-        if (isReport) files.push({ uri, findings: diagnostics.length });
+        if (isReport) files.push({ uri, findings: diagnostics.length, ...(await summaryOf(uri, entry.doc.getText(), diagnostics)) });
         for (const d of diagnostics) counts[(['error', 'warning', 'information', 'hint'] as const)[(d.severity ?? 1) - 1]]++;
         continue;
       }
@@ -342,7 +357,7 @@ export function startServer(connection: Connection): void {
       } catch (e) {
         logError(`check ${uri}`, e);
       }
-      files.push({ uri: target, findings: diagnostics.length });
+      files.push({ uri: target, findings: diagnostics.length, ...(await summaryOf(target, text, diagnostics)) });
       for (const d of diagnostics) counts[(['error', 'warning', 'information', 'hint'] as const)[(d.severity ?? 1) - 1]]++;
       checkedOnDisk.add(target);
       await connection.sendDiagnostics({ uri: target, diagnostics });
@@ -533,10 +548,10 @@ export function startServer(connection: Connection): void {
 
   connection.onRequest(
     'fazhiReport/checkFiles',
-    async (params: { uris?: unknown }, token: CancellationToken) => {
+    async (params: { uris?: unknown; summary?: unknown }, token: CancellationToken) => {
       try {
         const uris = Array.isArray(params?.uris) ? params.uris.filter((u): u is string => typeof u === 'string') : [];
-        return await checkFiles(uris, token);
+        return await checkFiles(uris, token, params?.summary === true);
       } catch (e) {
         logError('checkFiles', e);
         return { checked: 0, reports: 0, cancelled: false, counts: { error: 0, warning: 0, information: 0, hint: 0 }, files: [] };

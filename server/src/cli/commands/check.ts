@@ -4,17 +4,18 @@
 // --fix applies the fixes that are safe without a human (../fix.ts); --max-warnings N fails a run with too many
 // warnings, as ESLint and markdownlint-cli do.
 import path from 'node:path';
-import { analyze, languageOfName, shouldCheck } from '../../engine';
-import type { AnalyzeOptions } from '../../engine';
+import fs from 'node:fs';
+import { checkAcross, type AcrossInput } from '../../engine/across';
 import { toDiagnostics } from '../../lsp/convert';
+import { fileUri } from '../files';
 import { loadSegmenter } from '../../segmenter';
+import { checkFile, type FileJob, type FileOutcome, type JobOptions } from '../check-file';
+import { runParallel, settingsTable, workerCount } from '../pool';
+import { progressBar } from '../progress';
 import { parseCommon, UsageError } from '../args';
-import { displayPath, expandTargets, fileUri, findRepoRoot } from '../files';
-import { fixText, writeFixed, type AppliedFix } from '../fix';
-import { countResults, FORMATS, formatters, type Counts, type FileResult } from '../formatters';
+import { displayPath, expandTargets, findRepoRoot } from '../files';
+import { countResults, FORMATS, formatters, type Counts, type FileResult, type FormatContext } from '../formatters';
 import type { CliIO } from '../io';
-import { readErrorLine, readInput, readWarningLines } from '../read';
-import { whereText } from '../../host/readers';
 import { SettingsResolver } from '../settings';
 import type { Command } from './command';
 
@@ -38,11 +39,13 @@ export function parseMaxWarnings(raw: string | undefined): number | undefined {
   return Number(raw.trim());
 }
 
-function fixedLine(file: string, applied: AppliedFix[], locale: AnalyzeOptions['locale']): string {
-  const titles = applied.map((a) => `${a.code}：${a.title}`);
-  return locale === 'en'
-    ? `${file}: fixed ${applied.length} (${applied.map((a) => `${a.code}: ${a.title}`).join('; ')})`
-    : `${file}：已自动修复 ${applied.length} 处（${titles.join('；')}）`;
+/** --jobs: a whole number ≥ 1 (undefined: as many as cores). */
+export function parseJobs(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  if (!/^\d+$/.test(raw.trim()) || Number(raw.trim()) < 1) {
+    throw new UsageError(`--jobs 应为不小于 1 的整数，而不是“${raw}”`, `--jobs must be a whole number ≥ 1, not "${raw}"`);
+  }
+  return Number(raw.trim());
 }
 
 function tooManyWarningsLine(warnings: number, max: number): string {
@@ -58,28 +61,37 @@ function skippedLine(files: string[]): string {
 export const check: Command = {
   name: 'check',
   usage:
-    'check [文件或文件夹… / files or folders…] [--all] [--format text|json|sarif|github] [--locale zh-cn|en] [--fix] [--max-warnings N] [--config .fazhi-report.json] [--profile profile.json]',
+    'check [文件或文件夹… / files or folders…] [--all] [--format text|json|sarif|github|html] [-o 输出文件 / file] [--locale zh-cn|en] [--fix] [--max-warnings N] [--jobs N] [--config .fazhi-report.json] [--profile profile.json]',
   summary: {
-    zh: '检查报告；文件夹中查找 .txt、.md、.docx、.doc、.wps 和 .pdf，只检查像报告的文件（与编辑器的工作区检查相同，--all 检查全部）；直接写出的文件总是检查；不给文件时检查 seeds/ 文件夹。--fix 自动修复无需人工判断的问题（标题重新编号；Word/PDF 文件不改动）',
-    en: 'check reports; folders are searched for .txt, .md, .docx, .doc, .wps and .pdf and only files that read as reports are checked (as the editor\'s workspace check does; --all checks them all); files named directly are always checked; with no files, checks seeds/. --fix applies the fixes safe without a human (renumbering; Word/PDF files are never changed)',
+    zh: '检查报告；文件夹中查找 .txt、.md、.docx、.doc、.wps 和 .pdf，只检查像报告的文件（与编辑器的工作区检查相同，--all 检查全部）；直接写出的文件总是检查；不给文件时检查 seeds/ 文件夹。检查多份报告时也核对同一单位相邻年度的报告（across-reports）。--fix 自动修复无需人工判断的问题（标题重新编号；Word/PDF 文件不改动）',
+    en: 'check reports; folders are searched for .txt, .md, .docx, .doc, .wps and .pdf and only files that read as reports are checked (as the editor\'s workspace check does; --all checks them all); files named directly are always checked; with no files, checks seeds/. Several reports are also checked against each other (across-reports: consecutive years of one body). --fix applies the fixes safe without a human (renumbering; Word/PDF files are never changed)',
   },
   async run(args: string[], io: CliIO): Promise<number> {
     const opts = parseCommon(args, {
       formats: FORMATS,
       extra: {
         fix: { type: 'boolean' },
-        all: { type: 'boolean' },
         'max-warnings': { type: 'string' },
         config: { type: 'string' },
         profile: { type: 'string' },
+        jobs: { type: 'string' },
+        all: { type: 'boolean' },
+        output: { type: 'string', short: 'o' },
       },
     });
     const fix = opts.values.fix === true;
     const all = opts.values.all === true;
     const maxWarnings = parseMaxWarnings(opts.values['max-warnings'] as string | undefined);
+    const jobsOption = parseJobs(opts.values.jobs as string | undefined);
+    const output = opts.values.output as string | undefined;
+    if (output !== undefined && !output.trim()) throw new UsageError('-o/--output 需要一个文件名', '-o/--output needs a file name');
     const formatter = formatters[opts.format];
+    // -o: standard output is collected and written to the file at the end (stderr stays on the terminal).
+    const outputParts: string[] = [];
+    const terminal = io;
+    if (output !== undefined) io = { ...io, out: (text: string) => void outputParts.push(text) };
     const cwd = process.cwd();
-    const ctx = { locale: opts.locale, cwd };
+    const ctx: FormatContext = { locale: opts.locale, cwd, unreadable: [] };
     const note = (line: string) => (formatter.human ? io.out(line + '\n') : io.err(line + '\n'));
 
     let inputs = opts.positionals;
@@ -102,65 +114,84 @@ export const check: Command = {
       return 2;
     }
 
-    // Word segmentation sharpens some checks; without it (null) the engine still works, so say nothing.
-    const segmenter = targets.length > 0 ? loadSegmenter() : null;
+    const summary = formatter.needsText === true;
+    // checks across reports need every report's text and figures before anything is printed
+    const acrossSetting = settings[0]?.rules?.['across-reports'];
+    const acrossSeverity = typeof acrossSetting === 'string' ? acrossSetting : acrossSetting?.severity;
+    const across = targets.length > 1 && acrossSeverity !== 'off';
+    const jobOptions: JobOptions = { locale: opts.locale, fix, summary, all, keep: across };
+    const jobs: FileJob[] = targets.map((t, index) => ({ index, display: t.display, absolute: t.absolute, explicit: t.explicit }));
+    const skipped: string[] = [];
     const results: FileResult[] = [];
     let unreadable = 0;
     let unfixed = 0;
-    const skipped: string[] = [];
-    for (let i = 0; i < targets.length; i++) {
-      const t = targets[i];
-      const read = await readInput(t.absolute);
-      if (!read.ok) {
+    const bar = io.progress ? progressBar(io, targets.length) : null;
+    const print = (o: FileOutcome) => {
+      // the bar is erased only before a line is printed (it is redrawn after)
+      if (o.errors.length || o.notes.length || (o.result?.diagnostics.length ?? 0) > 0) bar?.clear();
+      for (const line of o.errors) io.err(line + '\n');
+      for (const line of o.notes) note(line);
+      if (o.unreadable) {
         unreadable++;
-        io.err(readErrorLine(t.display, read.reason) + '\n');
-        continue;
+        const t = targets[o.index];
+        if (o.unreadableReason) ctx.unreadable!.push({ path: t.display, absolute: t.absolute, reason: o.unreadableReason });
       }
-      const { text, encoding, doc } = read;
-      // a file found in a folder is checked when it reads as a report, exactly as the editor's workspace check decides
-      if (!t.explicit && !shouldCheck({ text, languageId: languageOfName(t.absolute), force: all }).check) {
-        skipped.push(t.display);
-        continue;
-      }
-      for (const line of readWarningLines(t.display, doc)) io.err(line + '\n');
-      const s = settings[i];
-      const options: AnalyzeOptions = {
-        locale: opts.locale,
-        segmenter: segmenter ?? undefined,
-        rules: s.rules,
-        accepted: s.accepted,
-        profile: s.profile,
-      };
-      let analysis;
-      if (fix && !doc) {
-        const fixed = fixText(text, options);
-        analysis = fixed.analysis;
-        if (fixed.applied.length > 0) {
-          const written = writeFixed(t.absolute, read.bytes!, text, encoding!, fixed.text);
-          if (written.ok) {
-            note(fixedLine(t.display, fixed.applied, opts.locale));
-          } else {
-            // Not written: report the file as it is on disk.
-            unfixed++;
-            io.err(`fazhi-report: 未能修复 ${t.display}：${written.reason.zh} / could not fix ${t.display}: ${written.reason.en}\n`);
-            analysis = analyze(text, options);
-          }
-        }
-      } else {
-        analysis = analyze(text, options);
-      }
-      const diagnostics = toDiagnostics(analysis.findings, fileUri(t.absolute), { relatedInformation: true });
-      const result: FileResult = { path: t.display, absolute: t.absolute, diagnostics };
-      // Word/PDF (never fixed in place: --fix leaves them alone): their page or paragraph beside each finding
-      if (doc) result.where = (line, locale) => whereText(doc, line, locale);
-      results.push(result);
-      const block = formatter.file(result, ctx);
+      if (o.unfixed) unfixed++;
+      if (o.skipped) skipped.push(targets[o.index].display);
+      if (!o.result) return;
+      results.push(o.result);
+      const block = formatter.file(o.result, ctx);
       if (block) io.out(block);
+    };
+    // with the checks across reports, outcomes are kept (in file order) and printed once those are known
+    const kept: FileOutcome[] = [];
+    const emit = across ? (o: FileOutcome) => void kept.push(o) : print;
+    const workers = workerCount(jobs.length, jobsOption);
+    if (workers > 1) {
+      await runParallel(jobs, settingsTable(settings), jobOptions, workers, emit, (done) => bar?.update(done));
+    } else {
+      // Word segmentation sharpens some checks; without it (null) the engine still works, so say nothing.
+      const segmenter = targets.length > 0 ? loadSegmenter() : null;
+      for (let i = 0; i < jobs.length; i++) {
+        emit(await checkFile(jobs[i], settings[i], jobOptions, segmenter));
+        bar?.update(i + 1);
+      }
     }
+    if (across) {
+      const inputs: AcrossInput[] = kept.filter((o) => o.result && o.text !== undefined && o.analysis).map((o) => ({ file: targets[o.index].absolute, text: o.text!, analysis: o.analysis! }));
+      const found = checkAcross(inputs, {
+        locale: opts.locale,
+        segmenter: loadSegmenter() ?? undefined,
+        severity: acrossSeverity === undefined ? undefined : acrossSeverity,
+        pairs: settings.flatMap((x) => x.pairs ?? []),
+      });
+      for (const o of kept) {
+        const more = o.result ? found.get(targets[o.index].absolute) : undefined;
+        if (more?.length) {
+          const added = toDiagnostics(more, fileUri(targets[o.index].absolute), { relatedInformation: true, uriOf: fileUri });
+          o.result!.diagnostics = [...o.result!.diagnostics, ...added].sort(
+            (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+          );
+        }
+        print(o);
+      }
+    }
+    bar?.clear();
     if (skipped.length) note(skippedLine(skipped));
     const counts = countResults(results, unreadable);
     if (unfixed) counts.unfixed = unfixed;
     io.out(formatter.end(results, counts, ctx));
+    if (output !== undefined) {
+      const target = path.resolve(cwd, output);
+      try {
+        fs.writeFileSync(target, outputParts.join(''));
+      } catch (e) {
+        const detail = e instanceof Error ? e.message : String(e);
+        terminal.err(`fazhi-report: 无法写入 ${output}：${detail} / cannot write ${output}: ${detail}\n`);
+        return 2;
+      }
+      terminal.err(opts.locale === 'en' ? `Wrote ${output}\n` : `已写入 ${output}\n`);
+    }
     const code = exitCodeFor(counts);
     if (maxWarnings !== undefined && counts.warnings > maxWarnings) {
       io.err(tooManyWarningsLine(counts.warnings, maxWarnings) + '\n');

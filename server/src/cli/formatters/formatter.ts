@@ -2,7 +2,7 @@
 // listed in formatters/index.ts. A format may print each file's block as soon as it is checked (text, github:
 // long runs show progress) and prints the rest at the end (json, sarif: one document).
 import type { Diagnostic } from 'vscode-languageserver';
-import type { Locale } from '../../engine';
+import type { Locale, ReportSummary } from '../../engine';
 
 export interface FileResult {
   /** The path as shown to the user (as given, or found under a given folder). */
@@ -10,8 +10,13 @@ export interface FileResult {
   absolute: string;
   /** The diagnostics exactly as the language server publishes them (lsp/convert.ts). */
   diagnostics: Diagnostic[];
-  /** For a Word/PDF document: where a line of its text is in the file ("第3页", "第12段"), for the text output. */
-  where?: (line: number, locale: Locale) => string;
+  /** For a Word/PDF document: where a line of its text is in the file ("第3页", "第12段"), by line, for the text output. */
+  whereLines?: Record<number, Record<Locale, string>>;
+  /** For formats with `needsText` (html): the text checked, and its title, body, year and parts. */
+  text?: string;
+  summary?: ReportSummary;
+  /** The kind of document, when known. */
+  kind?: string;
 }
 
 export interface Counts {
@@ -29,6 +34,8 @@ export interface FormatContext {
   locale: Locale;
   /** The working folder: paths in SARIF and GitHub annotations are relative to it. */
   cwd: string;
+  /** Files that could not be read (shown as rows by the summary page; the other formats report them on stderr). */
+  unreadable?: { path: string; absolute: string; reason: { zh: string; en: string } }[];
 }
 
 export interface Formatter {
@@ -41,6 +48,8 @@ export interface Formatter {
    * go to standard error so that standard output stays one valid document.
    */
   human: boolean;
+  /** The format shows the sentences and the report's summary: the check keeps each file's text for it. */
+  needsText?: boolean;
 }
 
 export function countResults<T extends { diagnostics: Diagnostic[] }>(results: T[], unreadable: number): Counts {

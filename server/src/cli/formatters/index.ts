@@ -6,8 +6,9 @@ import { text } from './text';
 import { json } from './json';
 import { sarif } from './sarif';
 import { github } from './github';
+import { html } from './html';
 
-export const formatters: Record<Format, Formatter> = { text, json, sarif, github };
+export const formatters: Record<Format, Formatter> = { text, json, sarif, github, html };
 export const FORMATS = Object.keys(formatters) as Format[];
 export type { FileResult, Counts, Formatter, FormatContext } from './formatter';
 export { countResults } from './formatter';

@@ -42,6 +42,6 @@ export function summaryLine(c: Counts, locale: Locale): string {
 
 export const text: Formatter = {
   human: true,
-  file: (r, ctx) => textBlock(r.path, r.diagnostics, r.where && ((line) => r.where!(line, ctx.locale))),
+  file: (r, ctx) => textBlock(r.path, r.diagnostics, r.whereLines && ((line) => r.whereLines![line]?.[ctx.locale] ?? '')),
   end: (_results, counts, ctx) => summaryLine(counts, ctx.locale) + '\n',
 };

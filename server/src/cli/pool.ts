@@ -1,0 +1,162 @@
+// `check` of many files on all cores: worker threads (node:worker_threads), each loading the word-segmentation
+// dictionary once, take files from the main thread a few at a time and send back what ./check-file.ts returns.
+// The main thread prints outcomes strictly in file order, so the output (and the exit code) is byte-for-byte that
+// of the serial run. The worker is this same module (in the bundle: dist/cli.js) started with workerData.
+import os from 'node:os';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { loadSegmenter } from '../segmenter';
+import { checkFile, type FileJob, type FileOutcome, type JobOptions } from './check-file';
+import type { FileSettings } from './settings';
+
+type Shared = Omit<FileSettings, 'workspaceFile'>;
+
+/** The settings of many files share a few objects (one workspace file, one profile): sent once, then by number. */
+export interface SettingsTable {
+  rules: Shared['rules'][];
+  accepted: Shared['accepted'][];
+  profiles: Shared['profile'][];
+  /** Per file: [rules, accepted, profile] indices into the lists above (-1: none). */
+  refs: [number, number, number][];
+}
+
+export function settingsTable(settings: FileSettings[]): SettingsTable {
+  const table: SettingsTable = { rules: [], accepted: [], profiles: [], refs: [] };
+  const ids = new Map<object, number>();
+  const ref = <T extends object>(x: T | undefined, list: T[]): number => {
+    if (!x) return -1;
+    let i = ids.get(x);
+    if (i === undefined) {
+      i = list.length;
+      list.push(x);
+      ids.set(x, i);
+    }
+    return i;
+  };
+  for (const s of settings) {
+    table.refs.push([
+      ref(s.rules, table.rules as object[]),
+      ref(s.accepted, table.accepted as object[]),
+      ref(s.profile, table.profiles as object[]),
+    ]);
+  }
+  return table;
+}
+
+export function settingsOf(table: SettingsTable, index: number): Shared {
+  const [r, a, p] = table.refs[index];
+  return { rules: r >= 0 ? table.rules[r] : undefined, accepted: a >= 0 ? table.accepted[a] : undefined, profile: p >= 0 ? table.profiles[p] : undefined };
+}
+
+/** Below this many files, one thread: starting workers and loading their dictionaries costs more than it saves. */
+export const MIN_FILES_PER_WORKER = 8;
+
+/** How many workers to start for `files` files with `--jobs` (undefined: as many as cores). 1 means: no workers. */
+export function workerCount(files: number, jobs: number | undefined): number {
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  const wanted = Math.max(1, jobs ?? cores);
+  return Math.max(1, Math.min(wanted, Math.floor(files / MIN_FILES_PER_WORKER)));
+}
+
+interface WorkerInit {
+  fazhiCheckWorker: true;
+  table: SettingsTable;
+  opts: JobOptions;
+}
+
+type ToWorker = { jobs: FileJob[] } | { stop: true };
+type FromWorker = { outcomes: FileOutcome[] } | { failed: string; index: number };
+
+/**
+ * Checks `jobs` with `workers` threads and calls `emit` with each outcome in file order (index 0, 1, 2 …), and
+ * `progress` with the number of files done whenever one finishes.
+ */
+export function runParallel(
+  jobs: FileJob[],
+  table: SettingsTable,
+  opts: JobOptions,
+  workers: number,
+  emit: (o: FileOutcome) => void,
+  progress?: (done: number) => void,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const pending = new Map<number, FileOutcome>();
+    let nextToEmit = 0;
+    let nextToSend = 0;
+    let done = 0;
+    let failed = false;
+    const threads: Worker[] = [];
+    // Small batches keep every worker busy to the end without a message per file.
+    const batch = Math.max(1, Math.min(16, Math.floor(jobs.length / (workers * 8))));
+    const init: WorkerInit = { fazhiCheckWorker: true, table, opts };
+    const send = (w: Worker) => {
+      if (nextToSend >= jobs.length) {
+        w.postMessage({ stop: true } satisfies ToWorker);
+        return;
+      }
+      const slice = jobs.slice(nextToSend, nextToSend + batch);
+      nextToSend += slice.length;
+      w.postMessage({ jobs: slice } satisfies ToWorker);
+    };
+    const fail = (e: Error) => {
+      if (failed) return;
+      failed = true;
+      for (const t of threads) void t.terminate();
+      reject(e);
+    };
+    let exited = 0;
+    for (let i = 0; i < workers; i++) {
+      const w = new Worker(__filename, { workerData: init });
+      threads.push(w);
+      w.on('message', (m: FromWorker) => {
+        if ('failed' in m) return fail(new Error(`${jobs[m.index]?.display ?? ''}: ${m.failed}`));
+        for (const o of m.outcomes) {
+          pending.set(o.index, o);
+          done++;
+        }
+        while (pending.has(nextToEmit)) {
+          const o = pending.get(nextToEmit)!;
+          pending.delete(nextToEmit);
+          nextToEmit++;
+          try {
+            emit(o);
+          } catch (e) {
+            return fail(e instanceof Error ? e : new Error(String(e)));
+          }
+        }
+        progress?.(done);
+        send(w);
+      });
+      w.on('error', (e) => fail(e));
+      w.on('exit', () => {
+        exited++;
+        if (exited === workers && !failed) {
+          if (nextToEmit === jobs.length) resolve();
+          else fail(new Error(`worker threads stopped after ${nextToEmit} of ${jobs.length} files`));
+        }
+      });
+      send(w);
+    }
+  });
+}
+
+function workerMain(init: WorkerInit): void {
+  const segmenter = loadSegmenter();
+  parentPort!.on('message', async (m: ToWorker) => {
+    if ('stop' in m) {
+      parentPort!.close();
+      return;
+    }
+    const outcomes: FileOutcome[] = [];
+    for (const job of m.jobs) {
+      try {
+        outcomes.push(await checkFile(job, settingsOf(init.table, job.index), init.opts, segmenter));
+      } catch (e) {
+        parentPort!.postMessage({ failed: e instanceof Error ? e.stack || e.message : String(e), index: job.index } satisfies FromWorker);
+        return;
+      }
+    }
+    parentPort!.postMessage({ outcomes } satisfies FromWorker);
+  });
+}
+
+if (!isMainThread && (workerData as WorkerInit | undefined)?.fazhiCheckWorker) workerMain(workerData as WorkerInit);
