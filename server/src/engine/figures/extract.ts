@@ -32,6 +32,7 @@ import {
 } from './vocab';
 import data from '../../../data/figures.json';
 import { readFigures } from './readings';
+import { tablesOf } from '../tables';
 
 const LABEL_MAX = 40;
 /** At most this many 其中 / 分别 / …中 triggers are read per sentence (pathological input stays linear). */
@@ -348,7 +349,7 @@ export function extractFigures(doc: ReportDocument, segmenter?: Segmenter, secti
 
   if (segmenter) addNouns(figures, labelStarts, doc, segmenter);
   if (sections && sections.length) addSections(figures, sections, doc.lineCount);
-  const model: FigureModel = { figures, sentences, breakdowns, verdicts: [], segmented: !!segmenter };
+  const model: FigureModel = { figures, sentences, breakdowns, verdicts: [], segmented: !!segmenter, tables: tablesOf(doc) };
   model.verdicts = readFigures(model, (line) => doc.lines[line].norm);
   return model;
 }

@@ -98,6 +98,8 @@ export interface FigureModel {
   figures: Figure[];
   sentences: Sentence[];
   breakdowns: Breakdown[];
+  /** The document's tables (engine/tables): a row's total is a statement of a metric too (readings/same.ts). */
+  tables?: import('../tables/model').Table[];
   /** Every written relation read every plausible way, and its verdict (readings/index.ts), once per analysis. */
   verdicts: import('./readings/types').Verdict[];
   /** Whether word segmentation was available (conflicting-figure compares labels as words with it, as strings without). */

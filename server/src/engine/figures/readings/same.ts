@@ -78,7 +78,16 @@ function keysOf(model: FigureModel, f: Figure, lineText: string, cache: Map<numb
   return keys;
 }
 
-const similar = data.sameMetric as { fillers: string[]; synonyms: Record<string, string>; minLength: number; containment: number; lookBack: number };
+const similar = data.sameMetric as {
+  fillers: string[];
+  synonyms: Record<string, string>;
+  stagesAlike: { when: string; words: string[]; as: string }[];
+  minLength: number;
+  containment: number;
+  rowOverlap: number;
+  lookBack: number;
+};
+const NUMBERING = /^[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]\s*/;
 const SYNONYMS = new Map(Object.entries(similar.synonyms).filter(([k]) => !k.startsWith('$')));
 const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const SYNONYM_RE = new RegExp([...SYNONYMS.keys()].sort((a, b) => b.length - a.length).map(escape).join('|'), 'g');
@@ -87,13 +96,25 @@ const PERIOD_ONE = new RegExp(PERIOD.source, 'g');
 
 /** A label as the name of a metric: no period words, fillers or the writer's own name for itself; synonyms unified. */
 export function metricName(label: string): string {
-  return label.replace(PERIOD_ONE, '').replace(SYNONYM_RE, (w) => SYNONYMS.get(w) ?? w).replace(FILLER_RE, '');
+  let s = label.replace(NUMBERING, '').replace(PERIOD_ONE, '').replace(SYNONYM_RE, (w) => SYNONYMS.get(w) ?? w).replace(FILLER_RE, '');
+  // stages that are one step for some things (政府信息公开申请: 受理 is 收到, there is no separate acceptance)
+  for (const a of similar.stagesAlike) if (s.includes(a.when)) for (const w of a.words) s = s.split(w).join(a.as);
+  return s;
 }
 
 function bigrams(s: string): Set<string> {
   const out = new Set<string>();
   for (let i = 0; i + 1 < s.length; i++) out.add(s.slice(i, i + 2));
   return out;
+}
+
+/** How many of the two names' word pairs they share, over the longer one's (1: the same pairs). */
+function overlap(a: string, b: string): number {
+  const ab = bigrams(a);
+  const bb = bigrams(b);
+  let n = 0;
+  for (const x of ab) if (bb.has(x)) n++;
+  return n / Math.max(ab.size, bb.size, 1);
 }
 
 /** How much of the shorter name's bigrams the longer name has (1: every one). */
@@ -198,6 +219,74 @@ export function metricsAgree(a: Figure, b: Figure): boolean {
   return containment(na, nb) >= similar.containment;
 }
 
+/**
+ * A table row whose last count is the sum of the others (3 | 0 | 0 | 3) states its total; the same metric written
+ * in the text with another value is a conflict ("共受理政府信息公开申请2件" beside the table's 本年新收…申请数量 3).
+ * Inferred (a table and a sentence, named alike), never more than a warning.
+ */
+function tableClaims(model: FigureModel, strict: Set<Figure>): Claim[] {
+  const out: Claim[] = [];
+  const prose = model.figures.filter((f) => f.kind === 'count' && !f.prior && !f.change && !f.approx && !strict.has(f) && f.label.length >= 4);
+  if (!prose.length) return out;
+  const named = prose.map((f) => ({ f, name: metricName(f.label) })).filter((x) => x.name.length >= 4);
+  const done = new Set<Figure>();
+  for (const table of model.tables ?? []) {
+    for (const row of table.rows) {
+      const counts = row.cells.filter((c) => c.kind === 'count' && c.value !== undefined);
+      if (counts.length < 3 || !row.label) continue;
+      const last = counts[counts.length - 1];
+      const rest = counts.slice(0, -1).reduce((a, c) => a + (c.value ?? 0), 0);
+      if (Math.abs(rest - last.value!) > 1e-9) continue;
+      const name = metricName(row.label);
+      if (name.length < similar.minLength - 2) continue;
+      for (const { f, name: n } of named) {
+        if (done.has(f) || (f.line >= table.startLine && f.line <= table.endLine)) continue;
+        // a row names its metric fully: the text's name must be most of it (上年结转…申请 is not 本年新收…申请)
+        if (containment(n, name) < similar.containment || overlap(n, name) < similar.rowOverlap) continue;
+        done.add(f);
+        if (f.value === last.value) continue;
+        const cell: Figure = {
+          ...f,
+          id: -1,
+          text: last.text,
+          line: last.range.start.line,
+          range: last.range,
+          value: last.value!,
+          lo: last.value!,
+          hi: last.value!,
+          label: row.label,
+          checks: [],
+        };
+        out.push({
+          check: CODE,
+          anchor: f,
+          ceiling: 1,
+          sentenceBound: false,
+          readings: [
+            reading(
+              [
+                { fig: cell, role: 'tableTotal' },
+                { fig: f, role: 'statedHere' },
+              ],
+              [{ id: 'tableRowTotal', cost: 1 }],
+              {
+                ok: false,
+                cap: 'inferred',
+                ...phrase('statedOtherwise', { line: cell.line + 1, there: `${row.label} ${last.text}`, here: f.text }),
+                messageId: 'conflicting-figure.table',
+                args: { what: f.label.trim() || f.text, here: f.text, row: row.label, there: last.text, line: cell.line + 1 },
+                data: { values: [last.value, f.value] },
+              },
+            ),
+          ],
+        });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 export function sameClaims(model: FigureModel, lineText: (line: number) => string): Claim[] {
   const out: Claim[] = [];
   const seen = new Map<string, Figure[]>();
@@ -245,5 +334,6 @@ export function sameClaims(model: FigureModel, lineText: (line: number) => strin
     });
   }
   out.push(...similarClaims(model, lineText, cache, strict));
+  out.push(...tableClaims(model, strict));
   return out;
 }
