@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { analyze } from '../../server/src/engine';
-import { checkAcross, identify, pairReports } from '../../server/src/engine/across';
+import { bodyKey, checkAcross, identify, pairReports } from '../../server/src/engine/across';
 import { fixturesDir } from '../helpers/paths';
 import { segmenter } from '../figures/common';
 
@@ -17,6 +17,18 @@ function folder(name: string) {
     return { file: f, text, analysis: analyze(text, { segmenter: segmenter() }) };
   });
 }
+
+test('bodies are compared by their last administrative unit and department; a title may start with the year', () => {
+  assert.equal(bodyKey('天津市静海区人民政府'), '静海区');
+  assert.equal(bodyKey('静海区'), '静海区');
+  assert.equal(bodyKey('浙江省杭州市滨江区司法局'), '滨江区司法局');
+  assert.equal(bodyKey('杭州市'), '杭州市');
+  assert.notEqual(bodyKey('某某区司法局'), bodyKey('某某区人民政府'));
+  const a = identify('a', '2020年某某区法治政府建设情况报告\n一、主要举措和成效\n');
+  const b = identify('b', '某市某某区人民政府关于2021年法治政府建设报告\n');
+  assert.deepEqual([a.body, a.year, b.year], ['某某区', 2020, 2021]);
+  assert.deepEqual(pairReports([b, a]).consecutive, [[0, 1]]);
+});
 
 test('a report is read as a body and a year from its title, and consecutive years of one body are paired', () => {
   const a = identify('a.txt', '某某区人民政府关于2023年法治政府建设工作情况的报告\n一、主要举措和成效\n');

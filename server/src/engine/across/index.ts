@@ -62,15 +62,40 @@ export function identify(file: string, text: string): ReportIdentity {
     title = doc.lines.find((l) => l.norm.trim())?.norm.trim() ?? '';
   }
   const year = findReportYear(doc, outline)?.year ?? null;
-  const m = BODY_END.exec(title);
-  let body = (m ? title.slice(0, m.index) : title).replace(BODY_DROP, '').trim();
+  let m = BODY_END.exec(title);
+  let from = 0;
+  // "2020年静海区法治政府建设情况报告": the year first, the body after it
+  if (m && m.index === 0) {
+    from = m[0].length;
+    m = BODY_END.exec(title.slice(from));
+  }
+  let body = (m ? title.slice(from, from + m.index) : title.slice(from)).replace(BODY_DROP, '').trim();
   if (body.length > 24) body = body.slice(0, 24);
   return { file, title, body, year };
 }
 
-/** Is one body the other, or a department of it (XX区 and XX区司法局 report on one place)? */
+const UNIT_CHARS = new Set<string>([...data.bodyUnitChars]);
+const GOVERNMENT = new RegExp(data.bodyGovernment, 'g');
+
+/**
+ * The body as a key: its last administrative unit and any department after it, the government's own name dropped
+ * ("天津市静海区人民政府" and "静海区" → 静海区; "浙江省杭州市滨江区司法局" → 滨江区司法局; "某某区司法局" stays).
+ */
+export function bodyKey(body: string): string {
+  const b = body.replace(GOVERNMENT, '');
+  const units: number[] = [];
+  for (let i = 0; i < b.length; i++) if (UNIT_CHARS.has(b[i])) units.push(i);
+  if (units.length < 2) return b;
+  // the last unit, and the boundary before it (杭州市: 州 right before 市 is part of the name, not a boundary)
+  let k = units.length - 1;
+  while (k > 0 && units[k - 1] === units[k] - 1) k--;
+  return k > 0 ? b.slice(units[k - 1] + 1) : b;
+}
+
+/** Two reports of one body (the same key; an empty body is no body). */
 function sameBody(a: string, b: string): boolean {
-  return !!a && !!b && a === b;
+  const ka = bodyKey(a);
+  return !!ka && ka === bodyKey(b);
 }
 
 interface Report {
