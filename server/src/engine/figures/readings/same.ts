@@ -6,7 +6,7 @@
 import type { Figure, FigureModel } from '../model';
 import { conflictFillers } from '../vocab';
 import data from '../../../../data/figures.json';
-import { phrase, reading, type Claim } from './types';
+import { phrase, reading, type Claim, type Outcome } from './types';
 
 const CODE = 'conflicting-figure';
 const PERIOD = /\d{4}年|前[一二三四]季度|[一二三四]季度|上半年|下半年|\d{1,2}[-—至]\d{1,2}月|今年以来|年初至今|近[一二三四五]年|截至/g;
@@ -127,6 +127,15 @@ function containment(a: string, b: string): number {
   return sb.size ? n / sb.size : 0;
 }
 
+/** A conflict inferred between two statements of a metric (another name, a table row): at most a warning. */
+function inferredConflict(here: Figure, there: Figure, role: string, assumption: string, outcome: Omit<Outcome, 'ok' | 'cap'>): Claim {
+  const figures = [
+    { fig: there, role },
+    { fig: here, role: 'statedHere' },
+  ];
+  return { check: CODE, anchor: here, ceiling: 1, sentenceBound: false, readings: [reading(figures, [{ id: assumption, cost: 1 }], { ok: false, cap: 'inferred', ...outcome })] };
+}
+
 /**
  * The same metric named with other words in another paragraph ("通过审计信息栏目公开信息20条" … "通过审计信息专栏公开
  * 政府信息16条"): counts of one unit family and period whose names (metricName) share most of their word pairs.
@@ -152,29 +161,14 @@ function similarClaims(model: FigureModel, lineText: (line: number) => string, c
       if (e.f.line === f.line || !samePeriod(e.period, period) || e.f.value === f.value) continue;
       if ((e.f.stage && f.stage && e.f.stage !== f.stage) || !sameSubject(e.f, f, 'exact')) continue;
       if (containment(e.name, name) < similar.containment) continue;
-      out.push({
-        check: CODE,
-        anchor: f,
-        ceiling: 1,
-        sentenceBound: false,
-        readings: [
-          reading(
-            [
-              { fig: e.f, role: 'statedBefore' },
-              { fig: f, role: 'statedHere' },
-            ],
-            [{ id: 'similarName', cost: 1 }],
-            {
-              ok: false,
-              cap: 'inferred',
-              ...phrase('statedOtherwise', { line: e.f.line + 1, there: e.f.text, here: f.text }),
-              messageId: 'conflicting-figure.conflict',
-              args: { what: f.label.trim() || f.text, here: f.text, there: e.f.text, line: e.f.line + 1 },
-              data: { values: [e.f.value, f.value] },
-            },
-          ),
-        ],
-      });
+      out.push(
+        inferredConflict(f, e.f, 'statedBefore', 'similarName', {
+          ...phrase('statedOtherwise', { line: e.f.line + 1, there: e.f.text, here: f.text }),
+          messageId: 'conflicting-figure.conflict',
+          args: { what: f.label.trim() || f.text, here: f.text, there: e.f.text, line: e.f.line + 1 },
+          data: { values: [e.f.value, f.value] },
+        }),
+      );
       break;
     }
     earlier.push({ f, name, period });
@@ -257,29 +251,14 @@ function tableClaims(model: FigureModel, strict: Set<Figure>): Claim[] {
           label: row.label,
           checks: [],
         };
-        out.push({
-          check: CODE,
-          anchor: f,
-          ceiling: 1,
-          sentenceBound: false,
-          readings: [
-            reading(
-              [
-                { fig: cell, role: 'tableTotal' },
-                { fig: f, role: 'statedHere' },
-              ],
-              [{ id: 'tableRowTotal', cost: 1 }],
-              {
-                ok: false,
-                cap: 'inferred',
-                ...phrase('statedOtherwise', { line: cell.line + 1, there: `${row.label} ${last.text}`, here: f.text }),
-                messageId: 'conflicting-figure.table',
-                args: { what: f.label.trim() || f.text, here: f.text, row: row.label, there: last.text, line: cell.line + 1 },
-                data: { values: [last.value, f.value] },
-              },
-            ),
-          ],
-        });
+        out.push(
+          inferredConflict(f, cell, 'tableTotal', 'tableRowTotal', {
+            ...phrase('statedOtherwise', { line: cell.line + 1, there: `${row.label} ${last.text}`, here: f.text }),
+            messageId: 'conflicting-figure.table',
+            args: { what: f.label.trim() || f.text, here: f.text, row: row.label, there: last.text, line: cell.line + 1 },
+            data: { values: [last.value, f.value] },
+          }),
+        );
         break;
       }
     }
