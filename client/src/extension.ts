@@ -30,6 +30,7 @@ let statusItem: vscode.StatusBarItem | undefined;
 const serverStatus = new Map<string, { checking: boolean; isReport: boolean }>();
 const figurePanels = new Map<string, vscode.WebviewPanel>();
 let summaryPanel: vscode.WebviewPanel | undefined;
+let acrossCollection: vscode.DiagnosticCollection | undefined;
 
 function displayName(): string {
   return t('Rule-of-Law Report Checker');
@@ -145,10 +146,46 @@ async function checkWorkspace(): Promise<void> {
       }
     },
   );
+  if (reports.length > 1 && !total.cancelled) await checkAcrossReports(c, reports);
   if (reports.length > 0) showSummary(reports, workspaceSummary(total, files.length, t));
   const open = t('Open Problems panel');
   const choice = await vscode.window.showInformationMessage(workspaceSummary(total, files.length, t), open);
   if (choice === open) await vscode.commands.executeCommand('workbench.actions.view.problems');
+}
+
+/**
+ * Checks across reports (same body, consecutive years; the server's engine/across): their findings go to a
+ * diagnostic collection of the extension's own (the server's own diagnostics per file are left as they are) and
+ * into the summary page.
+ */
+async function checkAcrossReports(c: LanguageClient, reports: SummaryReport[]): Promise<void> {
+  const withText = reports.filter((r) => typeof r.text === 'string');
+  let result: { files: { uri: string; diagnostics: SummaryReport['diagnostics'] }[] } | undefined;
+  try {
+    result = await c.sendRequest('fazhiReport/checkAcross', { files: withText.map((r) => ({ uri: r.uri, text: r.text })) });
+  } catch {
+    return;
+  }
+  acrossCollection ??= vscode.languages.createDiagnosticCollection('fazhi-report-across');
+  acrossCollection.clear();
+  for (const f of result?.files ?? []) {
+    const report = reports.find((r) => r.uri === f.uri);
+    if (report) report.diagnostics = [...report.diagnostics, ...f.diagnostics];
+    acrossCollection.set(
+      vscode.Uri.parse(f.uri),
+      f.diagnostics.map((d) => {
+        const range = new vscode.Range(d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character);
+        const sev = [vscode.DiagnosticSeverity.Error, vscode.DiagnosticSeverity.Warning, vscode.DiagnosticSeverity.Information, vscode.DiagnosticSeverity.Hint][(d.severity ?? 2) - 1];
+        const v = new vscode.Diagnostic(range, typeof d.message === 'string' ? d.message : d.message.value, sev);
+        v.code = String(d.code ?? 'across-reports');
+        v.source = 'fazhi-report';
+        v.relatedInformation = (d.relatedInformation ?? []).map(
+          (r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(vscode.Uri.parse(r.location.uri), new vscode.Range(r.location.range.start.line, r.location.range.start.character, r.location.range.end.line, r.location.range.end.character)), r.message),
+        );
+        return v;
+      }),
+    );
+  }
 }
 
 /** The reviewer's summary page of the workspace check (the page of `check --format html`), each finding a link to its place. */

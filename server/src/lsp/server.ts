@@ -22,6 +22,13 @@ import type {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, formatMessage, normalizeLocale, shouldCheck } from '../engine';
+import { checkAcross, type AcrossInput } from '../engine/across';
+
+/** The configured severity of across-reports from a rule setting. */
+function acrossSeverity(setting: unknown): 'error' | 'warning' | 'information' | 'hint' | 'off' | undefined {
+  const v = typeof setting === 'string' ? setting : (setting as { severity?: unknown } | undefined)?.severity;
+  return v === 'error' || v === 'warning' || v === 'information' || v === 'hint' || v === 'off' ? v : undefined;
+}
 import type { Analysis, Locale, ReportSummary } from '../engine';
 import { loadSegmenter, segmenterError, segmenterIfLoaded } from '../segmenter';
 import { DIAGNOSTIC_SOURCE, toDiagnostics, toDocumentSymbols, toFoldingRanges } from './convert';
@@ -558,6 +565,29 @@ export function startServer(connection: Connection): void {
       }
     },
   );
+
+  // Checks across reports (engine/across) for the workspace check: the reports' texts come from the client (it has
+  // them from checkFiles), each is analysed with its settings, and the findings come back by URI, their related
+  // places in other files included. The client shows them in a collection of its own and in the summary page.
+  connection.onRequest('fazhiReport/checkAcross', async (params: { files?: unknown }) => {
+    try {
+      const files = Array.isArray(params?.files)
+        ? params.files.filter((f): f is { uri: string; text: string } => !!f && typeof (f as { uri?: unknown }).uri === 'string' && typeof (f as { text?: unknown }).text === 'string')
+        : [];
+      const inputs: AcrossInput[] = [];
+      let severity: ReturnType<typeof acrossSeverity> | undefined;
+      for (const f of files) {
+        const { s, dc } = await configFor(f.uri);
+        severity ??= acrossSeverity(s.rules?.['across-reports']);
+        inputs.push({ file: f.uri, text: f.text, analysis: analyzeText(f.text, s, dc) });
+      }
+      const found = checkAcross(inputs, { locale, segmenter: segmenterIfLoaded() ?? undefined, severity, profile: undefined });
+      return { files: [...found].map(([uri, findings]) => ({ uri, diagnostics: toDiagnostics(findings, uri, { ...diagnosticOptions(), uriOf: (u) => u }) })) };
+    } catch (e) {
+      logError('checkAcross', e);
+      return { files: [] };
+    }
+  });
 
   connection.languages.diagnostics.on(async (params): Promise<DocumentDiagnosticReport> => {
     const uri = params.textDocument.uri;
