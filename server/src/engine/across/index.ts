@@ -92,12 +92,6 @@ export function bodyKey(body: string): string {
   return k > 0 ? b.slice(units[k - 1] + 1) : b;
 }
 
-/** Two reports of one body (the same key; an empty body is no body). */
-function sameBody(a: string, b: string): boolean {
-  const ka = bodyKey(a);
-  return !!ka && ka === bodyKey(b);
-}
-
 interface Report {
   input: AcrossInput;
   id: ReportIdentity;
@@ -269,11 +263,22 @@ export function pairReports(ids: ReportIdentity[], named: AcrossOptions['pairs']
     const q = index.get(p.previous);
     if (c !== undefined && q !== undefined) consecutive.push([c, q]);
   }
-  for (let i = 0; i < ids.length; i++) {
-    for (let j = 0; j < ids.length; j++) {
-      if (i === j || !sameBody(ids[i].body, ids[j].body) || ids[i].year === null || ids[j].year === null) continue;
-      if (ids[i].year === ids[j].year! + 1 && !consecutive.some(([c, q]) => c === i && q === j)) consecutive.push([i, j]);
-      if (ids[i].year === ids[j].year && i < j) sameYear.push([i, j]);
+  // reports grouped by body key once (a folder of 500 reports is not compared pair by pair)
+  const byBody = new Map<string, number[]>();
+  ids.forEach((r, i) => {
+    const key = bodyKey(r.body);
+    if (!key || r.year === null) return;
+    const list = byBody.get(key) ?? [];
+    list.push(i);
+    byBody.set(key, list);
+  });
+  for (const list of byBody.values()) {
+    for (const i of list) {
+      for (const j of list) {
+        if (i === j) continue;
+        if (ids[i].year === ids[j].year! + 1 && !consecutive.some(([c, q]) => c === i && q === j)) consecutive.push([i, j]);
+        if (ids[i].year === ids[j].year && i < j) sameYear.push([i, j]);
+      }
     }
   }
   return { consecutive, sameYear };
