@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import { checkAcross, type AcrossInput } from '../../engine/across';
 import { toDiagnostics } from '../../lsp/convert';
 import { fileUri } from '../files';
-import { loadSegmenter } from '../../segmenter';
+import { loadSegmenter, segmenterIfLoaded } from '../../segmenter';
 import { checkFile, type FileJob, type FileOutcome, type JobOptions } from '../check-file';
 import { runParallel, settingsTable, workerCount } from '../pool';
 import { progressBar } from '../progress';
@@ -161,7 +161,8 @@ export const check: Command = {
       const inputs: AcrossInput[] = kept.filter((o) => o.result && o.text !== undefined && o.analysis).map((o) => ({ file: targets[o.index].absolute, text: o.text!, analysis: o.analysis! }));
       const found = checkAcross(inputs, {
         locale: opts.locale,
-        segmenter: loadSegmenter() ?? undefined,
+        // the dictionary only if this thread has it already (with worker threads it was loaded in each worker)
+        segmenter: segmenterIfLoaded() ?? undefined,
         severity: acrossSeverity === undefined ? undefined : acrossSeverity,
         pairs: settings.flatMap((x) => x.pairs ?? []),
       });
