@@ -142,3 +142,16 @@ test('softer variants stay softer than the configured level, never louder than t
   assert.deepEqual(expectedNote({ 'missing-section': 'error' }), ['information'], 'raising missing-section does not raise its note');
   assert.deepEqual(expectedNote({ 'missing-section': 'information' }), ['hint']);
 });
+
+test('an index of reports (a Markdown table naming them) is not a report', () => {
+  const index = [
+    '# 示例文本索引',
+    '',
+    '| 文件 | 单位 | 年度 | 说明 |',
+    '|---|---|---|---|',
+    '| 001.txt | 某某区 | 2022 | 某某区2022年法治政府建设情况报告（节选） |',
+    '| 002.txt | 某某县 | 2023 | 一、2023年推进法治政府建设的主要举措和成效 |',
+    '',
+  ].join('\n');
+  assert.equal(shouldCheck({ text: index, languageId: 'markdown' }).check, false);
+});

@@ -90,7 +90,12 @@ interface Line {
 
 function openingLines(text: string): Line[] {
   const opening = fold(text.slice(0, kinds.openingChars));
-  return opening.split(/\r\n|\r|\n/).map((t, index) => ({ index, text: t.trim() }));
+  // a table row is no opening sentence (an index of reports is a table that names them): read as blank
+  return opening.split(/\r\n|\r|\n/).map((t, index) => {
+    const text = t.trim();
+    const pipes = text.startsWith('|') ? text.split('|').length - 1 : 0;
+    return { index, text: pipes >= 3 ? '' : text };
+  });
 }
 
 function first(lines: Line[], pattern: RegExp | null, kind: KindId, where: KindCue['where']): KindCue | null {
