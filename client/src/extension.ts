@@ -6,8 +6,8 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
-import type { FigureRow, FiguresResult } from '../../server/src/lsp/figure-table';
-import { figuresCsv } from '../../server/src/lsp/figure-table';
+import type { FigureRow, FiguresResult } from '../../server/src/present/figure-table';
+import { figuresCsv } from '../../server/src/present/figure-table';
 import { figuresHtml } from './figure-view';
 import { defaultReportYear, skeleton, validateYear } from './skeleton';
 import { countDiagnostics, statusView, workspaceSummary } from './status';

@@ -1,7 +1,7 @@
 // The figure table (数据核查表) as the HTML of a webview: every figure, what it was read as and the checks it passed
 // or failed, a button to export CSV and a click on a row to go to the figure. Pure (no vscode import): unit-tested.
-import type { FigureRow } from '../../server/src/lsp/figure-table';
-import { checksText } from '../../server/src/lsp/figure-table';
+import type { FigureRow } from '../../server/src/present/figure-table';
+import { checksText } from '../../server/src/present/figure-table';
 import type { Translate } from './skeleton';
 
 export function escapeHtml(s: string): string {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fixture, lines, runCli } from './run';
 import { GAP, tempDir, writeFiles } from './tmp';
 import { applyFixes, dominantEol, encodeReport } from '../../server/src/cli/fix';
-import { decodeReport } from '../../server/src/cli/read';
+import { decodeReport } from '../../server/src/host/read';
 
 const FIX = fixture('fix');
 const CASES = ['gap-utf8-lf.txt', 'gap-utf8bom-crlf.txt', 'gap-gb18030-crlf.txt', 'gap-utf16le-crlf.txt'];

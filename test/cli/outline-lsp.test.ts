@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { analyze } from '../../server/src/engine';
 import type { OutlineNode } from '../../server/src/engine';
-import { toDocumentSymbols } from '../../server/src/lsp/convert';
+import { toDocumentSymbols } from '../../server/src/present/convert';
 import { readText, seedFiles } from '../helpers/paths';
 import { TestClient } from '../protocol/lsp-client';
 import { binPath, lines, runCli } from './run';

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { countResults, exitCodeFor, formatDiagnosticLine, summaryLine } from '../../server/src/cli/commands/check';
-import { decodeReport } from '../../server/src/cli/read';
+import { decodeReport } from '../../server/src/host/read';
 
 const diag = (severity: 1 | 2 | 3 | 4) => ({
   range: { start: { line: 4, character: 2 }, end: { line: 4, character: 4 } },

@@ -6,7 +6,7 @@ import { analyze } from '../../server/src/engine';
 import { defaultReportYear, skeleton, validateYear } from '../../client/src/skeleton';
 import { countDiagnostics, statusView, workspaceSummary } from '../../client/src/status';
 import { escapeHtml, figuresHtml } from '../../client/src/figure-view';
-import { figureRows, figuresCsv } from '../../server/src/lsp/figure-table';
+import { figureRows, figuresCsv } from '../../server/src/present/figure-table';
 
 const t = (m: string, ...args: (string | number)[]) => m.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)]));
 

@@ -1,11 +1,11 @@
-// The figure hover (server/src/lsp/hover.ts) and `fazhi-report figures` (server/src/cli/commands/figures.ts),
+// The figure hover (server/src/present/figure-hover.ts) and `fazhi-report figures` (server/src/cli/commands/figures.ts),
 // run in-process on seed 002; and the segmenter rule on every seed and corpus file: findings without nodejieba
 // are a subset of the findings with it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { figureHover } from '../../server/src/lsp/hover';
+import { figureHover } from '../../server/src/present/figure-hover';
 import { figures as figuresCommand } from '../../server/src/cli/commands/figures';
 import { corpusDir, readText, seedFiles } from '../helpers/paths';
 import { analyzeWith, findingKey } from './common';

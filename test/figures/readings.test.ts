@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import { analyze } from '../../server/src/engine';
 import { extractFigures } from '../../server/src/engine/figures/extract';
 import { ReportDocument } from '../../server/src/engine/document';
-import { figureMarkdown } from '../../server/src/lsp/hover';
-import { figureRows } from '../../server/src/lsp/figure-table';
+import { figureMarkdown } from '../../server/src/present/figure-hover';
+import { figureRows } from '../../server/src/present/figure-table';
 import type { Verdict } from '../../server/src/engine/figures/readings';
 import { segmenter } from './common';
 

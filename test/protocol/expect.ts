@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { analyze } from '../../server/src/engine';
 import type { Locale } from '../../server/src/engine';
-import { toDiagnostics } from '../../server/src/lsp/convert';
+import { toDiagnostics } from '../../server/src/present/convert';
 import { loadSegmenter } from '../../server/src/segmenter';
 
 export interface ExpectOptions {

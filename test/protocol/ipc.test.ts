@@ -6,7 +6,7 @@ import path from 'node:path';
 import { createProtocolConnection, IPCMessageReader, IPCMessageWriter } from 'vscode-languageserver-protocol/node';
 import type { DocumentSymbol, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
 import { analyze } from '../../server/src/engine';
-import { toDocumentSymbols } from '../../server/src/lsp/convert';
+import { toDocumentSymbols } from '../../server/src/present/convert';
 import { distDir, readText, seedFiles } from '../helpers/paths';
 
 test('dist/server.js --node-ipc: initialize, diagnostics, document symbols, shutdown', async () => {

@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { pathToFileURL } from 'node:url';
 import { analyze } from '../../server/src/engine';
-import { toDocumentSymbols } from '../../server/src/lsp/convert';
+import { toDocumentSymbols } from '../../server/src/present/convert';
 import { readText, seedFiles } from '../helpers/paths';
 import { TestClient } from './lsp-client';
 import { countSymbols } from './symbols';

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyze } from '../../server/src/engine';
-import { toDocumentSymbols } from '../../server/src/lsp/convert';
+import { toDocumentSymbols } from '../../server/src/present/convert';
 import { assertEngineDiagnostics } from './expect';
 import { readText, seedFiles } from '../helpers/paths';
 import { TestClient } from './lsp-client';

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { analyze } from '../../server/src/engine';
-import { toDocumentSymbols } from '../../server/src/lsp/convert';
+import { toDocumentSymbols } from '../../server/src/present/convert';
 import { readText, seedFiles } from '../helpers/paths';
 import { assertEngineDiagnostics } from '../protocol/expect';
 import { sleep, TestClient } from '../protocol/lsp-client';

@@ -4,11 +4,11 @@
 import { analyze, languageOfName, shouldCheck } from '../engine';
 import type { AnalyzeOptions, Analysis, Locale, ReportSummary, Segmenter } from '../engine';
 import { whereText } from '../host/readers';
-import { toDiagnostics } from '../lsp/convert';
+import { toDiagnostics } from '../present/convert';
 import { fileUri } from './files';
 import { fixText, writeFixed, type AppliedFix } from './fix';
 import type { FileResult } from './formatters';
-import { readErrorLine, readInput, readWarningLines } from './read';
+import { readErrorLine, readInput, readWarningLines } from '../host/read';
 import type { FileSettings } from './settings';
 
 export interface FileJob {

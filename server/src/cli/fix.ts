@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Analysis, AnalyzeOptions, Finding, Range } from '../engine';
 import { analyze } from '../engine';
-import { decodeReport, type Bilingual } from './read';
+import { decodeReport, type Bilingual } from '../host/read';
 
 export interface TextEdit {
   range: Range;

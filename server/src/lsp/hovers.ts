@@ -6,7 +6,7 @@ import { findDirectives, parseOutline, ReportDocument } from '../engine';
 import type { Analysis, Finding, Locale, OutlineNode, Position, Profile, Range } from '../engine';
 import { defaultProfile } from '../engine';
 import { detectSections } from '../engine/sections/detect';
-import { figureAt, figureMarkdown } from './hover';
+import { figureAt, figureMarkdown } from '../present/figure-hover';
 
 const t = (locale: Locale, zh: string, en: string) => (locale === 'en' ? en : zh);
 

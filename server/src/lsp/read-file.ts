@@ -2,7 +2,7 @@
 // decoder as the command line: UTF-8 with or without BOM, UTF-16 with BOM, GB18030/GBK; a binary file is refused
 // with a clear reason. The language the editor would give it is guessed from its name.
 import path from 'node:path';
-import { readReport } from '../cli/read';
+import { readReport } from '../host/read';
 import { languageOfName } from '../engine/kind';
 
 export function readReportFile(file: string): string {

@@ -31,15 +31,15 @@ function acrossSeverity(setting: unknown): 'error' | 'warning' | 'information' |
 }
 import type { Analysis, Locale, ReportSummary } from '../engine';
 import { loadSegmenter, segmenterError, segmenterIfLoaded } from '../segmenter';
-import { DIAGNOSTIC_SOURCE, toDiagnostics, toDocumentSymbols, toFoldingRanges } from './convert';
+import { DIAGNOSTIC_SOURCE, toDiagnostics, toDocumentSymbols, toFoldingRanges } from '../present/convert';
 import { DocumentStore } from './documents';
 import type { OpenDocument } from './documents';
 import { SettingsCache } from './settings';
 import type { Settings } from './settings';
 import { codeActions, IGNORE_IN_WORKSPACE_COMMAND, ignoreInWorkspace } from './actions';
 import { hoverAt } from './hovers';
-import { FIGURES_REQUEST, figureRows } from './figure-table';
-import type { FiguresParams, FiguresResult } from './figure-table';
+import { FIGURES_REQUEST, figureRows } from '../present/figure-table';
+import type { FiguresParams, FiguresResult } from '../present/figure-table';
 import { effectiveSettings, pathToUri, uriToPath, WorkspaceConfigs } from './workspace-config';
 import type { DocumentConfig } from './workspace-config';
 import { languageOf, readReportFile } from './read-file';

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import fs from 'node:fs';
 import { checkAcross, type AcrossInput } from '../../engine/across';
-import { toDiagnostics } from '../../lsp/convert';
+import { toDiagnostics } from '../../present/convert';
 import { fileUri } from '../files';
 import { loadSegmenter, segmenterIfLoaded } from '../../segmenter';
 import { checkFile, type FileJob, type FileOutcome, type JobOptions } from '../check-file';

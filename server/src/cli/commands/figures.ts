@@ -1,6 +1,6 @@
 // `fazhi-report figures <file> [--format text|json|csv]`: every figure of a report with how it was read (value or
 // bounds, unit, object, stage or rate) and the checks it took part in — the reviewer's 数据核查表.
-// CSV is the same table the editor exports (server/src/lsp/figure-table.ts): a UTF-8 BOM so that Excel and WPS
+// CSV is the same table the editor exports (server/src/present/figure-table.ts): a UTF-8 BOM so that Excel and WPS
 // open the Chinese columns correctly, CRLF line ends, 1-based positions.
 import path from 'node:path';
 import { analyze, describeReading } from '../../engine';
@@ -8,10 +8,10 @@ import type { Figure, Locale } from '../../engine';
 import { loadSegmenter } from '../../segmenter';
 import { parseCommon, UsageError, type Format } from '../args';
 import type { CliIO } from '../io';
-import { readErrorLine, readInput, readWarningLines } from '../read';
+import { readErrorLine, readInput, readWarningLines } from '../../host/read';
 import type { Command } from './command';
 // one CSV layout for the command line and the editor's export (BOM, CRLF, formula-looking cells made text)
-import { figureRows, figuresCsv } from '../../lsp/figure-table';
+import { figureRows, figuresCsv } from '../../present/figure-table';
 
 export interface FigureRecord {
   line: number;

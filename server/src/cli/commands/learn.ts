@@ -9,7 +9,7 @@ import { loadSegmenter, segmenterError } from '../../segmenter';
 import { UsageError } from '../args';
 import { expandTargets } from '../files';
 import type { CliIO } from '../io';
-import { readErrorLine, readInput } from '../read';
+import { readErrorLine, readInput } from '../../host/read';
 import path from 'node:path';
 import type { Command } from './command';
 

@@ -2,10 +2,10 @@
 import path from 'node:path';
 import { analyze } from '../../engine';
 import type { Locale, OutlineNode } from '../../engine';
-import { toDocumentSymbols } from '../../lsp/convert';
+import { toDocumentSymbols } from '../../present/convert';
 import { parseCommon, UsageError } from '../args';
 import type { CliIO } from '../io';
-import { readErrorLine, readInput, readWarningLines } from '../read';
+import { readErrorLine, readInput, readWarningLines } from '../../host/read';
 import { whereText, type ReadDocument } from '../../host/readers';
 import type { Command } from './command';
 

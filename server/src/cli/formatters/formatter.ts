@@ -8,7 +8,7 @@ export interface FileResult {
   /** The path as shown to the user (as given, or found under a given folder). */
   path: string;
   absolute: string;
-  /** The diagnostics exactly as the language server publishes them (lsp/convert.ts). */
+  /** The diagnostics exactly as the language server publishes them (present/convert.ts). */
   diagnostics: Diagnostic[];
   /** For a Word/PDF document: where a line of its text is in the file ("第3页", "第12段"), by line, for the text output. */
   whereLines?: Record<number, Record<Locale, string>>;

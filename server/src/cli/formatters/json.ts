@@ -1,5 +1,5 @@
 // --format json: `{ "files": [ { "path", "diagnostics" } ] }`, the diagnostics exactly as the language server
-// publishes them (the same conversion, lsp/convert.ts), so scripts see what the editor shows.
+// publishes them (the same conversion, present/convert.ts), so scripts see what the editor shows.
 import type { Formatter } from './formatter';
 
 export const json: Formatter = {

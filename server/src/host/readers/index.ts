@@ -3,7 +3,7 @@
 // office systems often save one format under another's extension (a .doc that is really a .docx, or RTF).
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Bilingual } from '../../cli/read';
+import type { Bilingual } from '../read';
 import { readDoc } from './doc';
 import { readDocx } from './docx';
 import { readPdf } from './pdf';

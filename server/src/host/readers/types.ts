@@ -1,5 +1,5 @@
 // What a reader hands back: the text the engine checks, and where each of its lines came from in the file.
-import type { Bilingual } from '../../cli/read';
+import type { Bilingual } from '../read';
 
 export type DocumentKind = 'docx' | 'doc' | 'pdf';
 

@@ -2,7 +2,7 @@
 // (Windows Notepad "Unicode"), or GB18030/GBK (older Chinese Windows tools). Line endings are left as they are:
 // the engine splits CRLF, LF and CR alike, and keeping the text untouched keeps columns true to the file.
 import fs from 'node:fs';
-import { isDocumentFile, readDocumentFile, type ReadDocument } from '../host/readers';
+import { isDocumentFile, readDocumentFile, type ReadDocument } from './readers';
 
 /** A reason in both languages, Chinese first: drafters read the first half, tools and colleagues the second. */
 export interface Bilingual {
