@@ -117,6 +117,16 @@ function overlap(a: string, b: string): number {
   return n / Math.max(ab.size, bb.size, 1);
 }
 
+/**
+ * Is one name the other with words left out (every character of the shorter is in the longer)? "甲镇受理…申请" and
+ * "乙镇受理…申请" share most word pairs but name two places: a character of one that the other lacks is another subject.
+ */
+function narrowerOrSame(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  for (const c of short) if (!long.includes(c)) return false;
+  return true;
+}
+
 /** How much of the shorter name's bigrams the longer name has (1: every one). */
 function containment(a: string, b: string): number {
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
@@ -160,7 +170,7 @@ function similarClaims(model: FigureModel, lineText: (line: number) => string, c
       const e = earlier[i];
       if (e.f.line === f.line || !samePeriod(e.period, period) || e.f.value === f.value) continue;
       if ((e.f.stage && f.stage && e.f.stage !== f.stage) || !sameSubject(e.f, f, 'exact')) continue;
-      if (containment(e.name, name) < similar.containment) continue;
+      if (containment(e.name, name) < similar.containment || !narrowerOrSame(e.name, name)) continue;
       out.push(
         inferredConflict(f, e.f, 'statedBefore', 'similarName', {
           ...phrase('statedOtherwise', { line: e.f.line + 1, there: e.f.text, here: f.text }),
@@ -210,7 +220,7 @@ export function metricsAgree(a: Figure, b: Figure): boolean {
   if (na === nb && na.length > 0) return true;
   const named = !!(a.object && b.object && a.stage && !a.objectInherited && !b.objectInherited);
   if (Math.min(na.length, nb.length) < (named ? 2 : similar.minLength)) return false;
-  return containment(na, nb) >= similar.containment;
+  return containment(na, nb) >= similar.containment && narrowerOrSame(na, nb);
 }
 
 /**
@@ -236,7 +246,7 @@ function tableClaims(model: FigureModel, strict: Set<Figure>): Claim[] {
       for (const { f, name: n } of named) {
         if (done.has(f) || (f.line >= table.startLine && f.line <= table.endLine)) continue;
         // a row names its metric fully: the text's name must be most of it (上年结转…申请 is not 本年新收…申请)
-        if (containment(n, name) < similar.containment || overlap(n, name) < similar.rowOverlap) continue;
+        if (containment(n, name) < similar.containment || overlap(n, name) < similar.rowOverlap || !narrowerOrSame(n, name)) continue;
         done.add(f);
         if (f.value === last.value) continue;
         const cell: Figure = {
