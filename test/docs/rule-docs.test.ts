@@ -211,3 +211,13 @@ test('a page example is checked exactly as the engine checks any text (no hidden
     analyze(text, { segmenter: segmenter! }).findings.map((f) => f.code),
   );
 });
+
+test('every check has its title in both message catalogs (rule.<code>.title: SARIF and rule info), figure checks their hover name', () => {
+  const catalogs = ['zh-cn', 'en'].map((l) => JSON.parse(fs.readFileSync(path.join(repoRoot, 'server', 'data', 'messages', `${l}.json`), 'utf8')) as Record<string, string>);
+  const missing: string[] = [];
+  for (const c of codes) for (const [i, cat] of catalogs.entries()) if (!cat[`rule.${c}.title`]) missing.push(`${['zh-cn', 'en'][i]}: rule.${c}.title`);
+  for (const c of allRules.filter((r) => r.tags.includes('figures')).map((r) => r.code)) {
+    for (const [i, cat] of catalogs.entries()) if (!cat[`rule.${c}.name`]) missing.push(`${['zh-cn', 'en'][i]}: rule.${c}.name`);
+  }
+  assert.deepEqual(missing, []);
+});

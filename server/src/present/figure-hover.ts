@@ -2,7 +2,7 @@
 // and the checks it took part in, with their outcome. Pure: Analysis + position in, LSP Hover out (Chinese first,
 // English with locale 'en'); the language server registers it.
 import type { Hover } from 'vscode-languageserver';
-import { describeReading, type Analysis, type Figure, type Locale, type Position } from '../engine';
+import { describeReading, formatMessage, type Analysis, type Figure, type Locale, type Position } from '../engine';
 
 const KIND: Record<Figure['kind'], [string, string]> = {
   count: ['数量', 'count'],
@@ -12,16 +12,6 @@ const KIND: Record<Figure['kind'], [string, string]> = {
   ratio: ['比值', 'ratio'],
 };
 
-const CHECK_NAMES: Record<string, [string, string]> = {
-  'funnel-order': ['环节先后（后一环节不多于前一环节）', 'stage order'],
-  'breakdown-sum': ['分项之和与总数', 'parts and total'],
-  'rate-mismatch': ['比率与其数量', 'rate against its counts'],
-  'impossible-percentage': ['百分比能否由整数件得出', 'possible percentage'],
-  'change-mismatch': ['增减幅度与上期数', 'change against the prior value'],
-  'conflicting-figure': ['同一指标前后一致', 'same figure stated twice'],
-  'table-sum': ['表格合计与占比', 'table totals and shares'],
-  'across-reports': ['跨报告核对', 'across reports'],
-};
 
 const t = (locale: Locale, zh: string, en: string) => (locale === 'en' ? en : zh);
 
@@ -65,7 +55,8 @@ export function figureMarkdown(f: Figure, locale: Locale = 'zh-cn'): string {
   } else {
     out.push(t(locale, '**参与的核对**', '**Checks**'));
     for (const c of f.checks) {
-      const name = CHECK_NAMES[c.code] ?? [c.code, c.code];
+      // the check's short name is in the message catalogs (rule.<code>.name)
+      const name = [formatMessage('zh-cn', `rule.${c.code}.name`, {}), formatMessage('en', `rule.${c.code}.name`, {})];
       // the reading it was verified (or found wrong) under, when it assumes anything
       const reading = describeReading(locale, c.assumptions);
       out.push(`- ${c.ok ? '✓' : '✗'} \`${c.code}\` ${t(locale, name[0], name[1])}${t(locale, '：', ': ')}${locale === 'en' ? c.detailEn ?? c.detail : c.detail}${reading}`);
