@@ -9,7 +9,7 @@ import { extractFigures } from './figures/extract'; // figures (issue 3)
 import defaults from '../../data/rules.json';
 import { detectSections, type Sections } from './sections/detect';
 import { defaultProfile } from './sections/profile';
-import type { AnalyzeOptions, Analysis, Finding, Severity } from './types';
+import { atMost, type AnalyzeOptions, type Analysis, type Finding, type Severity } from './types';
 import { findDirectives, isSuppressed } from './suppress';
 import { sentenceAt } from './config';
 import type { FigureModel } from './figures/model';
@@ -63,8 +63,7 @@ export function softerSeverity(configured: Severity, defaultSeverity: Severity |
  *    figures) is a softer variant two steps below the default.
  */
 function capped(severity: Severity, cap: RuleReport['cap']): Severity {
-  if (cap !== 'inferred') return severity;
-  return RANK[Math.max(RANK.indexOf(severity), RANK.indexOf('warning'))];
+  return cap === 'inferred' ? atMost(severity, 'warning') : severity;
 }
 
 function variantSteps(r: RuleReport, defaultSeverity: Severity | 'off' | undefined): number {

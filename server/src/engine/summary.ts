@@ -5,7 +5,7 @@ import type { ReportDocument } from './document';
 import type { Sections } from './sections/detect';
 import type { Profile } from './sections/profile';
 import type { Locale } from './types';
-import { titleNode } from './sections/year';
+import { findReportYear, titleNode, type ReportYear } from './sections/year';
 import type { Outline } from './outline/outline';
 
 export type PartPresence = 'heading' | 'paragraph' | 'missing';
@@ -59,7 +59,15 @@ function titleLike(line: string): boolean {
   return t.length > 0 && t.length <= 60 && !/[。；;]$/.test(t) && !/^[（(]?[一二三四五六七八九十\d]+[、.．)）]/.test(t);
 }
 
-export function summarizeReport(doc: ReportDocument, outline: Outline, sections: Sections, profile: Profile, locale: Locale): ReportSummary {
+/**
+ * A report's title, the body that writes it and the year it is about — one reading for the summary page and the
+ * checks across reports (engine/across). The year: the report's own (sections/year.ts), else the title's.
+ */
+export function reportIdentity(
+  doc: ReportDocument,
+  outline: Outline,
+  reportYear: ReportYear | null = findReportYear(doc, outline),
+): { title: string; body: string | null; year: number | null } {
   const node = titleNode(outline);
   let title = '';
   if (node) {
@@ -80,7 +88,12 @@ export function summarizeReport(doc: ReportDocument, outline: Outline, sections:
     if (opening) body = bodyFromOpening(opening.text) ?? bodyFromOpening(title);
   }
   const titleYear = YEAR_IN_TITLE.exec(title);
-  const year = sections.reportYear?.year ?? (titleYear ? Number(titleYear[1]) : null);
+  const year = reportYear?.year ?? (titleYear ? Number(titleYear[1]) : null);
+  return { title, body, year };
+}
+
+export function summarizeReport(doc: ReportDocument, outline: Outline, sections: Sections, profile: Profile, locale: Locale): ReportSummary {
+  const { title, body, year } = reportIdentity(doc, outline, sections.reportYear);
   const parts: ReportPart[] = profile.types
     .filter((t) => t.required)
     .map((t) => {

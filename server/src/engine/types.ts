@@ -18,6 +18,11 @@ export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
 export const SEVERITY_NUMBER: Record<Severity, 1 | 2 | 3 | 4> = { error: 1, warning: 2, information: 3, hint: 4 };
 
+/** A severity capped at `limit`: the softer of the two (never raised). */
+export function atMost(severity: Severity, limit: Severity): Severity {
+  return SEVERITY_NUMBER[severity] >= SEVERITY_NUMBER[limit] ? severity : limit;
+}
+
 export type Locale = 'zh-cn' | 'en';
 
 export interface RelatedLocation {

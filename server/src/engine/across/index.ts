@@ -10,13 +10,15 @@ import { ReportDocument } from '../document';
 import { findDirectives } from '../suppress';
 import { parseOutline } from '../outline/parse';
 import { detectSections } from '../sections/detect';
-import { findReportYear, titleNode } from '../sections/year';
+import { titleNode } from '../sections/year';
+import { reportIdentity } from '../summary';
+import type { Outline } from '../outline/outline';
 import { defaultProfile, type Profile } from '../sections/profile';
 import { formatMessage, normalizeLocale } from '../messages';
 import { asWritten, matchOf, num } from '../figures/arith';
 import { metricName, metricsAgree } from '../figures/readings/same';
 import type { Figure } from '../figures/model';
-import type { Analysis, Finding, Locale, Range, Segmenter, Severity } from '../types';
+import { atMost, type Analysis, type Finding, type Locale, type Range, type Segmenter, type Severity } from '../types';
 import data from '../../../data/across.json';
 
 export const ACROSS_CODE = 'across-reports';
@@ -45,33 +47,17 @@ export interface AcrossOptions {
   severity?: Severity | 'off';
 }
 
-const BODY_END = new RegExp(data.bodyEnd);
-const BODY_DROP = new RegExp(data.bodyDrop, 'g');
-
-/** Title, body and year of a report. */
+/** Title, body and year of a report (the same reading as the summary page's: engine/summary.ts reportIdentity). */
 export function identify(file: string, text: string): ReportIdentity {
-  const doc = new ReportDocument(findDirectives(text).text);
+  return parsed({ file, text }).id;
+}
+
+/** A report parsed once: its document and outline serve its identity and the plan follow-through. */
+function parsed(input: { file: string; text: string }): { id: ReportIdentity; doc: ReportDocument; outline: Outline } {
+  const doc = new ReportDocument(findDirectives(input.text).text);
   const outline = parseOutline(doc);
-  const root = titleNode(outline);
-  let title = '';
-  if (root) {
-    const from = root.selectionRange.start.line;
-    const to = root.selectionRange.end.line;
-    for (let l = from; l <= to; l++) title += doc.lines[l].norm.trim();
-  } else {
-    title = doc.lines.find((l) => l.norm.trim())?.norm.trim() ?? '';
-  }
-  const year = findReportYear(doc, outline)?.year ?? null;
-  let m = BODY_END.exec(title);
-  let from = 0;
-  // "2020年静海区法治政府建设情况报告": the year first, the body after it
-  if (m && m.index === 0) {
-    from = m[0].length;
-    m = BODY_END.exec(title.slice(from));
-  }
-  let body = (m ? title.slice(from, from + m.index) : title.slice(from)).replace(BODY_DROP, '').trim();
-  if (body.length > 24) body = body.slice(0, 24);
-  return { file, title, body, year };
+  const { title, body, year } = reportIdentity(doc, outline);
+  return { id: { file: input.file, title, body: body ?? '', year }, doc, outline };
 }
 
 const UNIT_CHARS = new Set<string>([...data.bodyUnitChars]);
@@ -96,6 +82,7 @@ interface Report {
   input: AcrossInput;
   id: ReportIdentity;
   doc: ReportDocument;
+  outline: Outline;
 }
 
 interface Out {
@@ -110,8 +97,6 @@ function push(out: Out, file: string, f: Omit<Finding, 'code'>): void {
   out.findings.set(file, list);
 }
 
-const RANK: Record<Severity, number> = { error: 1, warning: 2, information: 3, hint: 4 };
-const softer = (a: Severity, b: Severity): Severity => (RANK[a] >= RANK[b] ? a : b);
 
 function related(out: Out, file: string, f: Figure, role: string) {
   return { range: f.range, file, message: formatMessage(out.locale, 'figures.related', { role: formatMessage(out.locale, `figures.role.${role}`, { stage: '' }), text: f.text }) };
@@ -148,7 +133,7 @@ function checkPriorYear(out: Out, cur: Report, prev: Report): void {
       if (candidates.some((g) => Math.abs(g.value - y!.value) < 1e-9)) continue;
       const g = candidates[0];
       push(out, cur.input.file, {
-        severity: softer(out.severity, 'warning'),
+        severity: atMost(out.severity, 'warning'),
         message: formatMessage(out.locale, 'across-reports.prior', { prior: y.text, lastYear: g.text, file: prev.id.file, line: g.line + 1 }),
         range: y.range,
         related: [related(out, cur.input.file, y, 'prior'), related(out, prev.input.file, g, 'statedBefore')],
@@ -169,7 +154,7 @@ function checkPriorYear(out: Out, cur: Report, prev: Report): void {
     if (g.value <= 0) continue;
     const v = ((up ? x.value - g.value : g.value - x.value) / g.value) * 100;
     push(out, cur.input.file, {
-      severity: softer(out.severity, 'warning'),
+      severity: atMost(out.severity, 'warning'),
       message: formatMessage(out.locale, 'across-reports.change', {
         current: x.text,
         lastYear: g.text,
@@ -198,7 +183,7 @@ function checkSameYear(out: Out, a: Report, b: Report): void {
       [b, a, g, f],
     ] as const) {
       push(out, here.input.file, {
-        severity: softer(out.severity, 'warning'),
+        severity: atMost(out.severity, 'warning'),
         message: formatMessage(out.locale, 'across-reports.sameYear', { here: hf.text, there: tf.text, file: there.id.file, line: tf.line + 1 }),
         range: hf.range,
         related: [related(out, here.input.file, hf, 'statedHere'), related(out, there.input.file, tf, 'statedBefore')],
@@ -219,8 +204,7 @@ function keyTerms(text: string, segmenter?: Segmenter): string[] {
 /** Last year's plan items that this year's report never mentions (information). */
 function checkPlan(out: Out, cur: Report, prev: Report, options: AcrossOptions): void {
   const profile = options.profile ?? defaultProfile;
-  const prevOutline = parseOutline(prev.doc);
-  const sections = detectSections(prev.doc, prevOutline, profile);
+  const sections = detectSections(prev.doc, prev.outline, profile);
   const plan = sections.first.get('plan');
   if (!plan) return;
   // the plan's items: sub-headings of the plan section (（一）…, 1.…, 一是…)
@@ -229,13 +213,12 @@ function checkPlan(out: Out, cur: Report, prev: Report, options: AcrossOptions):
   const items = parent.children.filter((n) => n.kind !== 'title').slice(0, 30);
   if (items.length === 0) return;
   // this year's text outside its own plan section
-  const curOutline = parseOutline(cur.doc);
-  const curSections = detectSections(cur.doc, curOutline, profile);
+  const curSections = detectSections(cur.doc, cur.outline, profile);
   const curPlan = curSections.first.get('plan');
   const planStart = curPlan ? (curPlan.node ?? curPlan.top)?.range.start.line ?? curPlan.line : cur.doc.lineCount;
   let body = '';
   for (let l = 0; l < Math.min(planStart, cur.doc.lineCount); l++) body += cur.doc.lines[l].norm + '\n';
-  const title = titleNode(curOutline);
+  const title = titleNode(cur.outline);
   const anchor: Range = title ? title.selectionRange : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
   for (const item of items) {
     const name = item.name.replace(/^[（(]?[一二三四五六七八九十\d]+[)）、.．]?\s*/, '').replace(/^[一二三四五六七八九十]是/, '');
@@ -244,7 +227,7 @@ function checkPlan(out: Out, cur: Report, prev: Report, options: AcrossOptions):
     const found = terms.filter((t) => body.includes(t));
     if (found.length / terms.length >= data.planMentionShare) continue;
     push(out, cur.input.file, {
-      severity: softer(out.severity, 'information'),
+      severity: atMost(out.severity, 'information'),
       message: formatMessage(out.locale, 'across-reports.plan', { item: name.slice(0, 40), year: prev.id.year ?? '', file: prev.id.file, line: item.selectionRange.start.line + 1, terms: terms.slice(0, 6).join('、') }),
       range: anchor,
       related: [{ range: item.selectionRange, file: prev.input.file, message: formatMessage(out.locale, 'across-reports.planItem', { item: name.slice(0, 40) }) }],
@@ -288,8 +271,8 @@ export function pairReports(ids: ReportIdentity[], named: AcrossOptions['pairs']
 export function checkAcross(inputs: AcrossInput[], options: AcrossOptions = {}): Map<string, Finding[]> {
   const out: Out = { findings: new Map(), locale: normalizeLocale(options.locale), severity: options.severity === 'off' ? 'hint' : options.severity ?? 'warning' };
   if (options.severity === 'off' || inputs.length < 2) return out.findings;
-  const ids = inputs.map((x) => identify(x.file, x.text));
-  const reports: Report[] = inputs.map((input, i) => ({ input, id: ids[i], doc: new ReportDocument(findDirectives(input.text).text) }));
+  const reports: Report[] = inputs.map((input) => ({ input, ...parsed(input) }));
+  const ids = reports.map((r) => r.id);
   const { consecutive, sameYear } = pairReports(ids, options.pairs);
   for (const [c, p] of consecutive) {
     checkPriorYear(out, reports[c], reports[p]);
