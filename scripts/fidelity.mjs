@@ -17,8 +17,16 @@ import { spawnSync } from 'node:child_process';
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const shared = path.resolve(root, '..', 'shared');
 
-/** The figure checks measured here (error/warning findings of these codes are claims about figures). */
-export const FIGURE_CODES = ['funnel-order', 'breakdown-sum', 'rate-mismatch', 'impossible-percentage', 'change-mismatch', 'conflicting-figure', 'table-sum'];
+/**
+ * The figure checks measured here (error/warning findings of these codes are claims about figures): the checks the
+ * registry tags `arithmetic`, within one report (not `across`), as the built checker lists them in its SARIF rules.
+ */
+export function figureCodes() {
+  const r = spawnSync(process.execPath, [path.join(root, 'dist', 'cli.js'), 'check', '--format', 'sarif', path.join(root, 'seeds')], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const rules = JSON.parse(r.stdout).runs[0].tool.driver.rules;
+  return rules.filter((x) => x.properties?.tags?.includes('arithmetic') && !x.properties.tags.includes('across')).map((x) => x.id);
+}
+export const FIGURE_CODES = figureCodes();
 
 /** GOLD.md rows: { folder, file, line, col, endLine, endCol, kind, snippet, verdict, strength, text } (1-based). */
 export function readGold(goldPath = path.join(shared, 'corpus2', 'GOLD.md')) {

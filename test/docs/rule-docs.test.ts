@@ -19,8 +19,8 @@ import { checkAcross } from '../../server/src/engine/across';
 import { repoRoot } from '../helpers/paths';
 
 const docsDir = path.join(repoRoot, 'docs', 'rules');
-const defaults = JSON.parse(fs.readFileSync(path.join(repoRoot, 'server', 'data', 'rules.json'), 'utf8')) as Record<string, string>;
-const codes = Object.keys(defaults).filter((k) => !k.startsWith('$'));
+const defaults = Object.fromEntries(allRules.map((r) => [r.code, r.defaultSeverity])) as Record<string, string>;
+const codes = allRules.map((r) => r.code);
 const SEVERITIES = ['error', 'warning', 'information', 'hint'];
 
 interface Block {
@@ -75,7 +75,7 @@ test('the engine runs with the word segmenter, as in the editor', () => {
   assert.ok(segmenter);
 });
 
-test('every check code in server/data/rules.json has a page in docs/rules/', () => {
+test('every registered check has a page in docs/rules/', () => {
   const missing = codes.filter((c) => !fs.existsSync(pageOf(c)));
   assert.deepEqual(missing, [], `no documentation page for: ${missing.join(', ')} (write docs/rules/<code>.md)`);
 });
@@ -83,7 +83,6 @@ test('every check code in server/data/rules.json has a page in docs/rules/', () 
 test('every page in docs/rules/ belongs to a check code (no stale or misspelt pages)', () => {
   const stray = pages.map((p) => p.replace(/\.md$/, '')).filter((p) => !codes.includes(p));
   assert.deepEqual(stray, [], `pages without a check: ${stray.join(', ')}`);
-  assert.deepEqual([...allRules.map((r) => r.code)].sort(), [...codes].sort(), 'rules.json and the rule registry agree');
 });
 
 test('the index (docs/rules/README.md) links every page', () => {
@@ -92,7 +91,7 @@ test('the index (docs/rules/README.md) links every page', () => {
 });
 
 for (const code of codes) {
-  test(`${code}: the page states the default severity of rules.json`, (t) => {
+  test(`${code}: the page states the rule's default severity`, (t) => {
     if (!fs.existsSync(pageOf(code))) return t.skip('no page (reported above)');
     const page = fs.readFileSync(pageOf(code), 'utf8');
     const zh = /默认级别[:：]\s*`([a-z]+)`/.exec(page);

@@ -1,18 +1,11 @@
-// Shared by the figure tests: the six figure check codes, the segmenter (nodejieba, loaded once), a readable
+// Shared by the figure tests: the figure check codes (from the registry's tags), the segmenter (nodejieba, loaded once), a readable
 // rendering of findings.
-import { analyze, type Analysis, type Finding } from '../../server/src/engine';
+import { allRules, analyze, type Analysis, type Finding } from '../../server/src/engine';
 import { loadSegmenter } from '../../server/src/segmenter';
 import type { Segmenter } from '../../server/src/engine/types';
 
-export const FIGURE_CODES = [
-  'funnel-order',
-  'breakdown-sum',
-  'rate-mismatch',
-  'impossible-percentage',
-  'change-mismatch',
-  'conflicting-figure',
-  'table-sum',
-];
+/** The checks whose findings are claims that written figures disagree (tag `arithmetic`), within one report. */
+export const FIGURE_CODES = allRules.filter((r) => r.tags.includes('arithmetic') && !r.tags.includes('across')).map((r) => r.code);
 
 let seg: Segmenter | null | undefined;
 /** nodejieba's cut; the tests need it (a figure test without it would silently test less). */

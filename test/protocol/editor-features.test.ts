@@ -8,9 +8,9 @@ import { fileURLToPath } from 'node:url';
 import { EditorClient, fileUri, tempWorkspace } from './editor-client';
 import { FULL, GAP, MISSING } from './editor-texts';
 import { repoRoot } from '../helpers/paths';
-import rules from '../../server/data/rules.json';
+import { allRules } from '../../server/src/engine';
 
-const codes = Object.keys(rules).filter((k) => !k.startsWith('$'));
+const codes = allRules.map((r) => r.code);
 
 test('pull diagnostics: a client with textDocument.diagnostic pulls them, nothing is pushed', async () => {
   const c = await EditorClient.start({ pull: true });

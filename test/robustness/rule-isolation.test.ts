@@ -22,6 +22,7 @@ const seeds = seedFiles().map(readText);
 const throwing: Rule = {
   code: 'test-throws',
   tags: [],
+  defaultSeverity: 'warning',
   check() {
     throw new Error('thrown on purpose');
   },
@@ -29,6 +30,7 @@ const throwing: Rule = {
 const throwsMidway: Rule = {
   code: 'test-throws-after-reporting',
   tags: [],
+  defaultSeverity: 'warning',
   check(ctx) {
     ctx.report({ messageId: 'rule.error', args: { code: 'x', error: 'y' }, range: ctx.doc.lineRange(0) });
     throw new TypeError('half done');
@@ -86,7 +88,7 @@ async function buildServerWithThrowingRule(): Promise<void> {
             loader: 'ts',
             contents:
               readFileSync(args.path, 'utf8') +
-              `\nrules.push({ code: 'test-throws', tags: [], check(ctx) { if (ctx.doc.text.includes(${JSON.stringify(TRIGGER)})) throw new Error('thrown on purpose'); } });\n`,
+              `\nrules.push({ code: 'test-throws', tags: [], defaultSeverity: 'warning', check(ctx) { if (ctx.doc.text.includes(${JSON.stringify(TRIGGER)})) throw new Error('thrown on purpose'); } });\n`,
           }));
         },
       },

@@ -7,13 +7,12 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { allRules, formatMessage } from '../engine';
 import type { Locale, Severity } from '../engine';
-import defaults from '../../data/rules.json';
-
 
 export interface RuleInfo {
   code: string;
   title: string;
   defaultSeverity: Severity | 'off';
+  tags: string[];
   helpUri?: string;
 }
 
@@ -54,13 +53,13 @@ export function informationUri(): string | undefined {
 
 export function ruleInfos(locale: Locale): RuleInfo[] {
   const base = rulesDocsBase();
-  const sev = defaults as unknown as Record<string, Severity | 'off'>;
   return allRules.map((r) => {
     return {
       code: r.code,
       // the check's title is in the message catalogs (rule.<code>.title), beside its messages
       title: formatMessage(locale, `rule.${r.code}.title`, {}),
-      defaultSeverity: sev[r.code] ?? 'warning',
+      defaultSeverity: r.defaultSeverity,
+      tags: r.tags,
       helpUri: base ? base + encodeURIComponent(r.code) + '.md' : undefined,
     };
   });

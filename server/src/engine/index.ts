@@ -6,10 +6,11 @@ import { parseOutline } from './outline/parse';
 import type { Rule, RuleReport } from './rule';
 import { rules as allRules } from './rules';
 import { extractFigures } from './figures/extract'; // figures (issue 3)
-import defaults from '../../data/rules.json';
 import { detectSections, type Sections } from './sections/detect';
 import { defaultProfile } from './sections/profile';
 import { atMost, type AnalyzeOptions, type Analysis, type Finding, type Severity } from './types';
+import { configuredSeverity, softerSeverity, variantSeverity } from './severity';
+export { configuredSeverity, softerSeverity, variantSeverity } from './severity';
 import { findDirectives, isSuppressed } from './suppress';
 import { sentenceAt } from './config';
 import type { FigureModel } from './figures/model';
@@ -33,31 +34,11 @@ export { detectKind, refineKind, shouldCheck, languageOfName, kindLabel, REPORT_
 export { tablesOf, cellAt, isTableShareBacked, type Table, type Cell, type Row, type Column, type CellLocation } from './tables';
 export { summarizeReport, bodyFromTitle, bodyFromOpening, type ReportSummary, type ReportPart, type PartPresence } from './summary';
 
-const defaultSeverities = defaults as unknown as Record<string, Severity | 'off'>;
-
-function configuredSeverity(code: string, options: AnalyzeOptions): Severity | 'off' {
-  const setting = options.rules?.[code];
-  if (typeof setting === 'string') return setting;
-  if (setting && typeof setting === 'object' && setting.severity) return setting.severity;
-  return defaultSeverities[code] ?? 'warning';
-}
-
-const RANK: Severity[] = ['error', 'warning', 'information', 'hint'];
-
-/**
- * The severity of a check's softer variant: `steps` below the check's default, and never less than one step below
- * the configured level, so that lowering a check (funnel-order to warning) never raises its softer note and
- * raising it never drags the note up. At hint it stays hint.
- */
-export function softerSeverity(configured: Severity, defaultSeverity: Severity | 'off' | undefined, steps: number): Severity {
-  const base = defaultSeverity && defaultSeverity !== 'off' ? RANK.indexOf(defaultSeverity) : RANK.indexOf(configured);
-  return RANK[Math.min(RANK.length - 1, Math.max(base + steps, RANK.indexOf(configured) + 1))];
-}
-
 /**
  * Severities, described once. A finding has the configured severity of its check, made softer in two ways:
- *  - a softer variant (`softer: n`, e.g. funnel-order's carry-over note): n steps below the default, and always
- *    at least one step below the configured level (softerSeverity);
+ *  - a softer variant (`variant: id`, declared with its steps in the rule's `variants`, e.g. funnel-order's
+ *    carry-over note): n steps below the default, and always at least one step below the configured level
+ *    (softerSeverity);
  *  - the strength of the evidence (`cap`, figures/readings/types.ts): `inferred` is at most a warning; `soft` (only
  *    truncation, the last digit's rounding convention, an approximation word or unstated carry-over separates the
  *    figures) is a softer variant two steps below the default.
@@ -66,12 +47,10 @@ function capped(severity: Severity, cap: RuleReport['cap']): Severity {
   return cap === 'inferred' ? atMost(severity, 'warning') : severity;
 }
 
-function variantSteps(r: RuleReport, defaultSeverity: Severity | 'off' | undefined): number {
-  if (r.softer) return r.softer;
-  if (r.cap === 'soft') return 2;
-  if (!r.severity) return 0;
-  const base = defaultSeverity && defaultSeverity !== 'off' ? RANK.indexOf(defaultSeverity) : 0;
-  return Math.max(0, RANK.indexOf(r.severity) - base);
+/** The severity of a finding at the check's configured level: its declared variant, else the soft cap's two steps. */
+function findingSeverity(r: RuleReport, rule: Rule, configured: Severity): Severity {
+  if (r.variant) return capped(variantSeverity(rule, configured, r.variant), r.cap);
+  return capped(r.cap === 'soft' ? softerSeverity(configured, rule.defaultSeverity, 2) : configured, r.cap);
 }
 
 export function analyze(text: string, options: AnalyzeOptions = {}, rules: Rule[] = allRules): Analysis {
@@ -103,13 +82,12 @@ export function analyze(text: string, options: AnalyzeOptions = {}, rules: Rule[
   }
   const findings: Finding[] = [];
   for (const rule of rules) {
-    const severity = configuredSeverity(rule.code, options);
+    const severity = configuredSeverity(rule, options.rules);
     if (severity === 'off') continue;
     const report = (r: RuleReport) => {
-      const steps = variantSteps(r, defaultSeverities[rule.code]);
       findings.push({
         code: rule.code,
-        severity: capped(steps ? softerSeverity(severity, defaultSeverities[rule.code], steps) : severity, r.cap),
+        severity: findingSeverity(r, rule, severity),
         message: formatMessage(locale, r.messageId, r.args),
         range: r.range,
         related: r.related?.map((x) => ({ range: x.range, message: formatMessage(locale, x.messageId, x.args) })),

@@ -35,17 +35,9 @@ export interface RuleReport {
   args?: Record<string, string | number>;
   range: Range;
   related?: { range: Range; messageId: string; args?: Record<string, string | number> }[];
-  /**
-   * A softer variant of the check (a carry-over note beside the funnel error, a learned convention beside a
-   * required part): so many steps below the check's default severity, and always at least one step below the
-   * level the user configured (error → warning → information → hint). See softerSeverity in index.ts.
-   */
-  softer?: 1 | 2 | 3;
-  /**
-   * Older form of a variant: an absolute severity, read as an offset from the check's default (a variant that
-   * says 'information' for a check whose default is 'error' is two steps softer). Prefer `softer`.
-   */
-  severity?: Severity;
+  /** A named softer variant of the check (Rule.variants): so many steps below the check's default severity, and
+   * always at least one step below the level the user configured (error → warning → information → hint). */
+  variant?: string;
   /**
    * The strength of the evidence, which caps the configured severity (never raises it): strong keeps it,
    * inferred is at most a warning, soft at most an information note (figures/readings/types.ts).
@@ -54,10 +46,37 @@ export interface RuleReport {
   data?: Record<string, unknown>;
 }
 
+/**
+ * What a check is about: `arithmetic` — its findings are claims that written figures do not agree (measured by
+ * `npm run fidelity` and the figure test suites); `figures` — it reads the figure model; `sections` — the report's
+ * parts; `outline` — the heading numbers; `tables` — tables; `across` — several reports together.
+ */
+export type RuleTag = 'arithmetic' | 'figures' | 'sections' | 'outline' | 'tables' | 'across';
+
+/** A softer variant of a check: its findings reported with `variant: id` are `softer` steps below the default. */
+export interface RuleVariant {
+  id: string;
+  softer: 1 | 2 | 3;
+}
+
+/**
+ * One check, described once (markdownlint's rule shape). Everything else is generated from the registry
+ * (rules/index.ts) by `node scripts/generate.mjs`, and a test fails when a generated file is stale: the settings of
+ * package.json and their descriptions (package.nls*.json), the workspace file's schema, the table of docs/rules/ and
+ * of the README. Its words live in the message catalogs beside its messages: `rule.<code>.title` (one line: SARIF,
+ * the summary page), `rule.<code>.name` (hover), `rule.<code>.description` (settings, the tables),
+ * `rule.<code>.variant.<id>` (what a softer variant is about). Its page is docs/rules/<code>.md.
+ */
 export interface Rule {
   /** Stable diagnostic code, kebab-case, e.g. "heading-numbering". */
   code: string;
-  tags: string[];
+  tags: RuleTag[];
+  /** The severity when the user configures nothing. */
+  defaultSeverity: Severity | 'off';
+  /** Softer variants (a carry-over note beside the funnel error); see RuleReport.variant. */
+  variants?: RuleVariant[];
+  /** Whether its findings carry fixes (data.fixes: quick fixes in the editor, `--fix` on the command line). */
+  fixable?: boolean;
   check(ctx: RuleContext): void;
 }
 

@@ -81,6 +81,7 @@ export function sarifLog(results: FileResult[], ctx: FormatContext): Record<stri
       shortDescription: { text: r.title },
       ...(r.helpUri ? { helpUri: r.helpUri } : {}),
       defaultConfiguration: { level: defaultLevel(r.defaultSeverity), enabled: r.defaultSeverity !== 'off' },
+      properties: { tags: r.tags },
     })),
   };
   return {

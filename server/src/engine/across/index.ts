@@ -18,10 +18,15 @@ import { formatMessage, normalizeLocale } from '../messages';
 import { asWritten, matchOf, num } from '../figures/arith';
 import { metricName, metricsAgree } from '../figures/readings/same';
 import type { Figure } from '../figures/model';
-import { atMost, type Analysis, type Finding, type Locale, type Range, type Segmenter, type Severity } from '../types';
+import { atMost, type AnalyzeOptions, type Analysis, type Finding, type Locale, type Range, type Segmenter, type Severity } from '../types';
+import { acrossReports } from '../rules/across-reports';
+import { configuredSeverity, variantSeverity } from '../severity';
 import data from '../../../data/across.json';
 
-export const ACROSS_CODE = 'across-reports';
+/** The configured severity of the checks across reports, from the rule settings (a level, off, or the default). */
+export function acrossSeverity(settings: AnalyzeOptions['rules']): Severity | 'off' {
+  return configuredSeverity(acrossReports, settings);
+}
 
 export interface AcrossInput {
   /** How the caller names the file (its path); related locations carry it. */
@@ -43,7 +48,7 @@ export interface AcrossOptions {
   profile?: Profile;
   /** Pairs named by the user (this year's file, last year's file), in addition to those found by title. */
   pairs?: { current: string; previous: string }[];
-  /** The configured severity of the check (default: warning); off → nothing. */
+  /** The configured severity of the check (default: the rule's, acrossSeverity); off → nothing. */
   severity?: Severity | 'off';
 }
 
@@ -93,7 +98,7 @@ interface Out {
 
 function push(out: Out, file: string, f: Omit<Finding, 'code'>): void {
   const list = out.findings.get(file) ?? [];
-  list.push({ code: ACROSS_CODE, ...f });
+  list.push({ code: acrossReports.code, ...f });
   out.findings.set(file, list);
 }
 
@@ -227,7 +232,7 @@ function checkPlan(out: Out, cur: Report, prev: Report, options: AcrossOptions):
     const found = terms.filter((t) => body.includes(t));
     if (found.length / terms.length >= data.planMentionShare) continue;
     push(out, cur.input.file, {
-      severity: atMost(out.severity, 'information'),
+      severity: variantSeverity(acrossReports, out.severity, 'plan'),
       message: formatMessage(out.locale, 'across-reports.plan', { item: name.slice(0, 40), year: prev.id.year ?? '', file: prev.id.file, line: item.selectionRange.start.line + 1, terms: terms.slice(0, 6).join('、') }),
       range: anchor,
       related: [{ range: item.selectionRange, file: prev.input.file, message: formatMessage(out.locale, 'across-reports.planItem', { item: name.slice(0, 40) }) }],
@@ -269,8 +274,9 @@ export function pairReports(ids: ReportIdentity[], named: AcrossOptions['pairs']
 
 /** Findings across reports, by file. Reports are paired by body and year (and the named pairs). */
 export function checkAcross(inputs: AcrossInput[], options: AcrossOptions = {}): Map<string, Finding[]> {
-  const out: Out = { findings: new Map(), locale: normalizeLocale(options.locale), severity: options.severity === 'off' ? 'hint' : options.severity ?? 'warning' };
-  if (options.severity === 'off' || inputs.length < 2) return out.findings;
+  const severity = options.severity ?? acrossReports.defaultSeverity;
+  if (severity === 'off' || inputs.length < 2) return new Map();
+  const out: Out = { findings: new Map(), locale: normalizeLocale(options.locale), severity };
   const reports: Report[] = inputs.map((input) => ({ input, ...parsed(input) }));
   const ids = reports.map((r) => r.id);
   const { consecutive, sameYear } = pairReports(ids, options.pairs);

@@ -3,11 +3,12 @@
 // It needs several documents, so it runs where several are checked together (the command line on a folder, the
 // editor's workspace check) through engine/across/ checkAcross; within one document there is nothing to compare.
 import type { Rule } from '../rule';
-import { ACROSS_CODE } from '../across';
 
 export const acrossReports: Rule = {
-  code: ACROSS_CODE,
-  tags: ['figures', 'across'],
+  code: 'across-reports',
+  tags: ['arithmetic', 'figures', 'across'],
+  defaultSeverity: 'warning',
+  variants: [{ id: 'plan', softer: 1 }],
   check() {
     // one document alone has no other report to compare with: see engine/across/index.ts
   },

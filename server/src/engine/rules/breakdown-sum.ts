@@ -6,7 +6,8 @@ import { reportVerdicts } from '../figures/report';
 
 export const breakdownSum: Rule = {
   code: 'breakdown-sum',
-  tags: ['figures'],
+  tags: ['arithmetic', 'figures'],
+  defaultSeverity: 'error',
   check(ctx) {
     reportVerdicts(ctx, 'breakdown-sum');
   },

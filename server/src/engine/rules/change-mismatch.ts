@@ -6,7 +6,8 @@ import { reportVerdicts } from '../figures/report';
 
 export const changeMismatch: Rule = {
   code: 'change-mismatch',
-  tags: ['figures'],
+  tags: ['arithmetic', 'figures'],
+  defaultSeverity: 'error',
   check(ctx) {
     reportVerdicts(ctx, 'change-mismatch');
   },

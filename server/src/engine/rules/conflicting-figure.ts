@@ -5,7 +5,8 @@ import { reportVerdicts } from '../figures/report';
 
 export const conflictingFigure: Rule = {
   code: 'conflicting-figure',
-  tags: ['figures'],
+  tags: ['arithmetic', 'figures'],
+  defaultSeverity: 'warning',
   check(ctx) {
     reportVerdicts(ctx, 'conflicting-figure');
   },

@@ -7,8 +7,12 @@ import { reportVerdicts } from '../figures/report';
 
 export const funnelOrder: Rule = {
   code: 'funnel-order',
-  tags: ['figures'],
+  tags: ['arithmetic', 'figures'],
+  defaultSeverity: 'error',
+  variants: [{ id: 'carry-over', softer: 2 }],
   check(ctx) {
-    reportVerdicts(ctx, 'funnel-order');
+    reportVerdicts(ctx, 'funnel-order', (v, r) => {
+      if (v.reported?.outcome.messageId === 'funnel-order.carryOver') r.variant = 'carry-over';
+    });
   },
 };

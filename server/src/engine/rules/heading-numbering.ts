@@ -29,6 +29,8 @@ export function markerLike(like: string, kind: HeadingKind, n: number): string {
 export const headingNumbering: Rule = {
   code: 'heading-numbering',
   tags: ['outline'],
+  defaultSeverity: 'warning',
+  fixable: true,
   check(ctx: RuleContext) {
     const lastSeen = new Map<HeadingKind, number>();
     const visit = (siblings: OutlineNode[]) => {

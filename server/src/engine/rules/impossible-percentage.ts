@@ -6,7 +6,8 @@ import { reportVerdicts } from '../figures/report';
 
 export const impossiblePercentage: Rule = {
   code: 'impossible-percentage',
-  tags: ['figures'],
+  tags: ['arithmetic', 'figures'],
+  defaultSeverity: 'warning',
   check(ctx) {
     reportVerdicts(ctx, 'impossible-percentage');
   },

@@ -1,5 +1,7 @@
-// The registry: every check, in the order its findings are reported. One file per check in this folder;
-// its default severity is in server/data/rules.json and its messages in server/data/messages/.
+// The registry: every check, in the order its findings are reported. One file per check in this folder, describing
+// itself (code, tags, default severity, variants, fixable: see rule.ts); its words are in server/data/messages/.
+// The settings, the schema's list of checks and the tables of checks are generated from this list
+// (node scripts/generate.mjs).
 // The figure checks report the verdicts of figures/readings/ (computed once per analysis, whatever is on), so
 // their order here does not matter and switching one off changes no other.
 import type { Rule } from '../rule';

@@ -22,6 +22,9 @@ function requiredTypes(ctx: RuleContext): LearnedType[] {
 export const missingSection: Rule = {
   code: 'missing-section',
   tags: ['sections'],
+  defaultSeverity: 'warning',
+  variants: [{ id: 'conventions', softer: 1 }],
+  fixable: true,
   check(ctx: RuleContext) {
     const docStart: Range = ctx.outline.roots[0]?.selectionRange ?? ctx.doc.lineRange(0);
     const kind = ctx.kind;
@@ -30,7 +33,7 @@ export const missingSection: Rule = {
     const textStart: Range = firstLine ? ctx.doc.lineRange(firstLine.index) : docStart;
     const label = (t: LearnedType) => t.label[ctx.locale] ?? t.label['zh-cn'];
     if (kind.id === 'annual-report' && kind.form === 'news-style') {
-      ctx.report({ messageId: 'missing-section.news', range: docStart, softer: 1, data: { newsStyle: true, kind: kind.id } });
+      ctx.report({ messageId: 'missing-section.news', range: docStart, variant: 'conventions', data: { newsStyle: true, kind: kind.id } });
       return;
     }
     if (kind.id === 'partial-draft') {
@@ -43,7 +46,7 @@ export const missingSection: Rule = {
         messageId: 'missing-section.partial',
         args: { last: cue?.text || '—', parts: parts.join(ctx.locale === 'en' ? '; ' : '、') },
         range: textStart,
-        softer: 1,
+        variant: 'conventions',
         data: { kind: kind.id },
       });
       return;
@@ -60,7 +63,7 @@ export const missingSection: Rule = {
         messageId: kind.id === 'not-report' ? 'missing-section.not-report' : kind.id === 'news' ? 'missing-section.kind.news' : 'missing-section.kind',
         args: { kind: kind.label[ctx.locale] ?? kind.label['zh-cn'], why },
         range: textStart,
-        softer: 1,
+        variant: 'conventions',
         data: { kind: kind.id },
       });
       return;
@@ -104,7 +107,7 @@ export const missingSection: Rule = {
         messageId: 'missing-section.expected',
         args: { part: t.heading, seen: t.seen, reports: ctx.profile.reports, heading: ins.heading },
         range: anchorFor(ins.after),
-        softer: 1,
+        variant: 'conventions',
         data: { type: t.id, heading: ins.heading, fixes: [{ title: (ctx.locale === 'en' ? 'Insert heading: ' : '插入标题：') + ins.heading, edits: ins.edits }] },
       });
     }
@@ -121,7 +124,7 @@ export const missingSection: Rule = {
           messageId: 'missing-section.metric',
           args: { metric: metricText(e, ctx.locale), seen: e.seen, reports: ctx.profile.reports },
           range: at,
-          softer: 1,
+          variant: 'conventions',
           data: { type: 'metric', metric: e },
         });
       }

@@ -9,6 +9,7 @@ const PAST_START = /(?:^|[。；;!！?？])\s*((?:19|20)\d{2})\s*年度?(?:以�
 export const planYear: Rule = {
   code: 'plan-year',
   tags: ['sections'],
+  defaultSeverity: 'warning',
   check(ctx: RuleContext) {
     const s = ctx.sections();
     const ry = s.reportYear;

@@ -19,7 +19,9 @@ function rateFix(written: string, range: Range, expected: string, preferred: boo
 
 export const rateMismatch: Rule = {
   code: 'rate-mismatch',
-  tags: ['figures'],
+  tags: ['arithmetic', 'figures'],
+  defaultSeverity: 'error',
+  fixable: true,
   check(ctx) {
     reportVerdicts(ctx, 'rate-mismatch', (v, report) => {
       const expected = report.data?.expected;

@@ -5,6 +5,7 @@ import type { Rule, RuleContext } from '../rule';
 export const sectionOrder: Rule = {
   code: 'section-order',
   tags: ['sections'],
+  defaultSeverity: 'information',
   check(ctx: RuleContext) {
     const s = ctx.sections();
     if (s.newsStyle) return;

@@ -16,7 +16,6 @@ import type { Rule, RuleContext, RuleReport } from '../rule';
 import { num } from '../figures/arith';
 import { formatFixed } from '../figures/numbers';
 import { tablesOf, unitFamily, type Cell, type Row, type Table } from '../tables';
-import type { Severity } from '../types';
 
 const CODE = 'table-sum';
 const EPS = 1e-9;
@@ -255,7 +254,7 @@ function checkSum(
   if (!first) return;
   const { parts, names, sum, blanks } = first;
   const exceeds = sum > total.value;
-  const severity: Severity = t.explicit && blanks === 0 ? 'error' : 'warning';
+  const inferred = !(t.explicit && blanks === 0);
   t.ctx.report({
     messageId: message.messageId,
     args: {
@@ -266,7 +265,7 @@ function checkSum(
       relation: exceeds ? '>' : '<',
     },
     range: total.range,
-    severity,
+    ...(inferred ? { variant: 'inferred' } : {}),
     related: [related(total, 'table-sum.related.total', ''), ...parts.map((c, i) => related(c, 'table-sum.related.part', names[i]))],
     data: { total: total.value, sum, parts: parts.map((c) => c.value) },
   });
@@ -330,7 +329,7 @@ function checkShares(t: Ctx): void {
     const best = candidates[0];
     // a column that fails on most rows is not the share's column: the shares are over something the table does not show
     if (best.failing.length * 2 > shareRows.length) continue;
-    const severity: Severity = t.explicit && best.base.stated && candidates.length === 1 ? 'error' : 'warning';
+    const inferred = !(t.explicit && best.base.stated && candidates.length === 1);
     for (const x of best.failing) {
       const n = x.r.cells[best.col.index] as Cell & { value: number };
       const share = x.c as Cell & { value: number };
@@ -347,7 +346,7 @@ function checkShares(t: Ctx): void {
           countColumn: colName(t, best.col.index),
         },
         range: share.range,
-        severity,
+        ...(inferred ? { variant: 'inferred' } : {}),
         related: [
           related(n, 'table-sum.related.numerator', rowName(x.r, x.k)),
           ...(best.base.cell ? [related(best.base.cell, 'table-sum.related.base', '')] : []),
@@ -391,7 +390,7 @@ function checkShareSum(t: Ctx, sc: ColumnInfo, shares: (Cell & { value: number }
     messageId: 'table-sum.sharesSum',
     args: { column: sc.label || colName(t, sc.index), expr: shares.map((c) => num(c.value)).join(' + '), sum: num(Math.round(sum * 1e6) / 1e6) },
     range: stated.range,
-    severity: t.explicit ? 'error' : 'warning',
+    ...(t.explicit ? {} : { variant: 'inferred' }),
     related: shares.map((c) => related(c, 'table-sum.related.part', '')),
     data: { sum },
   });
@@ -448,7 +447,7 @@ function checkChanges(t: Ctx): void {
           computed: asPercent ? `${exact >= 0 ? '+' : ''}${pct(exact, d)}%` : `${exact >= 0 ? '+' : ''}${num(exact)}`,
         },
         range: w.range,
-        severity: t.explicit && stated ? 'error' : 'warning',
+        ...(t.explicit && stated ? {} : { variant: 'inferred' }),
         related: [
           related(c, 'table-sum.related.current', colName(t, current!.index)),
           related(p, 'table-sum.related.prior', colName(t, prior!.index)),
@@ -494,7 +493,7 @@ function checkStatedTotal(t: Ctx): void {
     messageId: 'table-sum.statedTotal',
     args: { column: colName(t, col.index), expr: cells.map((c) => num(c!.value!)).join(' + '), sum: num(sum), total: total.text },
     range: total.range,
-    severity: 'warning',
+    variant: 'inferred',
     related: cells.map((c, i) => related(c!, 'table-sum.related.part', rowName(table.rows[i], i))),
     data: { total: total.value, sum },
   });
@@ -502,7 +501,9 @@ function checkStatedTotal(t: Ctx): void {
 
 export const tableSum: Rule = {
   code: CODE,
-  tags: ['figures', 'tables'],
+  tags: ['arithmetic', 'figures', 'tables'],
+  defaultSeverity: 'error',
+  variants: [{ id: 'inferred', softer: 1 }],
   check(ctx) {
     for (const table of tablesOf(ctx.doc)) {
       const t: Ctx = { ctx, table, cols: classifyColumns(table), explicit: table.format === 'pipe' || table.format === 'tab' };

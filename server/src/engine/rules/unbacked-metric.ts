@@ -52,6 +52,7 @@ function expand(stages: string[] | undefined): Set<string> {
 export const unbackedMetric: Rule = {
   code: 'unbacked-metric',
   tags: ['figures', 'sections'],
+  defaultSeverity: 'information',
   check(ctx: RuleContext) {
     const model = ctx.figures;
     if (!model) return;
