@@ -10,7 +10,18 @@ export function normalizeLocale(locale: string | undefined): Locale {
   return locale.toLowerCase().startsWith('zh') ? 'zh-cn' : 'en';
 }
 
-export function formatMessage(locale: Locale, id: string, args: Record<string, string | number> = {}): string {
+/** Another message as an argument, formatted in the same language ("该列举{reason}" with reason = 含“其他”项). */
+export interface MessageRef {
+  id: string;
+  args?: Record<string, string | number>;
+}
+export type MessageArgs = Record<string, string | number | MessageRef>;
+
+export function formatMessage(locale: Locale, id: string, args: MessageArgs = {}): string {
   const template = catalogs[locale][id] ?? catalogs['zh-cn'][id] ?? id;
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in args ? String(args[key]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
+    if (!(key in args)) return whole;
+    const v = args[key];
+    return typeof v === 'object' ? formatMessage(locale, v.id, v.args) : String(v);
+  });
 }

@@ -8,6 +8,7 @@ import type { Sections } from './sections/detect';
 import type { Profile } from './sections/profile';
 import type { DocumentKind } from './kind';
 import type { Finding, Locale, Range, RelatedLocation, Segmenter, Severity } from './types';
+import type { MessageArgs } from './messages';
 
 export interface RuleContext {
   doc: ReportDocument;
@@ -32,9 +33,9 @@ export interface RuleContext {
 export interface RuleReport {
   /** Key into server/data/messages/<locale>.json; `{name}` placeholders are filled from args. */
   messageId: string;
-  args?: Record<string, string | number>;
+  args?: MessageArgs;
   range: Range;
-  related?: { range: Range; messageId: string; args?: Record<string, string | number> }[];
+  related?: { range: Range; messageId: string; args?: MessageArgs }[];
   /** A named softer variant of the check (Rule.variants): so many steps below the check's default severity, and
    * always at least one step below the level the user configured (error → warning → information → hint). */
   variant?: string;

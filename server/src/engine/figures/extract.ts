@@ -22,6 +22,7 @@ import {
   endOnlyStages,
   rightAllowedStages,
   scanVocabulary,
+  notMetricBefore,
   scanWords,
   unitFamily,
   funnelOf,
@@ -193,7 +194,7 @@ export function extractFigures(doc: ReportDocument, segmenter?: Segmenter, secti
       const sent = lineSentences[si];
       if (mask && mask[tok.numStart]) continue;
       const before = s[tok.start - 1];
-      if (before === '第' || isAsciiLetter(before) || before === '+' || before === '.' || before === '/') continue;
+      if (notMetricBefore.has(before) || isAsciiLetter(before) || before === '+' || before === '.' || before === '/') continue;
       if (s[tok.end] === '+' || isAsciiLetter(s[tok.end]) && tok.kind === 'bare') continue;
       if (s[tok.numEnd] === '+') continue;
       // the label: back to the clause start, the previous figure, or LABEL_MAX characters

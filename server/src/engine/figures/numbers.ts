@@ -136,6 +136,10 @@ export interface ScanVocabulary {
   prefixMaxLen: number;
   suffixes: ReadonlySet<string>;
   suffixMaxLen: number;
+  /** Money units with their scale (万元 → 10000): the value is read in 元. Longer ones win over `units`. */
+  moneyUnits: ReadonlyMap<string, number>;
+  /** Magnitude characters after a number (万 → 10000, 亿), unless they begin a money unit (万元). */
+  magnitudes: ReadonlyMap<string, number>;
 }
 
 const MAX_DIGITS = 18; // longer digit runs are not quantities (IDs, pathological input): read and skipped
@@ -236,8 +240,9 @@ export function scanNumbers(s: string, vocab: ScanVocabulary): NumberToken[] {
       approxSuffix = more1;
       i += 1;
     }
-    if ((s[i] === '万' || s[i] === '亿') && !s.startsWith('万元', i) && !s.startsWith('亿元', i)) {
-      scale = s[i] === '万' ? 10000 : 100000000;
+    const magnitude = vocab.magnitudes.get(s[i]);
+    if (magnitude !== undefined && !moneyUnitAt(s, i, vocab)) {
+      scale = magnitude;
       i++;
       const more2 = s[i] === '余' || s[i] === '多' ? s[i] : '';
       if (more2 && !approxSuffix) {
@@ -288,8 +293,7 @@ export function scanNumbers(s: string, vocab: ScanVocabulary): NumberToken[] {
       if (u) {
         kind = 'count';
         unit = u;
-        if (u === '万元') scale *= 10000;
-        else if (u === '亿元') scale *= 100000000;
+        scale *= vocab.moneyUnits.get(u) ?? 1;
         i += u.length;
       }
     }
@@ -328,10 +332,14 @@ export function scanNumbers(s: string, vocab: ScanVocabulary): NumberToken[] {
   return out;
 }
 
+/** A money unit of more than one character at i (万元, 亿元), or ''. */
+function moneyUnitAt(s: string, i: number, vocab: ScanVocabulary): string {
+  for (const u of vocab.moneyUnits.keys()) if (u.length > 1 && s.startsWith(u, i)) return u;
+  return '';
+}
+
 function unitAt(s: string, i: number, vocab: ScanVocabulary): string {
-  if (s.startsWith('万元', i)) return '万元';
-  if (s.startsWith('亿元', i)) return '亿元';
-  return matchAt(s, i, vocab.units, vocab.unitMaxLen);
+  return moneyUnitAt(s, i, vocab) || matchAt(s, i, vocab.units, vocab.unitMaxLen);
 }
 
 /** Round half up at `decimals` places, as a printed number (no binary noise: 99.535 → "99.5" at 1 place is fine). */

@@ -47,8 +47,9 @@ const unitWords = Object.keys(data.units).filter((k) => !k.startsWith('$'));
 export const unitFamily: Record<string, string> = Object.fromEntries(
   unitWords.map((u) => [u, (data.units as Record<string, string>)[u]]),
 );
-unitFamily['万元'] = 'money';
-unitFamily['亿元'] = 'money';
+// money units (万元, 亿元) are read with their scale; they belong to the money family
+const moneyUnits = new Map(Object.entries(data.moneyUnits as Record<string, number>).filter(([k]) => !k.startsWith('$')).sort((a, b) => b[0].length - a[0].length));
+for (const u of moneyUnits.keys()) unitFamily[u] ??= 'money';
 
 export const scanVocabulary: ScanVocabulary = {
   units: new Set(unitWords),
@@ -57,7 +58,12 @@ export const scanVocabulary: ScanVocabulary = {
   prefixMaxLen: maxLen(Object.keys(approx.prefix)),
   suffixes: new Set(Object.keys(approx.suffix)),
   suffixMaxLen: maxLen(Object.keys(approx.suffix)),
+  moneyUnits,
+  magnitudes: new Map(Object.entries(data.magnitudes as Record<string, number>).filter(([k]) => !k.startsWith('$'))),
 };
+
+/** Characters right before a number that make it an ordinal, not a quantity (第3季度). */
+export const notMetricBefore: ReadonlySet<string> = new Set([...(data.notMetricBefore as string)]);
 
 export const approximation = approx;
 

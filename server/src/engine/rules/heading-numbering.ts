@@ -3,6 +3,7 @@
 // section (the parser has already made that a new parent), is not a fault; nor is arabic numbering that continues
 // across parents (1. 2. under （一）, then 3. under （二）), a convention of some reports.
 import { toChineseOrdinal } from '../numerals';
+import { formatMessage } from '../messages';
 import type { Rule, RuleContext } from '../rule';
 import type { HeadingKind, OutlineNode } from '../types';
 
@@ -67,7 +68,7 @@ export const headingNumbering: Rule = {
             expectedOrdinal,
             expected,
             found,
-            fixes: [{ title: ctx.locale === 'en' ? `Renumber from ${expected}` : `从“${expected}”起重新编号`, edits, preferred: true, safe: true }],
+            fixes: [{ title: formatMessage(ctx.locale, 'heading-numbering.fix', { expected }), edits, preferred: true, safe: true }],
           },
         });
       };

@@ -4,6 +4,7 @@
 // reading, the opening of a draft, a news-style text) gets at most one note saying what it was taken for.
 // Softer variants (information by default): a part most example reports have (a learned convention) and a metric
 // most of them state (行政复议 收到/受理/审结, 出庭率 …, learned from their figures: sections/metrics.ts).
+import { formatMessage } from '../messages';
 import type { Rule, RuleContext } from '../rule';
 import { headingFor, planInsertion } from '../sections/insert';
 import { LEARNING, SKELETON, skeletonType, type LearnedType } from '../sections/profile';
@@ -40,11 +41,11 @@ export const missingSection: Rule = {
       const s = ctx.sections();
       const parts = requiredTypes(ctx)
         .filter((t) => !s.first.has(t.id) && t.id !== 'causes')
-        .map((t) => (t.id === 'shortcomings' ? (ctx.locale === 'en' ? 'shortcomings and their causes' : '存在的不足和原因') : label(t)));
+        .map((t) => (t.id === 'shortcomings' ? formatMessage(ctx.locale, 'missing-section.part.shortcomingsAndCauses', {}) : label(t)));
       const cue = kind.cues[0];
       ctx.report({
         messageId: 'missing-section.partial',
-        args: { last: cue?.text || '—', parts: parts.join(ctx.locale === 'en' ? '; ' : '、') },
+        args: { last: cue?.text || '—', parts: parts.join(formatMessage(ctx.locale, 'list.separator', {})) },
         range: textStart,
         variant: 'conventions',
         data: { kind: kind.id },
@@ -53,12 +54,11 @@ export const missingSection: Rule = {
     }
     if (kind.id !== 'annual-report') {
       if (!ctx.doc.text.trim()) return;
-      const en = ctx.locale === 'en';
       const why = kind.cues
         .slice(0, 2)
         .map((c) => (c.text.length > 16 ? c.text.slice(0, 16) + '…' : c.text))
-        .map((w) => (en ? `"${w}"` : `“${w}”`))
-        .join(en ? ', ' : '、');
+        .map((text) => formatMessage(ctx.locale, 'quote', { text }))
+        .join(formatMessage(ctx.locale, 'list.shortSeparator', {}));
       ctx.report({
         messageId: kind.id === 'not-report' ? 'missing-section.not-report' : kind.id === 'news' ? 'missing-section.kind.news' : 'missing-section.kind',
         args: { kind: kind.label[ctx.locale] ?? kind.label['zh-cn'], why },
@@ -86,7 +86,7 @@ export const missingSection: Rule = {
         ctx.report({
           messageId: 'missing-section.causes',
           range: hit.range,
-          data: { type: 'causes', fixes: [{ title: ctx.locale === 'en' ? 'Add a paragraph on the causes' : '补写“原因”段落', edits: [{ range: { start: at, end: at }, newText: '\n' + sk.fixText }] }] },
+          data: { type: 'causes', fixes: [{ title: formatMessage(ctx.locale, 'missing-section.fix.causes', {}), edits: [{ range: { start: at, end: at }, newText: '\n' + sk.fixText }] }] },
         });
         continue;
       }
@@ -95,10 +95,10 @@ export const missingSection: Rule = {
       const messageId = both ? 'missing-section.both' : mention ? 'missing-section.mentioned' : 'missing-section.required';
       ctx.report({
         messageId,
-        args: { part: both ? (ctx.locale === 'en' ? 'shortcomings and their causes' : '存在的不足和原因') : label(t), heading: ins.heading, line: mention ? mention.start.line + 1 : 0 },
+        args: { part: both ? formatMessage(ctx.locale, 'missing-section.part.shortcomingsAndCauses', {}) : label(t), heading: ins.heading, line: mention ? mention.start.line + 1 : 0 },
         range: anchorFor(ins.after),
         related: mention ? [{ range: mention, messageId: 'missing-section.related.mention' }] : undefined,
-        data: { type: both ? 'shortcomings+causes' : t.id, heading: ins.heading, fixes: [{ title: (ctx.locale === 'en' ? 'Insert heading: ' : '插入标题：') + ins.heading, edits: ins.edits, preferred: true }] },
+        data: { type: both ? 'shortcomings+causes' : t.id, heading: ins.heading, fixes: [{ title: formatMessage(ctx.locale, 'missing-section.fix.insertHeading', { heading: ins.heading }), edits: ins.edits, preferred: true }] },
       });
     }
     for (const t of ctx.profile.types.filter((x) => x.expected && !s.first.has(x.id))) {
@@ -108,7 +108,7 @@ export const missingSection: Rule = {
         args: { part: t.heading, seen: t.seen, reports: ctx.profile.reports, heading: ins.heading },
         range: anchorFor(ins.after),
         variant: 'conventions',
-        data: { type: t.id, heading: ins.heading, fixes: [{ title: (ctx.locale === 'en' ? 'Insert heading: ' : '插入标题：') + ins.heading, edits: ins.edits }] },
+        data: { type: t.id, heading: ins.heading, fixes: [{ title: formatMessage(ctx.locale, 'missing-section.fix.insertHeading', { heading: ins.heading }), edits: ins.edits }] },
       });
     }
     // metrics most example reports state (learned from their figures) that this report does not

@@ -1,6 +1,7 @@
 // rate-mismatch: a rate or share that no plausible base reproduces at the written precision (rounded or truncated),
 // or a ratio its two counts do not give. Which numerator and which bases are plausible is read in
 // figures/readings/rate.ts (conventional base in the sentence, then the paragraph, then other counts).
+import { formatMessage } from '../messages';
 import type { Rule } from '../rule';
 import { reportVerdicts } from '../figures/report';
 import type { Locale, Range } from '../types';
@@ -13,7 +14,7 @@ function rateFix(written: string, range: Range, expected: string, preferred: boo
   if (!m) return [];
   const newText = written.slice(0, m.index) + expected + written.slice(m.index + m[0].length);
   if (newText === written) return [];
-  const title = locale === 'en' ? `Replace with ${expected}% (the value the counts give)` : `改为 ${expected}%（按数据计算的值）`;
+  const title = formatMessage(locale, 'rate-mismatch.fix', { expected });
   return [{ title, edits: [{ range, newText }], preferred, safe: false }];
 }
 

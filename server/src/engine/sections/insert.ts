@@ -1,6 +1,7 @@
 // Where a missing part conventionally goes, and the heading that fits the document's numbering there:
 // after the last present part that precedes it in the regulation's order (the plan last), numbered one more than
 // the top-level heading before it, with the later top-level headings renumbered when they would clash.
+import skeleton from '../../../data/sections.json';
 import type { ReportDocument } from '../document';
 import { toChineseOrdinal } from '../numerals';
 import type { OutlineNode, Range } from '../types';
@@ -20,7 +21,8 @@ export interface Insertion {
   edits: TextEdit[];
 }
 
-const ORDER = ['achievements', 'shortcomings', 'causes', 'responsibility', 'plan', 'other'];
+/** The regulation's order of the parts (sections.json skeletonOrder). */
+const ORDER: readonly string[] = skeleton.skeletonOrder;
 
 function orderIndex(id: string): number {
   const i = ORDER.indexOf(id);

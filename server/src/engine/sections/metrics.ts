@@ -1,6 +1,7 @@
 // Which metrics a report states, as the figure engine reads them (figures/extract.ts): for each object (行政复议,
 // 行政诉讼 …) the stages it gives as counts (收到, 受理, 审结, 实际出庭 …) and the rates it names (纠错率 …). `learn`
 // keeps the metrics most example reports state (learnMetrics); missing-section notes a draft that lacks one.
+import { formatMessage } from '../messages';
 import type { FigureModel } from '../figures/model';
 import { LEARNING, type MetricExpectation } from './profile';
 
@@ -82,10 +83,7 @@ export function learnMetrics(examples: StatedMetrics[], stageOrder: string[]): M
 
 /** "行政复议的收到、受理、审结数" / "行政复议的纠错率" / "行政复议的数量" (and English). */
 export function metricText(e: MetricExpectation, locale: 'zh-cn' | 'en'): string {
-  if (locale === 'en') {
-    if (e.rate) return `the ${e.rateName ?? e.rate} (rate) of ${e.object}`;
-    return e.stages.length ? `the ${e.stages.join(', ')} counts of ${e.object}` : `the number of ${e.object} cases`;
-  }
-  if (e.rate) return `${e.object}的${e.rateName ?? e.rate}`;
-  return e.stages.length ? `${e.object}的${e.stages.join('、')}数` : `${e.object}的数量`;
+  if (e.rate) return formatMessage(locale, 'metric.rate', { object: e.object, rate: e.rateName ?? e.rate });
+  if (!e.stages.length) return formatMessage(locale, 'metric.count', { object: e.object });
+  return formatMessage(locale, 'metric.stages', { object: e.object, stages: e.stages.join(formatMessage(locale, 'metric.stagesSeparator', {})) });
 }

@@ -4,7 +4,6 @@ import type { Locale } from '../../types';
 
 export function describeReading(locale: Locale, assumptions: string[] | undefined): string {
   if (!assumptions?.length) return '';
-  const sep = locale === 'en' ? '; ' : '；';
-  const parts = assumptions.map((a) => formatMessage(locale, `figures.assumption.${a}`, {})).join(sep);
-  return locale === 'en' ? ` (${formatMessage(locale, 'figures.reading', {})}: ${parts})` : `（${formatMessage(locale, 'figures.reading', {})}：${parts}）`;
+  const parts = assumptions.map((a) => formatMessage(locale, `figures.assumption.${a}`, {})).join(formatMessage(locale, 'figures.readingSeparator', {}));
+  return formatMessage(locale, 'figures.readingNote', { parts });
 }

@@ -54,8 +54,7 @@ function sumOutcome(total: Figure[], parts: Figure[], complete: boolean, complet
         sum: num(sum),
         total: num(tValue),
         unit,
-        reason: completeReason ? formatMessage('zh-cn', `breakdown-sum.complete.${completeReason.id}`, completeReason.args) : '',
-        reasonEn: completeReason ? formatMessage('en', `breakdown-sum.complete.${completeReason.id}`, completeReason.args) : '',
+        reason: completeReason ? { id: `breakdown-sum.complete.${completeReason.id}`, args: completeReason.args } : '',
       },
       data: { total: tValue, sum, parts: parts.map((f) => f.value), missing: tValue - sum },
     };

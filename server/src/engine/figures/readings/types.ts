@@ -8,7 +8,7 @@
 //   inferred the reading is inferred (list total, consensus base, another sentence) → one step softer
 //   soft     only truncation, the last written digit or an approximation separates → two steps softer
 import type { Figure } from '../model';
-import { formatMessage } from '../../messages';
+import { formatMessage, type MessageArgs } from '../../messages';
 
 /** An outcome's detail in both languages, from the message catalogs (`figures.detail.<id>`). */
 export function phrase(id: string, args: Record<string, string | number>): { detail: string; detailEn: string } {
@@ -35,7 +35,7 @@ export interface Outcome {
   detailEn?: string;
   /** Message id and args when a check reports this reading. */
   messageId?: string;
-  args?: Record<string, string | number>;
+  args?: MessageArgs;
   data?: Record<string, unknown>;
 }
 
