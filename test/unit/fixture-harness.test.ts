@@ -1,8 +1,11 @@
 // The fixture format itself (test/helpers/fixtures.ts): markers, columns, the configuration header.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { analyze } from '../../server/src/engine';
 import { detailMismatches, fixtureOptions, parseFixture, keys } from '../helpers/fixtures';
+import { repoRoot } from '../helpers/paths';
 
 test('fixture markers are read with their line shifts and removed from the text', () => {
   const { text, expected, config } = parseFixture('一、甲\n二、乙 {{a-b}}\n四、丁 {{x}}{{y:-1}}\n');
@@ -68,4 +71,14 @@ test('the header settings change what the engine reports', () => {
   const codes = (f: ReturnType<typeof parseFixture>) => analyze(f.text, fixtureOptions(f)).findings.map((x) => x.code);
   assert.ok(codes(on).includes('funnel-order'));
   assert.ok(!codes(off).includes('funnel-order'));
+});
+
+test('the fixture format as docs/contributing.md shows it is the one the helper reads', () => {
+  const page = fs.readFileSync(path.join(repoRoot, 'docs', 'contributing.md'), 'utf8');
+  const headers = [...page.matchAll(/`(<!-- fazhi-report-configure-file [^`]*-->)`/g)].map((m) => m[1]);
+  assert.ok(headers.length >= 1, 'the page shows a configuration header');
+  for (const h of headers) assert.ok(parseFixture(`${h}\n甲\n`).config.rules, h);
+  const markers = [...page.matchAll(/`(\{\{[a-z][a-z-]*[^`]*\}\})`/g)].map((m) => m[1]).filter((m) => !m.includes('[')); // not the grammar line
+  assert.ok(markers.some((m) => m.includes('@')), 'the page shows a column');
+  for (const m of markers) assert.equal(parseFixture(`甲 ${m}\n乙\n`).expected.length, 1, m);
 });
