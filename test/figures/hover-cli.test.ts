@@ -5,7 +5,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { figureHover } from '../../server/src/present/figure-hover';
+import { figureAt, figureMarkdown } from '../../server/src/present/figure-hover';
+import type { Analysis } from '../../server/src/engine';
+
+/** What the language server's hover shows on a figure: the figure under the cursor and its Markdown. */
+function figureHover(a: Analysis, position: { line: number; character: number }, locale: 'zh-cn' | 'en' = 'zh-cn') {
+  const f = figureAt(a, position);
+  return f ? { contents: { value: figureMarkdown(f, locale) }, range: f.range } : null;
+}
 import { figures as figuresCommand } from '../../server/src/cli/commands/figures';
 import { corpusDir, readText, seedFiles } from '../helpers/paths';
 import { analyzeWith, findingKey } from './common';

@@ -1,7 +1,7 @@
 // The figure table (数据核查表) of a report: one row per figure with what it was read as and the checks it passed
 // or failed. Served as `fazhiReport/figures` for the editor's table and CSV export; built from Analysis.figures,
 // the same engine data as the command line's `figures` output.
-import { cellAt, describeReading, type Figure, type Locale, type Table } from '../engine';
+import { cellAt, describeReading, formatMessage, type Figure, type Locale, type Table } from '../engine';
 
 /** A figure in a table cell: its row and column labels. */
 function cellLabels(tables: Table[], f: Figure): { cell?: string } {
@@ -70,19 +70,14 @@ export interface FiguresResult {
   rows: FigureRow[];
 }
 
-const STATUS: Record<FigureRow['status'], [string, string]> = {
-  passed: ['通过', 'passed'],
-  failed: ['未通过', 'failed'],
-  unchecked: ['未核对', 'not checked'],
-};
-
+/** The column names of the CSV export, in the reader's language (figures.csvHeader in the message catalogs). */
 export const CSV_HEADER: Record<Locale, string[]> = {
-  'zh-cn': ['行', '列', '数据', '类型', '数值', '下限', '上限', '单位', '对象', '环节', '比率', '前文', '上期数', '核对结果', '核对明细'],
-  en: ['line', 'column', 'figure', 'kind', 'value', 'low', 'high', 'unit', 'object', 'stage', 'rate', 'label', 'prior', 'result', 'checks'],
+  'zh-cn': formatMessage('zh-cn', 'figures.csvHeader', {}).split(','),
+  en: formatMessage('en', 'figures.csvHeader', {}).split(','),
 };
 
 export function statusLabel(status: FigureRow['status'], locale: Locale): string {
-  return STATUS[status][locale === 'en' ? 1 : 0];
+  return formatMessage(locale, `figures.status.${status}`, {});
 }
 
 export function checksText(row: FigureRow): string {
