@@ -1,7 +1,9 @@
 // The command line's pure parts: decoding, exit codes, line format.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { countResults, exitCodeFor, formatDiagnosticLine, summaryLine } from '../../server/src/cli/commands/check';
+import { exitCodeFor } from '../../server/src/cli/commands/check';
+import { countResults } from '../../server/src/cli/formatters';
+import { formatDiagnosticLine, summaryLine } from '../../server/src/cli/formatters/text';
 import { decodeReport } from '../../server/src/host/read';
 
 const diag = (severity: 1 | 2 | 3 | 4) => ({

@@ -5,7 +5,7 @@ import { formatMessage, normalizeLocale } from './messages';
 import { parseOutline } from './outline/parse';
 import type { Rule, RuleReport } from './rule';
 import { rules as allRules } from './rules';
-import { extractFigures } from './figures/extract'; // figures (issue 3)
+import { extractFigures } from './figures/extract';
 import { detectSections, type Sections } from './sections/detect';
 import { defaultProfile } from './sections/profile';
 import { atMost, type AnalyzeOptions, type Analysis, type Finding, type Severity } from './types';
@@ -24,13 +24,13 @@ export { parseOutline } from './outline/parse';
 export { looksLikeReport } from './sniff';
 export { formatMessage, normalizeLocale } from './messages';
 export { describeReading } from './figures/readings/describe';
-export type { Figure, FigureCheck, FigureModel } from './figures/model'; // figures (issue 3)
+export type { Figure, FigureCheck, FigureModel } from './figures/model';
 export { findDirectives, isSuppressed, disableNextLineComment } from './suppress';
 export { validateWorkspaceConfig, sentenceAt, type WorkspaceConfig, type AcceptedFinding } from './config';
 export { validateProfile, defaultProfile, type Profile } from './sections/profile';
 export { rules as allRules } from './rules';
 export { detectKind, refineKind, shouldCheck, languageOfName, kindLabel, REPORT_LANGUAGE, type DocumentKind, type KindId, type KindCue, type CheckDecision } from './kind';
-// tables (issue 13)
+// tables
 export { tablesOf, cellAt, isTableShareBacked, type Table, type Cell, type Row, type Column, type CellLocation } from './tables';
 export { summarizeReport, bodyFromTitle, bodyFromOpening, type ReportSummary, type ReportPart, type PartPresence } from './summary';
 
@@ -60,7 +60,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}, rules: Rule[
   const doc = new ReportDocument(checked);
   const outline = parseOutline(doc);
   const ruleErrors: Analysis['ruleErrors'] = [];
-  // figures (issue 3): extracted once, shared by the figure checks, returned for the hover and the CLI
+  // figures: extracted once, shared by the figure checks, returned for the hover and the CLI
   let figures: FigureModel;
   try {
     figures = extractFigures(doc, options.segmenter, outline.nodes);
@@ -68,7 +68,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}, rules: Rule[
     ruleErrors.push({ code: 'figures', error: e instanceof Error ? e.message : String(e) });
     figures = { figures: [], sentences: [], breakdowns: [], verdicts: [], segmented: false };
   }
-  // sections (issue 4): the report's parts, found on first use by the section checks
+  // sections: the report's parts, found on first use by the section checks
   const profile = options.profile ?? defaultProfile;
   let sections: Sections | undefined;
   const sectionsOnce = () => (sections ??= detectSections(doc, outline, profile));

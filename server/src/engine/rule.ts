@@ -14,12 +14,11 @@ export interface RuleContext {
   doc: ReportDocument;
   outline: Outline;
   locale: Locale;
-  // --- figures (issue 3): extracted once per analysis in analyze(); the figure checks read and annotate them ---
+  // extracted once per analysis in analyze(), with the verdicts of every relation; checks read them, never write
   /** Every figure of the report with its unit, object, stage and lists (server/src/engine/figures/). */
   figures?: FigureModel;
   /** nodejieba's cut when loaded (absent before the dictionary is ready: checks must stay correct without it). */
   segmenter?: Segmenter;
-  // --- end figures ---
   /** The conventions checked against (learned from example reports; the default one from seeds/). */
   profile: Profile;
   /** The report's parts (举措和成效, 不足, 原因, 第一责任人, 安排, learned expected parts), found once on first use. */

@@ -1,4 +1,4 @@
-// What a reviewer's summary page shows of one report besides its findings (issue 14): its title, the body that
+// What a reviewer's summary page shows of one report besides its findings: its title, the body that
 // wrote it, the year it is about, and how each required part is present (as a heading, as a paragraph, or missing),
 // from the section detection (sections/detect.ts). The kind of document comes from the kinds work; it is optional.
 import type { ReportDocument } from './document';

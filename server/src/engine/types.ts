@@ -92,7 +92,7 @@ export interface AnalyzeOptions {
   profile?: import('./sections/profile').Profile;
   /** Per-rule settings: off, or a severity that replaces the default. */
   rules?: Record<string, RuleSetting>;
-  /** Also return the report's title, body, year and required parts (the reviewer's summary page, issue 14). */
+  /** Also return the report's title, body, year and required parts (the reviewer's summary page). */
   summary?: boolean;
 }
 
@@ -101,9 +101,9 @@ export type RuleSetting = 'off' | Severity | { severity?: Severity | 'off' };
 export interface Analysis {
   outline: OutlineNode[];
   findings: Finding[];
-  /** Every extracted figure with the checks it took part in (issue 3: hover and `fazhi-report figures`). */
+  /** Every extracted figure with the checks it took part in (hover and `fazhi-report figures`). */
   figures?: Figure[];
-  /** The report's tables, with row and column labels (issue 13: see cellAt and isTableShareBacked in tables/). */
+  /** The report's tables, with row and column labels (see cellAt and isTableShareBacked in tables/). */
   tables?: Table[];
   /** How many findings suppression comments and accepted findings silenced. */
   suppressed?: number;
@@ -111,6 +111,6 @@ export interface Analysis {
   kind?: import('./kind').DocumentKind;
   /** Errors thrown by individual rules (the other rules' findings are still returned). */
   ruleErrors: { code: string; error: string }[];
-  /** With `summary: true`: title, body, year and the required parts (issue 14). */
+  /** With `summary: true`: title, body, year and the required parts. */
   summary?: import('./summary').ReportSummary;
 }

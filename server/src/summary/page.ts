@@ -1,4 +1,4 @@
-// The reviewer's summary page (issue 14): one self-contained HTML document for a folder of reports — a row per
+// The reviewer's summary page: one self-contained HTML document for a folder of reports — a row per
 // report (title, body, year, kind, the required parts, counts by severity) and, under each report, its findings with
 // the sentence they sit in and the related figures. Sorting and filtering by body, kind and check are plain
 // JavaScript inside the page; `@media print` lays it out on A4, a report per page. No network: inline CSS and JS,

@@ -19,10 +19,6 @@ import type { CliIO } from '../io';
 import { SettingsResolver } from '../settings';
 import type { Command } from './command';
 
-// Kept here for the callers (and tests) that import them from the command.
-export { countResults } from '../formatters';
-export type { Counts, FileResult } from '../formatters';
-export { formatDiagnosticLine, summaryLine, textBlock } from '../formatters/text';
 
 /** 2 when a file could not be read (or fixed), else 1 when any error-severity diagnostic, else 0. */
 export function exitCodeFor(c: Counts): number {

@@ -4,7 +4,7 @@ import { check } from './check';
 import { outline } from './outline';
 import { lsp } from './lsp';
 import { learn } from './learn';
-import { figures } from './figures'; // figures (issue 3)
+import { figures } from './figures';
 
 export type { Command } from './command';
 

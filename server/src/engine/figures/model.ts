@@ -72,7 +72,7 @@ export interface Figure {
 export interface Breakdown {
   total: number;
   parts: number[];
-  trigger: '其中' | '分别' | '中' | 'implicit';
+  trigger: '其中' | '中' | 'implicit';
   /** The list presents itself as complete: an 其他 bucket, a zero part, or shares adding up to 100%. */
   complete: boolean;
   /** Why complete (for the message). */

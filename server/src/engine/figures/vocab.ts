@@ -122,7 +122,6 @@ add('prior', 'prior', data.changes.priorMarkers);
 add('up', 'up', data.changes.up);
 add('down', 'down', data.changes.down);
 add('ratio', 'ratio', ['比值', '比例为', '之比']);
-export const wordMaxLen = maxLen(words.keys());
 /** Lengths of the words starting with each character, longest first: most characters start no word at all. */
 const lengthsByFirst = new Map<string, number[]>();
 for (const w of words.keys()) {

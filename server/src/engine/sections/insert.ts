@@ -6,7 +6,6 @@ import type { ReportDocument } from '../document';
 import { toChineseOrdinal } from '../numerals';
 import type { OutlineNode, Range } from '../types';
 import type { Sections } from './detect';
-import { SKELETON } from './profile';
 
 export interface TextEdit {
   range: Range;
@@ -97,4 +96,3 @@ export function planInsertion(doc: ReportDocument, s: Sections, id: string, text
   return { after, heading, edits };
 }
 
-export const skeletonIds = SKELETON.map((t) => t.id);

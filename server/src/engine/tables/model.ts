@@ -1,4 +1,4 @@
-// The table model: one shape for every way a table reaches the engine (issue 13, part 3).
+// The table model: one shape for every way a table reaches the engine.
 //
 //   pipe    Markdown pipe tables, and Word/PDF tables as the readers render them ("| 类别 | 数量 | 占比 |", one
 //           table row per line; the leading and trailing "|" are optional);
