@@ -3,7 +3,7 @@
 // made of (resolveRate: the numerator and every candidate base, each with its scope; readings/rate.ts weighs them).
 import type { Breakdown, Figure, FigureModel } from './model';
 import { formatFixed, formatPlain } from './numbers';
-import { rateById, stageGroups, stageGroupsOptional, type RateDef } from './vocab';
+import { namedShareBase, rateById, stageGroups, stageGroupsOptional, type RateDef } from './vocab';
 import { WINDOW } from './extract';
 
 const EPS = 1e-9;
@@ -276,7 +276,7 @@ export function resolveRate(model: FigureModel, pct: Figure): RateResolution {
   }
   // a share's list total
   // "占全省的5.2%" names its own base: the list total is not assumed
-  const namedBase = /占(全|[^,，、;；]{1,8}的)/.test(pct.label);
+  const namedBase = namedShareBase.test(pct.label);
   if (def.share && numer.figs.length === 1 && !namedBase) {
     for (const b of breakdownsOfPart(model, numer.figs[0].id)) {
       if (b.trigger === 'implicit') continue;

@@ -23,6 +23,7 @@ import {
   rightAllowedStages,
   scanVocabulary,
   notMetricBefore,
+  labelEndFillers,
   scanWords,
   unitFamily,
   funnelOf,
@@ -47,7 +48,6 @@ const DELIM_CODES = new Set([...CLAUSE_DELIM].map((c) => c.charCodeAt(0)));
 const COMMA_CN = 0x3001; // 、
 /** Is s[i] a clause delimiter (char codes: no string per character on long lines). */
 const isDelim = (s: string, i: number) => DELIM_CODES.has(s.charCodeAt(i));
-const FILLER_END = ['分别为', '分别是', '分别达', '均达到', '均达', '均为', '保持在', '保持', '达到了', '达到', '共计', '累计', '总计', '合计', '为', '达', '是', '了', '共', '计', '均', '有', '的', '约', '：', ':'];
 
 /** First index of `word` in s[from, end) (bounded by the sentence, so the scans of a line stay linear). */
 function indexWithin(s: string, word: string, from: number, end: number): number {
@@ -99,7 +99,7 @@ function isAsciiLetter(c: string | undefined): boolean {
 function trimFillers(label: string): string {
   let s = label;
   for (let guard = 0; guard < 4; guard++) {
-    const f = FILLER_END.find((w) => s.endsWith(w) && s.length > w.length);
+    const f = labelEndFillers.find((w) => s.endsWith(w) && s.length > w.length);
     if (!f) break;
     s = s.slice(0, -f.length);
   }

@@ -78,7 +78,13 @@ export const stageGroupsOptional: Record<string, string[]> = Object.fromEntries(
 ) as Record<string, string[]>;
 export const nestedPairs: string[][] = data.nested.pairs;
 export const endOnlyStages = new Set<string>(data.endOnly);
-export const rightAllowedStages = new Set<string>(['参加', '参与', '参考']);
+export const rightAllowedStages = new Set<string>(data.stagesAfterFigure);
+/** Words that end the words before a figure and are dropped from its label (共计, 达到, 为 …). */
+export const labelEndFillers: readonly string[] = data.labelEndFillers;
+/** A share that names its own base (占全省的5.2%). */
+export const namedShareBase = new RegExp(data.namedShareBase);
+/** A carry-over already stated in the sentence (含上年结转). */
+export const carryOverStated = new RegExp(data.carryOverStated);
 export const listStops: string[] = data.listStops;
 export const listComplete: string[] = data.listComplete;
 export const antecedentExclude: string[] = data.antecedentExclude;
@@ -121,7 +127,7 @@ for (const r of rateDefs) add('rate', r.id, r.names);
 add('prior', 'prior', data.changes.priorMarkers);
 add('up', 'up', data.changes.up);
 add('down', 'down', data.changes.down);
-add('ratio', 'ratio', ['比值', '比例为', '之比']);
+add('ratio', 'ratio', data.ratioWords);
 /** Lengths of the words starting with each character, longest first: most characters start no word at all. */
 const lengthsByFirst = new Map<string, number[]>();
 for (const w of words.keys()) {

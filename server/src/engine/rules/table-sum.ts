@@ -16,17 +16,20 @@ import type { Rule, RuleContext, RuleReport } from '../rule';
 import { num } from '../figures/arith';
 import { formatFixed } from '../figures/numbers';
 import { tablesOf, unitFamily, type Cell, type Row, type Table } from '../tables';
+import figuresData from '../../../data/figures.json';
 
 const CODE = 'table-sum';
 const EPS = 1e-9;
 
-const TOTAL = /^(?:全[市区县省州盟旗]|全部|总体|各类)?\s*(合\s*计|总\s*计|小\s*计|总\s*数|共\s*计)/;
-const SUB_ROW = /^(其中|含|内含|包括|注)/;
-const SHARE = /占比|比例|比重|所占|构成/;
-const CHANGE = /同比|增减|增长|下降|变化|变动|增幅|降幅|较上年|比上年|较去年|比去年|环比/;
-const PRIOR = /上年|去年|上一年|上期|同期/;
-const CURRENT = /本年|今年|当年|本期/;
-const SEQUENCE = /^(序号|编号|序|排名|名次)$/;
+// the words of rows and columns: figures.json "tables"
+const W = figuresData.tables;
+const TOTAL = new RegExp(W.totalRow);
+const SUB_ROW = new RegExp(W.subRow);
+const SHARE = new RegExp(W.share);
+const CHANGE = new RegExp(W.change);
+const PRIOR = new RegExp(W.prior);
+const CURRENT = new RegExp(W.current);
+const SEQUENCE = new RegExp(W.sequence);
 const YEAR = /((?:19|20)\d{2})/;
 
 type Role = 'count' | 'share' | 'change' | 'rate' | 'other';
@@ -458,7 +461,7 @@ function checkChanges(t: Ctx): void {
   }
 }
 
-const INTRO_END = /(如下|下表|见表|见下|情况)[^，,。；;]*[:：]?\s*$|[:：]\s*$/;
+const INTRO_END = new RegExp(W.introEnd);
 
 /**
  * A breakdown table without a 合计: its zero cells say every category is listed, so its one count column must add up

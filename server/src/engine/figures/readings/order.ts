@@ -5,12 +5,12 @@
 import type { Figure, FigureModel } from '../model';
 import { num } from '../arith';
 import { WINDOW } from '../extract';
-import { funnelOf } from '../vocab';
+import { carryOverStated, funnelOf } from '../vocab';
 import { COST, phrase, reading, type Claim } from './types';
 import { sameSubject } from './same';
 
 const CODE = 'funnel-order';
-const SAYS_CARRY_OVER = /结转|旧存|上年度?未结|含上年|包括上年/;
+const SAYS_CARRY_OVER = carryOverStated;
 
 /** Two stages of one funnel: counts of the same subject (readings/same.ts sameSubject), neither a prior nor a change. */
 function comparable(early: Figure, late: Figure): boolean {

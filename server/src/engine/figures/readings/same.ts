@@ -9,10 +9,10 @@ import data from '../../../../data/figures.json';
 import { phrase, reading, type Claim, type Outcome } from './types';
 
 const CODE = 'conflicting-figure';
-const PERIOD = /\d{4}年|前[一二三四]季度|[一二三四]季度|上半年|下半年|\d{1,2}[-—至]\d{1,2}月|今年以来|年初至今|近[一二三四五]年|截至/g;
+const PERIOD = new RegExp(data.sameMetric.periods, 'g');
 /** Distinct values kept per key (a metric restated a hundred times is still linear). */
 const MAX_PER_KEY = 8;
-const SHARE_ONLY = /^(?:占比为?|占|比例为?|比重为?|的)*$/;
+const SHARE_ONLY = new RegExp(data.sameMetric.shareOnlyLabel);
 
 /** Period words of the figure's sentence before it; each sentence is scanned once (linear on long sentences). */
 function periodsBefore(model: FigureModel, f: Figure, lineText: string, cache: Map<number, { at: number; text: string }[]>): string {
