@@ -67,7 +67,7 @@ data.quotePairs.forEach((pair, k) => {
 });
 
 /** Spans inside 《》 “” 〔〕 … closed within 100 characters on the line: one pass, char codes only. */
-function quoteMask(s: string): Uint8Array | null {
+export function quoteMask(s: string): Uint8Array | null {
   let mask: Uint8Array | null = null;
   const pending = new Array<number>(data.quotePairs.length).fill(-1);
   for (let i = 0; i < s.length; i++) {

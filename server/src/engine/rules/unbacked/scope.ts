@@ -8,6 +8,8 @@
 import type { ReportDocument } from '../../document';
 import type { Outline } from '../../outline/outline';
 import { scanVocabulary } from '../../figures/vocab';
+import { scanNumbers } from '../../figures/numbers';
+import { quoteMask } from '../../figures/extract';
 import data from '../../../../data/unbacked.json';
 
 export interface Num {
@@ -47,15 +49,17 @@ export class Scope {
     if (list) return list;
     list = [];
     const s = this.doc.lines[line].norm;
-    const mask = bracketMask(s);
+    const mask = quoteMask(s);
     const rowTotal = /^\s*\|?\s*(?:合计|总计|小计|总数|共计)/.test(s.slice(0, 12));
-    for (const tok of scanCounts(s)) {
+    for (const tok of scanNumbers(s, scanVocabulary)) {
+      // percentages, 个百分点 and 倍 are what is backed, not counts (Chinese numerals come only with a unit)
+      if (tok.kind !== 'count' && tok.kind !== 'bare') continue;
       if (mask && mask[tok.numStart]) continue;
       const before = s[tok.numStart - 1];
       if (before === '第' || before === '/' || before === '〔' || isAsciiLetter(before)) continue;
       // a ratio written 3.78:1, and bare decimals (2.15, an index), are not counts
       if (s[tok.numEnd] === ':' || before === ':' || s[tok.numEnd] === '：' || before === '：') continue;
-      if (!tok.unit) {
+      if (tok.kind === 'bare') {
         if (tok.decimals > 0) continue;
         const after = s.slice(tok.end, tok.end + 6);
         if (NOT_METRIC_AFTER.test(after) || isAsciiLetter(after[0]) || after[0] === '+') continue;
@@ -239,98 +243,3 @@ function totalBefore(s: string, at: number): boolean {
   return TOTAL_WORDS.some((w) => label.includes(w));
 }
 
-interface CountToken {
-  value: number;
-  numStart: number;
-  numEnd: number;
-  /** After the unit (or the number when there is none). */
-  end: number;
-  decimals: number;
-  /** Followed by a measure word (件, 人, 项 …). */
-  unit: boolean;
-}
-
-const UNIT_WORDS = scanVocabulary.units;
-const UNIT_MAX = scanVocabulary.unitMaxLen;
-const isDigitCode = (c: number) => c >= 48 && c <= 57;
-
-/**
- * Arabic numbers of a line that may be counts, in one pass over char codes (percentages, 个百分点 and 倍 are
- * skipped; 万/亿 scale the value; a measure word after the number, or after 余/多, makes it a count).
- */
-export function scanCounts(s: string): CountToken[] {
-  const out: CountToken[] = [];
-  const n = s.length;
-  let i = 0;
-  while (i < n) {
-    if (!isDigitCode(s.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    const numStart = i;
-    let digits = '';
-    let decimals = -1;
-    while (i < n) {
-      const c = s.charCodeAt(i);
-      if (isDigitCode(c)) {
-        digits += s[i];
-        if (decimals >= 0) decimals++;
-        i++;
-      } else if (c === 44 /* , */ && decimals < 0 && isDigitCode(s.charCodeAt(i + 1)) && isDigitCode(s.charCodeAt(i + 2)) && isDigitCode(s.charCodeAt(i + 3)) && !isDigitCode(s.charCodeAt(i + 4))) {
-        i++;
-      } else if (c === 46 /* . */ && decimals < 0 && isDigitCode(s.charCodeAt(i + 1))) {
-        digits += '.';
-        decimals = 0;
-        i++;
-      } else break;
-      if (digits.length > 15) {
-        // a run of digits no count has: skip it whole
-        while (i < n && (isDigitCode(s.charCodeAt(i)) || s[i] === ',' || s[i] === '.')) i++;
-        digits = '';
-        break;
-      }
-    }
-    if (!digits) continue;
-    const numEnd = i;
-    let value = Number(digits);
-    let k = i;
-    if (s[k] === '万') {
-      value *= 10000;
-      k++;
-    } else if (s[k] === '亿') {
-      value *= 100000000;
-      k++;
-    }
-    const next = s[k];
-    if (next === '%' || next === '倍' || next === '‰' || s.startsWith('个百分点', k)) continue;
-    if (next === '余' || next === '多') k++;
-    let unitEnd = -1;
-    for (let len = Math.min(UNIT_MAX, n - k); len >= 1; len--) {
-      if (UNIT_WORDS.has(s.substr(k, len))) {
-        unitEnd = k + len;
-        break;
-      }
-    }
-    out.push({ value, numStart, numEnd, end: unitEnd >= 0 ? unitEnd : numEnd, decimals: Math.max(0, decimals), unit: unitEnd >= 0 || k > numEnd });
-  }
-  return out;
-}
-
-/** Spans inside 《》 〔〕 【】 [] closed within 60 characters (document titles and numbers are not counts). */
-function bracketMask(s: string): Uint8Array | null {
-  let mask: Uint8Array | null = null;
-  const pairs: [string, string][] = [['《', '》'], ['〔', '〕'], ['[', ']'], ['“', '”']];
-  for (const [open, close] of pairs) {
-    let from = s.indexOf(open);
-    while (from >= 0) {
-      const to = s.indexOf(close, from + 1);
-      if (to < 0) break;
-      if (to - from <= 60) {
-        mask ??= new Uint8Array(s.length);
-        mask.fill(1, from, to + 1);
-      }
-      from = s.indexOf(open, to + 1);
-    }
-  }
-  return mask;
-}
