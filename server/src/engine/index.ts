@@ -74,6 +74,17 @@ function variantSteps(r: RuleReport, defaultSeverity: Severity | 'off' | undefin
   return Math.max(0, RANK.indexOf(r.severity) - base);
 }
 
+/** The report's parts behind each analysis, detected on first use (by a section check, or later by the hover). */
+const sectionsByAnalysis = new WeakMap<Analysis, () => Sections>();
+
+/**
+ * The report's parts (sections/detect.ts) as the analysis found them, with the analysis's own text, outline and
+ * profile: computed at most once per analysis. Undefined for an analysis that analyze() did not return.
+ */
+export function sectionsOf(analysis: Analysis): Sections | undefined {
+  return sectionsByAnalysis.get(analysis)?.();
+}
+
 export function analyze(text: string, options: AnalyzeOptions = {}, rules: Rule[] = allRules): Analysis {
   const locale = normalizeLocale(options.locale);
   // suppression comments are masked to spaces (positions unchanged) and applied to the findings at the end
@@ -137,6 +148,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}, rules: Rule[
     return true;
   });
   const result: Analysis = { outline: outline.roots, findings: kept, ruleErrors, figures: figures.figures, tables: tablesOf(doc), suppressed: findings.length - kept.length, kind };
+  sectionsByAnalysis.set(result, sectionsOnce);
   if (options.summary) {
     try {
       result.summary = summarizeReport(doc, outline, sectionsOnce(), profile, locale);

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { SEVERITY_NUMBER } from '../engine/types';
 import type { Finding, HeadingKind, OutlineNode, Range } from '../engine/types';
+import type { SeverityCounts } from '../shared/protocol';
 
 export const DIAGNOSTIC_SOURCE = 'fazhi-report';
 
@@ -91,6 +92,27 @@ export function toDiagnostic(finding: Finding, uri: string, options: DiagnosticO
 
 export function toDiagnostics(findings: Finding[], uri: string, options: DiagnosticOptions): Diagnostic[] {
   return findings.map((f) => toDiagnostic(f, uri, options));
+}
+
+/** Diagnostics by severity (LSP numbering; one without a severity, or with an unknown one, counts as an error). */
+export function countBySeverity(diagnostics: Iterable<Diagnostic>, into: SeverityCounts = { error: 0, warning: 0, information: 0, hint: 0 }): SeverityCounts {
+  for (const d of diagnostics) into[SEVERITY_NAMES[(d.severity ?? 1) - 1] ?? 'error']++;
+  return into;
+}
+const SEVERITY_NAMES = ['error', 'warning', 'information', 'hint'] as const;
+
+/**
+ * The problems of a workspace file (or of the profile it names), shown on that file: one error each at its start,
+ * code `workspace-file`.
+ */
+export function configErrorDiagnostics(messages: string[]): Diagnostic[] {
+  return messages.map((message) => ({
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
+    severity: 1,
+    source: DIAGNOSTIC_SOURCE,
+    code: 'workspace-file',
+    message,
+  }));
 }
 
 // Symbol kinds by heading kind. LSP has no "heading" kind, so each level gets a distinct, stable icon:
