@@ -1,14 +1,13 @@
 // The workspace check (fazhiReport/checkFiles) and the checks across reports (fazhiReport/checkAcross): files not open
-// in the editor are read from disk (host/read.ts, as the command line reads them), checked when they read as reports
-// (engine/kind.ts shouldCheck, the command line's decision too) and their diagnostics published.
-import path from 'node:path';
+// in the editor are read from disk and checked when they read as reports, as the command line does (host/check-file.ts),
+// and their diagnostics published.
 import type { CancellationToken, Connection, Diagnostic } from 'vscode-languageserver/node';
-import { analyze, languageOfName, shouldCheck } from '../engine';
+import { analyze } from '../engine';
 import type { ReportSummary } from '../engine';
 import { checkAcross, type AcrossInput } from '../engine/across';
 import { segmenterIfLoaded } from '../segmenter';
 import { uriToPath } from '../host/config';
-import { readInput } from '../host/read';
+import { readInput, shouldCheckFile } from '../host/check-file';
 import { countBySeverity, toDiagnostics } from '../present/convert';
 import type { CheckAcrossResult, CheckedFile, CheckFilesResult } from '../shared/protocol';
 import type { Checker } from './checker';
@@ -104,10 +103,7 @@ export class WorkspaceCheck {
       const { s, dc } = await checker.configFor(uri);
       // a document in the workspace is checked when its opening looks like a report (a Word file of minutes is not);
       // a Word or PDF file is judged by its text alone, by the same decision
-      const qualifies = isDocument
-        ? shouldCheck({ text, languageId: 'plaintext', detect: true }).check
-        : checker.qualifies({ getText: () => text, languageId: languageOfName(path.basename(file)) }, s);
-      if (!qualifies) {
+      if (!shouldCheckFile(file, text, { detect: s.detectReportsInPlainText })) {
         if (this.checkedOnDisk.delete(target)) void this.connection.sendDiagnostics({ uri: target, diagnostics: [] });
         continue;
       }
