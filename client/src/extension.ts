@@ -6,14 +6,29 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
-import type { FigureRow, FiguresResult } from '../../server/src/present/figure-table';
+import type { FigureRow } from '../../server/src/present/figure-table';
 import { figuresCsv } from '../../server/src/present/figure-table';
 import { figuresHtml } from './figure-view';
 import { defaultReportYear, skeleton, validateYear } from './skeleton';
 import { countDiagnostics, statusView, workspaceSummary } from './status';
-import type { CheckFilesResult } from './status';
-import { READ_DOCUMENT_REQUEST, REPORT_VIEW_SCHEME } from '../../server/src/lsp/report-view-protocol';
-import type { ReadDocumentResult } from '../../server/src/lsp/report-view-protocol';
+import {
+  CHECK_ACROSS_REQUEST,
+  CHECK_FILES_REQUEST,
+  FIGURES_REQUEST,
+  READ_DOCUMENT_REQUEST,
+  REPORT_VIEW_SCHEME,
+  STATUS_NOTIFICATION,
+} from '../../server/src/shared/protocol';
+import type {
+  CheckAcrossParams,
+  CheckAcrossResult,
+  CheckFilesParams,
+  CheckFilesResult,
+  FiguresParams,
+  FiguresResult,
+  ReadDocumentResult,
+  StatusParams,
+} from '../../server/src/shared/protocol';
 
 /** Word, WPS and PDF files: opened as a read-only report view (fazhiReport.openAsReport) and in the workspace check. */
 const DOCUMENT_EXTENSIONS = ['docx', 'doc', 'wps', 'pdf'];
@@ -73,7 +88,7 @@ function messageLanguage(): string {
 async function startClient(context: vscode.ExtensionContext): Promise<void> {
   client = createClient(context);
   await client.start();
-  client.onNotification('fazhiReport/status', (p: { uri: string; checking: boolean; isReport: boolean }) => {
+  client.onNotification(STATUS_NOTIFICATION, (p: StatusParams) => {
     serverStatus.set(p.uri, { checking: p.checking, isReport: p.isReport });
     updateStatus();
   });
@@ -124,7 +139,7 @@ async function checkWorkspace(): Promise<void> {
         const chunk = files.slice(i, i + CHUNK).map((u) => u.toString());
         let r: CheckFilesResult;
         try {
-          r = await c.sendRequest<CheckFilesResult>('fazhiReport/checkFiles', { uris: chunk, summary: true }, token);
+          r = await c.sendRequest<CheckFilesResult>(CHECK_FILES_REQUEST, { uris: chunk, summary: true } satisfies CheckFilesParams, token);
         } catch (e) {
           // cancelled while the request was on its way: stop with what was checked so far
           if (token.isCancellationRequested) {
@@ -138,7 +153,7 @@ async function checkWorkspace(): Promise<void> {
         total.reports += r.files.filter((f) => !f.error).length;
         total.cancelled ||= r.cancelled;
         for (const k of Object.keys(total.counts) as (keyof CheckFilesResult['counts'])[]) total.counts[k] += r.counts[k];
-        for (const f of r.files as (CheckFilesResult['files'][number] & Partial<SummaryReport>)[]) {
+        for (const f of r.files) {
           if (f.error || !f.diagnostics) continue;
           reports.push({ path: vscode.workspace.asRelativePath(vscode.Uri.parse(f.uri)), uri: f.uri, diagnostics: f.diagnostics, text: f.text, summary: f.summary, kind: f.kind });
         }
@@ -160,9 +175,9 @@ async function checkWorkspace(): Promise<void> {
  */
 async function checkAcrossReports(c: LanguageClient, reports: SummaryReport[]): Promise<void> {
   const withText = reports.filter((r) => typeof r.text === 'string');
-  let result: { files: { uri: string; diagnostics: SummaryReport['diagnostics'] }[] } | undefined;
+  let result: CheckAcrossResult | undefined;
   try {
-    result = await c.sendRequest('fazhiReport/checkAcross', { files: withText.map((r) => ({ uri: r.uri, text: r.text })) });
+    result = await c.sendRequest<CheckAcrossResult>(CHECK_ACROSS_REQUEST, { files: withText.map((r) => ({ uri: r.uri, text: r.text as string })) } satisfies CheckAcrossParams);
   } catch {
     return;
   }
@@ -225,7 +240,7 @@ let summaryAllowed = new Set<string>();
 
 async function figuresOf(document: vscode.TextDocument): Promise<FiguresResult | undefined> {
   if (!client) return undefined;
-  const r = await client.sendRequest<FiguresResult | null>('fazhiReport/figures', { textDocument: { uri: document.uri.toString() } });
+  const r = await client.sendRequest<FiguresResult | null>(FIGURES_REQUEST, { textDocument: { uri: document.uri.toString() } } satisfies FiguresParams);
   if (!r || !r.isReport) {
     void vscode.window.showWarningMessage(t('This file is not checked as a rule-of-law report.'));
     return undefined;
@@ -286,7 +301,7 @@ async function showFigures(): Promise<void> {
   // keep the table current while the report is edited
   const sub = vscode.workspace.onDidChangeTextDocument(async (e) => {
     if (e.document !== document || !figurePanels.has(key)) return;
-    const fresh = await client?.sendRequest<FiguresResult | null>('fazhiReport/figures', { textDocument: { uri: key } });
+    const fresh = await client?.sendRequest<FiguresResult | null>(FIGURES_REQUEST, { textDocument: { uri: key } } satisfies FiguresParams);
     if (fresh?.isReport && figurePanels.get(key) === panel) {
       rows = fresh.rows;
       panel.webview.html = figuresHtml(rows, title, t, nonce(), panel.webview.cspSource);

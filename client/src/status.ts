@@ -1,13 +1,9 @@
 // What the status bar item says (VS Code status-bar guidelines: short text with a codicon, details in the tooltip,
 // right side because it is about the active file, hidden when the active file is not a report). Pure: unit-tested.
 import type { Translate } from './skeleton';
+import type { CheckFilesResult, SeverityCounts } from '../../server/src/shared/protocol';
 
-export interface Counts {
-  error: number;
-  warning: number;
-  information: number;
-  hint: number;
-}
+export type Counts = SeverityCounts;
 
 export interface StatusView {
   text: string;
@@ -46,14 +42,8 @@ export function statusView(state: { isReport: boolean; checking: boolean; counts
   return { text: `${icon} ${total}`, tooltip: `${details}\n${click}`, visible: true, severe: error > 0 };
 }
 
-/** What fazhiReport/checkFiles answers (summed over the chunks of a workspace check). */
-export interface CheckFilesResult {
-  checked: number;
-  reports: number;
-  cancelled: boolean;
-  counts: Counts;
-  files: { uri: string; findings: number; error?: string }[];
-}
+/** What fazhiReport/checkFiles answers (summed over the chunks of a workspace check): shared/protocol.ts. */
+export type { CheckFilesResult };
 
 /** The notification at the end of a workspace check. */
 export function workspaceSummary(r: CheckFilesResult, total: number, t: Translate): string {

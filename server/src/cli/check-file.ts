@@ -1,14 +1,15 @@
 // The work `check` does for one file (read, optionally fix, analyse, convert), with no output of its own: the lines
 // it would print are returned, so that the serial loop and the worker threads (./pool.ts) print the same bytes in
 // file order.
-import { analyze, languageOfName, shouldCheck } from '../engine';
+import { analyze } from '../engine';
 import type { AnalyzeOptions, Analysis, Locale, ReportSummary, Segmenter } from '../engine';
 import { whereText } from '../host/readers';
 import { toDiagnostics } from '../present/convert';
 import { fileUri } from './files';
 import { fixText, writeFixed, type AppliedFix } from './fix';
 import type { FileResult } from './formatters';
-import { readErrorLine, readInput, readWarningLines } from '../host/read';
+import { readErrorLine, readWarningLines } from '../host/read';
+import { readInput, shouldCheckFile } from '../host/check-file';
 import type { FileSettings } from './settings';
 
 export interface FileJob {
@@ -66,7 +67,7 @@ export async function checkFile(job: FileJob, settings: Omit<FileSettings, 'work
   }
   const { text, encoding, doc } = read;
   // a file found in a folder is checked when it reads as a report, exactly as the editor's workspace check decides
-  if (!job.explicit && !shouldCheck({ text, languageId: languageOfName(job.absolute), force: opts.all }).check) {
+  if (!job.explicit && !shouldCheckFile(job.absolute, text, { force: opts.all })) {
     out.skipped = true;
     return out;
   }

@@ -3,13 +3,14 @@
 // a profile named by --profile replaces the workspace file's. Invalid files are reported, one line each, and stop
 // the run (exit 2) before anything is checked: a CI run must not pass on half a configuration.
 //
-// Where the search stops: at the repository root of the working folder (the nearest folder above it holding .git)
-// for files inside it, so a stray .fazhi-report.json above the repository cannot change a CI run; for files
-// elsewhere (or with no repository), at the filesystem root.
+// Where the search stops is the editor's rule (host/config.ts), with the repository root of the working folder (the
+// nearest folder above it holding .git) as the one root: files inside it search up to it, so a stray
+// .fazhi-report.json above the repository cannot change a CI run; files elsewhere (or with no repository) search up
+// to the filesystem root.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AnalyzeOptions, Profile } from '../engine';
-import { findWorkspaceFile, isInside, loadProfile, loadWorkspaceConfig, type LoadedWorkspaceConfig } from '../workspace';
+import { ConfigResolver } from '../host/config';
 
 export interface SettingsOptions {
   /** --config: one workspace file for every checked file. */
@@ -38,15 +39,15 @@ export function repositoryRoot(from: string): string | null {
 
 
 export class SettingsResolver {
-  private readonly workspaces = new Map<string, LoadedWorkspaceConfig>();
-  private readonly profiles = new Map<string, { profile?: Profile; error?: string }>();
-  private readonly repoRoot: string | null;
+  /** The one resolver of workspace files and profiles (host/config.ts); its root is the repository's. */
+  private readonly resolver: ConfigResolver;
   /** Problems found, one line each (Chinese / English), in the order met; reported once. */
   readonly errors: string[] = [];
   private readonly reported = new Set<string>();
 
   constructor(private readonly options: SettingsOptions) {
-    this.repoRoot = repositoryRoot(options.cwd);
+    const repoRoot = repositoryRoot(options.cwd);
+    this.resolver = new ConfigResolver(repoRoot ? [repoRoot] : []);
   }
 
   private fail(key: string, line: string): void {
@@ -55,38 +56,18 @@ export class SettingsResolver {
     this.errors.push(line);
   }
 
-  private workspace(file: string): LoadedWorkspaceConfig {
-    let w = this.workspaces.get(file);
-    if (!w) {
-      w = loadWorkspaceConfig(file);
-      this.workspaces.set(file, w);
-    }
-    return w;
-  }
-
-  private profile(file: string, base: string | undefined): Profile | undefined {
-    const key = base ? path.resolve(base, file) : path.resolve(this.options.cwd, file);
-    let p = this.profiles.get(key);
-    if (!p) {
-      p = loadProfile(key);
-      this.profiles.set(key, p);
-    }
-    if (p.error) this.fail('profile:' + key, `fazhi-report: 配置档案有误 / invalid profile: ${p.error}`);
+  private profile(file: string, base: string): Profile | undefined {
+    const p = this.resolver.profile(file, base);
+    if (p.error) this.fail('profile:' + p.path, `fazhi-report: 配置档案有误 / invalid profile: ${p.error}`);
     return p.profile;
   }
 
   /** The settings of one checked file (absolute path); problems are collected in `errors`. */
   forFile(absolute: string): FileSettings {
-    let wsFile: string | null;
-    if (this.options.config) {
-      wsFile = path.resolve(this.options.cwd, this.options.config);
-    } else {
-      const stop = this.repoRoot && isInside(absolute, this.repoRoot) ? this.repoRoot : undefined;
-      wsFile = findWorkspaceFile(absolute, stop);
-    }
+    const wsFile = this.options.config ? path.resolve(this.options.cwd, this.options.config) : this.resolver.workspaceFileFor(absolute);
     const settings: FileSettings = { workspaceFile: wsFile };
     if (wsFile) {
-      const w = this.workspace(wsFile);
+      const w = this.resolver.workspace(wsFile);
       if (w.errors.length > 0) {
         this.fail('ws:' + wsFile, `fazhi-report: 工作区设置文件 ${displayOf(wsFile, this.options.cwd)} 有误：${w.errors.join('；')}`);
       }
@@ -95,7 +76,7 @@ export class SettingsResolver {
       if (w.config.pairs) settings.pairs = w.config.pairs.map((p) => ({ current: path.resolve(path.dirname(wsFile), p.current), previous: path.resolve(path.dirname(wsFile), p.previous) }));
       if (w.config.profile && !this.options.profile) settings.profile = this.profile(w.config.profile, path.dirname(wsFile));
     }
-    if (this.options.profile) settings.profile = this.profile(this.options.profile, undefined);
+    if (this.options.profile) settings.profile = this.profile(this.options.profile, this.options.cwd);
     return settings;
   }
 }

@@ -53,6 +53,17 @@ function findingSeverity(r: RuleReport, rule: Rule, configured: Severity): Sever
   return capped(r.cap === 'soft' ? softerSeverity(configured, rule.defaultSeverity, 2) : configured, r.cap);
 }
 
+/** The report's parts behind each analysis, detected on first use (by a section check, or later by the hover). */
+const sectionsByAnalysis = new WeakMap<Analysis, () => Sections>();
+
+/**
+ * The report's parts (sections/detect.ts) as the analysis found them, with the analysis's own text, outline and
+ * profile: computed at most once per analysis. Undefined for an analysis that analyze() did not return.
+ */
+export function sectionsOf(analysis: Analysis): Sections | undefined {
+  return sectionsByAnalysis.get(analysis)?.();
+}
+
 export function analyze(text: string, options: AnalyzeOptions = {}, rules: Rule[] = allRules): Analysis {
   const locale = normalizeLocale(options.locale);
   // suppression comments are masked to spaces (positions unchanged) and applied to the findings at the end
@@ -115,6 +126,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}, rules: Rule[
     return true;
   });
   const result: Analysis = { outline: outline.roots, findings: kept, ruleErrors, figures: figures.figures, tables: tablesOf(doc), suppressed: findings.length - kept.length, kind };
+  sectionsByAnalysis.set(result, sectionsOnce);
   if (options.summary) {
     try {
       result.summary = summarizeReport(doc, outline, sectionsOnce(), profile, locale);

@@ -6,8 +6,8 @@ import type { CodeAction, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-lan
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { disableNextLineComment, sentenceAt } from '../engine';
 import type { Finding, Locale, Range } from '../engine';
-import { addAccepted } from '../workspace';
-import { pathToUri } from './workspace-config';
+import { addAccepted } from '../host/workspace-file';
+import { pathToUri } from '../host/config';
 
 export const IGNORE_IN_WORKSPACE_COMMAND = 'fazhiReport.ignoreInWorkspace';
 

@@ -2,7 +2,7 @@
 // part of the report it was recognised as) and on a missing-section finding (what part is expected and what the
 // fix inserts).
 import type { Hover, MarkupContent } from 'vscode-languageserver';
-import { findDirectives, parseOutline, ReportDocument } from '../engine';
+import { findDirectives, parseOutline, ReportDocument, sectionsOf } from '../engine';
 import type { Analysis, Finding, Locale, OutlineNode, Position, Profile, Range } from '../engine';
 import { defaultProfile } from '../engine';
 import { detectSections } from '../engine/sections/detect';
@@ -33,12 +33,17 @@ function walk(nodes: OutlineNode[], p: Position): OutlineNode | undefined {
   return undefined;
 }
 
+function sectionsFromText(text: string, profile: Profile) {
+  const doc = new ReportDocument(findDirectives(text).text);
+  return detectSections(doc, parseOutline(doc), profile);
+}
+
 /** The heading under the cursor and the parts it was recognised as (none: null). */
 export function headingHover(text: string, analysis: Analysis, p: Position, profile: Profile, locale: Locale): string | null {
   const node = walk(analysis.outline, p);
   if (!node || node.kind === 'title' || node.kind === 'news') return null;
-  const doc = new ReportDocument(findDirectives(text).text);
-  const sections = detectSections(doc, parseOutline(doc), profile);
+  // the parts the analysis found (engine sectionsOf); an analysis from elsewhere is read again from its text
+  const sections = sectionsOf(analysis) ?? sectionsFromText(text, profile);
   const line = node.selectionRange.start.line;
   const types = [...new Set(sections.hits.filter((h) => h.line === line && h.via !== 'paragraph').map((h) => h.type))];
   if (types.length === 0) {

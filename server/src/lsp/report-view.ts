@@ -4,12 +4,12 @@
 // other without a table; the text comes from the server (READ_DOCUMENT_REQUEST), which has the readers.
 import type { CodeAction } from 'vscode-languageserver';
 import { isDocumentFile, readDocumentFile } from '../host/readers';
-import { uriToPath } from './workspace-config';
+import { uriToPath } from '../host/config';
 
-import { REPORT_VIEW_SCHEME, type ReadDocumentResult } from './report-view-protocol';
+import { REPORT_VIEW_SCHEME, type ReadDocumentResult } from '../shared/protocol';
 
-export { READ_DOCUMENT_REQUEST, REPORT_VIEW_SCHEME } from './report-view-protocol';
-export type { ReadDocumentParams, ReadDocumentResult } from './report-view-protocol';
+export { READ_DOCUMENT_REQUEST, REPORT_VIEW_SCHEME } from '../shared/protocol';
+export type { ReadDocumentParams, ReadDocumentResult } from '../shared/protocol';
 
 export function isReportView(uri: string): boolean {
   return uri.startsWith(REPORT_VIEW_SCHEME + ':');

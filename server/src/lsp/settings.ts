@@ -1,7 +1,7 @@
 // The `fazhiReport` settings, pulled per document through workspace/configuration when the client supports it,
 // otherwise taken from what didChangeConfiguration pushed (Neovim and Emacs clients often push), else defaults.
 import type { Connection } from 'vscode-languageserver/node';
-import type { AnalyzeOptions } from '../engine';
+import type { AnalyzeOptions, WorkspaceConfig } from '../engine';
 
 export const SECTION = 'fazhiReport';
 
@@ -78,4 +78,14 @@ export class SettingsCache {
       if (timer) clearTimeout(timer);
     }
   }
+}
+
+/** Settings and the workspace file together: the workspace file wins, it is the team's shared choice. */
+export function effectiveSettings(s: Settings, c: WorkspaceConfig): Settings {
+  return {
+    ...s,
+    detectReportsInPlainText: c.detectReportsInPlainText ?? s.detectReportsInPlainText,
+    checkOn: c.checkOn ?? s.checkOn,
+    rules: c.rules ? { ...(s.rules ?? {}), ...c.rules } : s.rules,
+  };
 }

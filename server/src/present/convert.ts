@@ -9,11 +9,12 @@ import type {
   FoldingRange,
   SymbolKind,
 } from 'vscode-languageserver';
-import fs from 'node:fs';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { ruleDocUrl, rulesDocsBase } from '../host/docs-url';
 import { SEVERITY_NUMBER } from '../engine/types';
 import type { Finding, HeadingKind, OutlineNode, Range } from '../engine/types';
+import type { SeverityCounts } from '../shared/protocol';
+
+export { ruleDocUrl, rulesDocsBase } from '../host/docs-url';
 
 export const DIAGNOSTIC_SOURCE = 'fazhi-report';
 
@@ -27,43 +28,6 @@ export interface DiagnosticOptions {
    * the installation's own docs/rules/ folder as a file: URL; null leaves codeDescription out.
    */
   rulesDocsBase?: string | null;
-}
-
-let defaultDocsBase: string | null | undefined;
-
-/**
- * The rule pages of this installation: docs/rules/ beside the package.json of fazhi-report that this code runs from
- * (the repository for dist/ and compiled tests, the extension folder once installed), as a file: URL. The link is
- * stable for a given installation and works offline, which is where drafters are. FAZHI_REPORT_RULES_DOCS (or the
- * server's initializationOptions.rulesDocsBase) replaces it, e.g. with a web address of the same pages.
- */
-export function rulesDocsBase(): string | null {
-  if (defaultDocsBase !== undefined) return defaultDocsBase;
-  const env = process.env.FAZHI_REPORT_RULES_DOCS;
-  if (env) return (defaultDocsBase = env.endsWith('/') ? env : env + '/');
-  defaultDocsBase = null;
-  let dir = __dirname;
-  for (let i = 0; i < 8; i++) {
-    try {
-      const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string };
-      // a compiled copy of the sources (tsc's outDir, which gets a package.json too) has neither dist/ nor docs/
-      if (pkg.name === 'fazhi-report' && (fs.existsSync(path.join(dir, 'dist')) || fs.existsSync(path.join(dir, 'docs')))) {
-        defaultDocsBase = pathToFileURL(path.join(dir, 'docs', 'rules')).href + '/';
-        break;
-      }
-    } catch {
-      // no package.json here: look further up
-    }
-    const up = path.dirname(dir);
-    if (up === dir) break;
-    dir = up;
-  }
-  return defaultDocsBase;
-}
-
-/** The page of one check: `<base><code>.md`. */
-export function ruleDocUrl(code: string, base: string | null | undefined = rulesDocsBase()): string | undefined {
-  return base ? base + encodeURIComponent(code) + '.md' : undefined;
 }
 
 export function toDiagnostic(finding: Finding, uri: string, options: DiagnosticOptions): Diagnostic {
@@ -91,6 +55,27 @@ export function toDiagnostic(finding: Finding, uri: string, options: DiagnosticO
 
 export function toDiagnostics(findings: Finding[], uri: string, options: DiagnosticOptions): Diagnostic[] {
   return findings.map((f) => toDiagnostic(f, uri, options));
+}
+
+/** Diagnostics by severity (LSP numbering; one without a severity, or with an unknown one, counts as an error). */
+export function countBySeverity(diagnostics: Iterable<Diagnostic>, into: SeverityCounts = { error: 0, warning: 0, information: 0, hint: 0 }): SeverityCounts {
+  for (const d of diagnostics) into[SEVERITY_NAMES[(d.severity ?? 1) - 1] ?? 'error']++;
+  return into;
+}
+const SEVERITY_NAMES = ['error', 'warning', 'information', 'hint'] as const;
+
+/**
+ * The problems of a workspace file (or of the profile it names), shown on that file: one error each at its start,
+ * code `workspace-file`.
+ */
+export function configErrorDiagnostics(messages: string[]): Diagnostic[] {
+  return messages.map((message) => ({
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
+    severity: 1,
+    source: DIAGNOSTIC_SOURCE,
+    code: 'workspace-file',
+    message,
+  }));
 }
 
 // Symbol kinds by heading kind. LSP has no "heading" kind, so each level gets a distinct, stable icon:

@@ -1,5 +1,5 @@
 // The figure table (数据核查表) of a report: one row per figure with what it was read as and the checks it passed
-// or failed. Served as `fazhiReport/figures` for the editor's table and CSV export; built from Analysis.figures,
+// or failed. Served as `fazhiReport/figures` (shared/protocol.ts) for the editor's table and CSV export; built from Analysis.figures,
 // the same engine data as the command line's `figures` output.
 import { cellAt, describeReading, formatMessage, type Figure, type Locale, type Table } from '../engine';
 
@@ -57,17 +57,6 @@ export function figureRows(figures: Figure[] | undefined, locale: Locale = 'zh-c
       checks: f.checks.map((c) => ({ code: c.code, ok: c.ok, detail: (locale === 'en' ? c.detailEn ?? c.detail : c.detail) + describeReading(locale, c.assumptions) })),
     };
   });
-}
-
-export const FIGURES_REQUEST = 'fazhiReport/figures';
-export interface FiguresParams {
-  textDocument: { uri: string };
-}
-export interface FiguresResult {
-  uri: string;
-  isReport: boolean;
-  locale: Locale;
-  rows: FigureRow[];
 }
 
 /** The column names of the CSV export, in the reader's language (figures.csvHeader in the message catalogs). */

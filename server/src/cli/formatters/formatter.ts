@@ -3,6 +3,7 @@
 // long runs show progress) and prints the rest at the end (json, sarif: one document).
 import type { Diagnostic } from 'vscode-languageserver';
 import type { Locale, ReportSummary } from '../../engine';
+import { countBySeverity } from '../../present/convert';
 
 export interface FileResult {
   /** The path as shown to the user (as given, or found under a given folder). */
@@ -54,13 +55,10 @@ export interface Formatter {
 
 export function countResults<T extends { diagnostics: Diagnostic[] }>(results: T[], unreadable: number): Counts {
   const c: Counts = { files: results.length, errors: 0, warnings: 0, hints: 0, unreadable };
-  for (const r of results) {
-    for (const d of r.diagnostics) {
-      if (d.severity === 1) c.errors++;
-      else if (d.severity === 2) c.warnings++;
-      else c.hints++;
-    }
-  }
+  const by = countBySeverity(results.flatMap((r) => r.diagnostics));
+  c.errors = by.error;
+  c.warnings = by.warning;
+  c.hints = by.information + by.hint;
   return c;
 }
 

@@ -2,7 +2,7 @@
 // language server (the engine itself never reads files). Data only: parsed as JSON and validated, never run.
 import fs from 'node:fs';
 import path from 'node:path';
-import { allRules, validateProfile, validateWorkspaceConfig, type Profile, type WorkspaceConfig } from './engine';
+import { allRules, validateProfile, validateWorkspaceConfig, type Profile, type WorkspaceConfig } from '../engine';
 
 export const WORKSPACE_FILE = '.fazhi-report.json';
 
