@@ -192,7 +192,8 @@ async function checkAcrossReports(c: LanguageClient, reports: SummaryReport[]): 
         const range = new vscode.Range(d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character);
         const sev = [vscode.DiagnosticSeverity.Error, vscode.DiagnosticSeverity.Warning, vscode.DiagnosticSeverity.Information, vscode.DiagnosticSeverity.Hint][(d.severity ?? 2) - 1];
         const v = new vscode.Diagnostic(range, typeof d.message === 'string' ? d.message : d.message.value, sev);
-        v.code = String(d.code ?? 'across-reports');
+        // the check's code, linked to its page as the server's other diagnostics are
+        if (d.code !== undefined) v.code = d.codeDescription?.href ? { value: String(d.code), target: vscode.Uri.parse(d.codeDescription.href) } : String(d.code);
         v.source = 'fazhi-report';
         v.relatedInformation = (d.relatedInformation ?? []).map(
           (r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(vscode.Uri.parse(r.location.uri), new vscode.Range(r.location.range.start.line, r.location.range.start.character, r.location.range.end.line, r.location.range.end.character)), r.message),

@@ -4,7 +4,7 @@
 import type { CancellationToken, Connection, Diagnostic } from 'vscode-languageserver/node';
 import { analyze } from '../engine';
 import type { ReportSummary } from '../engine';
-import { checkAcross, type AcrossInput } from '../engine/across';
+import { acrossSeverity, checkAcross, type AcrossInput } from '../engine/across';
 import { segmenterIfLoaded } from '../segmenter';
 import { uriToPath } from '../host/config';
 import { readInput, shouldCheckFile } from '../host/check-file';
@@ -13,12 +13,6 @@ import type { CheckAcrossResult, CheckedFile, CheckFilesResult } from '../shared
 import type { Checker } from './checker';
 import type { DocumentStore } from './documents';
 import { isDocumentPath, viewUriOf } from './report-view';
-
-/** The configured severity of across-reports from a rule setting. */
-function acrossSeverity(setting: unknown): 'error' | 'warning' | 'information' | 'hint' | 'off' | undefined {
-  const v = typeof setting === 'string' ? setting : (setting as { severity?: unknown } | undefined)?.severity;
-  return v === 'error' || v === 'warning' || v === 'information' || v === 'hint' || v === 'off' ? v : undefined;
-}
 
 export const emptyCheckFilesResult = (): CheckFilesResult => ({ checked: 0, reports: 0, cancelled: false, counts: { error: 0, warning: 0, information: 0, hint: 0 }, files: [] });
 
@@ -137,7 +131,8 @@ export class WorkspaceCheck {
     let severity: ReturnType<typeof acrossSeverity> | undefined;
     for (const f of files) {
       const { s, dc } = await checker.configFor(f.uri);
-      severity ??= acrossSeverity(s.rules?.['across-reports']);
+      // the first report's settings decide, as on the command line
+      severity ??= acrossSeverity(s.rules);
       inputs.push({ file: f.uri, text: f.text, analysis: checker.analyzeText(f.text, s, dc) });
     }
     const found = checkAcross(inputs, { locale: checker.locale, segmenter: segmenterIfLoaded() ?? undefined, severity, profile: undefined });

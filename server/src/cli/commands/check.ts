@@ -5,7 +5,7 @@
 // warnings, as ESLint and markdownlint-cli do.
 import path from 'node:path';
 import fs from 'node:fs';
-import { checkAcross, type AcrossInput } from '../../engine/across';
+import { acrossSeverity, checkAcross, type AcrossInput } from '../../engine/across';
 import { toDiagnostics } from '../../present/convert';
 import { fileUri } from '../files';
 import { loadSegmenter, segmenterIfLoaded } from '../../segmenter';
@@ -112,9 +112,7 @@ export const check: Command = {
 
     const summary = formatter.needsText === true;
     // checks across reports need every report's text and figures before anything is printed
-    const acrossSetting = settings[0]?.rules?.['across-reports'];
-    const acrossSeverity = typeof acrossSetting === 'string' ? acrossSetting : acrossSetting?.severity;
-    const across = targets.length > 1 && acrossSeverity !== 'off';
+    const across = targets.length > 1 && acrossSeverity(settings[0]?.rules) !== 'off';
     const jobOptions: JobOptions = { locale: opts.locale, fix, summary, all, keep: across };
     const jobs: FileJob[] = targets.map((t, index) => ({ index, display: t.display, absolute: t.absolute, explicit: t.explicit }));
     const skipped: string[] = [];
@@ -159,7 +157,7 @@ export const check: Command = {
         locale: opts.locale,
         // the dictionary only if this thread has it already (with worker threads it was loaded in each worker)
         segmenter: segmenterIfLoaded() ?? undefined,
-        severity: acrossSeverity === undefined ? undefined : acrossSeverity,
+        severity: acrossSeverity(settings[0]?.rules),
         pairs: settings.flatMap((x) => x.pairs ?? []),
       });
       for (const o of kept) {
