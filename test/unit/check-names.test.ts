@@ -5,21 +5,19 @@
 // a check, not lists to keep in step, and are not counted.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { allRules } from '../../server/src/engine';
 import { generatedFiles } from '../../scripts/generated-files';
 import { repoRoot } from '../helpers/paths';
+import { projectFiles } from '../helpers/source-files';
 
 const MAX_PLACES = 4;
 const read = (p: string) => fs.readFileSync(path.join(repoRoot, p), 'utf8');
 
 /** Product code and data: what a contributor has to keep in step by hand. */
 function handWrittenFiles(): string[] {
-  const tracked = execFileSync('git', ['ls-files', 'server/src', 'client/src', 'scripts', 'server/data', 'bench', 'syntaxes', 'package.json', 'package.nls.json', 'package.nls.zh-cn.json', 'schemas'], { cwd: repoRoot, encoding: 'utf8' })
-    .split('\n')
-    .filter((f) => /\.(ts|mjs|js|json)$/.test(f) && fs.existsSync(path.join(repoRoot, f)));
+  const tracked = projectFiles(['server/src', 'client/src', 'scripts', 'server/data', 'bench', 'syntaxes', 'package.json', 'package.nls.json', 'package.nls.zh-cn.json', 'schemas'], /\.(ts|mjs|js|json)$/);
   const generated = new Set(generatedFiles(read).map((f) => f.path));
   return tracked.filter((f) => !generated.has(f) && f !== 'server/src/engine/rules/index.ts');
 }

@@ -4,15 +4,13 @@
 // (Chinese) are data, not settings.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '../helpers/paths';
+import { projectFiles } from '../helpers/source-files';
 
 const dataDir = path.join(repoRoot, 'server', 'data');
-const code = execFileSync('git', ['ls-files', 'server/src'], { cwd: repoRoot, encoding: 'utf8' })
-  .split('\n')
-  .filter((f) => f.endsWith('.ts') && fs.existsSync(path.join(repoRoot, f)))
+const code = projectFiles(['server/src'], /\.ts$/)
   .map((f) => fs.readFileSync(path.join(repoRoot, f), 'utf8'))
   .join('\n');
 const used = new Set(code.match(/[A-Za-z_][A-Za-z0-9_]*/g));

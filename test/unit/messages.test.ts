@@ -3,10 +3,10 @@
 // literals ('rate-mismatch.mismatch') and as template prefixes (`figures.role.${role}` uses every figures.role.* key).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '../helpers/paths';
+import { projectFiles } from '../helpers/source-files';
 
 const catalog = (l: string) => JSON.parse(fs.readFileSync(path.join(repoRoot, 'server', 'data', 'messages', `${l}.json`), 'utf8')) as Record<string, string>;
 const zh = catalog('zh-cn');
@@ -14,9 +14,7 @@ const en = catalog('en');
 const keys = Object.keys(zh);
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
-const sources = execFileSync('git', ['ls-files', 'server/src', 'client/src', 'scripts'], { cwd: repoRoot, encoding: 'utf8' })
-  .split('\n')
-  .filter((f) => /\.(ts|mjs)$/.test(f) && fs.existsSync(path.join(repoRoot, f)))
+const sources = projectFiles(['server/src', 'client/src', 'scripts'], /\.(ts|mjs)$/)
   .map((f) => fs.readFileSync(path.join(repoRoot, f), 'utf8'))
   .join('\n');
 /** Every quoted string of the code, and the literal heads of template strings (`a.b.${x}` → "a.b."). */

@@ -1,14 +1,16 @@
-// Hovers: on a figure (hover.ts: what it was read as and which checks it passed or failed), on a heading (which
+// Hovers (words: hover.* in the message catalogs): on a figure (present/figure-hover.ts: what it was read as and which checks it passed or failed), on a heading (which
 // part of the report it was recognised as) and on a missing-section finding (what part is expected and what the
 // fix inserts).
 import type { Hover, MarkupContent } from 'vscode-languageserver';
-import { findDirectives, parseOutline, ReportDocument, sectionsOf } from '../engine';
+import { findDirectives, formatMessage, parseOutline, ReportDocument, sectionsOf } from '../engine';
+import type { MessageArgs } from '../engine/messages';
 import type { Analysis, Finding, Locale, OutlineNode, Position, Profile, Range } from '../engine';
 import { defaultProfile } from '../engine';
 import { detectSections } from '../engine/sections/detect';
 import { figureAt, figureMarkdown } from '../present/figure-hover';
 
-const t = (locale: Locale, zh: string, en: string) => (locale === 'en' ? en : zh);
+const m = (locale: Locale, id: string, args: MessageArgs = {}) => formatMessage(locale, `hover.${id}`, args);
+const sep = (locale: Locale) => formatMessage(locale, 'list.shortSeparator', {});
 
 function contains(r: Range, p: Position): boolean {
   const afterStart = p.line > r.start.line || (p.line === r.start.line && p.character >= r.start.character);
@@ -48,28 +50,12 @@ export function headingHover(text: string, analysis: Analysis, p: Position, prof
   const types = [...new Set(sections.hits.filter((h) => h.line === line && h.via !== 'paragraph').map((h) => h.type))];
   if (types.length === 0) {
     if (node.depth > 2 || node.kind === 'implicit' || node.kind === 'bracket') return null;
-    return t(locale, '本节未识别为年度报告的某一必备部分。', 'This section was not recognised as one of the parts an annual report must have.');
+    return m(locale, 'heading.none');
   }
   const labels = types.map((id) => labelOf(profile, id, locale));
   const thematic = sections.hits.some((h) => h.line === line && h.via === 'thematic');
-  return (
-    t(locale, `本节识别为：${labels.join('、')}`, `Recognised as: ${labels.join(', ')}`) +
-    (thematic ? t(locale, '（按专题编排的举措和成效）', ' (achievements arranged by theme)') : '')
-  );
+  return m(locale, 'heading.parts', { parts: labels.join(sep(locale)) }) + (thematic ? m(locale, 'heading.thematic') : '');
 }
-
-const FORMS: Record<string, [string, string]> = {
-  formal: ['按规定的几部分逐项成节', 'the required parts as sections'],
-  thematic: ['举措和成效按专题分节', 'achievements arranged by theme'],
-  'news-style': ['新闻稿式，无一、二、三结构', 'news style, no 一、二、三 structure'],
-};
-const WHERE: Record<string, [string, string]> = {
-  title: ['标题', 'title'],
-  lead: ['开头', 'opening words'],
-  opening: ['开头部分', 'opening'],
-  heading: ['标题用语', 'heading'],
-  sections: ['只写到', 'stops at'],
-};
 
 /** On the title (or the first line of a text without one): what the text was taken for, and why. */
 export function kindHover(text: string, analysis: Analysis, p: Position, locale: Locale): string | null {
@@ -81,18 +67,10 @@ export function kindHover(text: string, analysis: Analysis, p: Position, locale:
   const here = hasTitle ? contains(root.selectionRange, p) : p.line === firstLine;
   if (!here) return null;
   const label = kind.label[locale] ?? kind.label['zh-cn'];
-  const form = kind.form ? FORMS[kind.form] : undefined;
-  const head = t(locale, `**文本类型**：${label}`, `**Kind of text**: ${label}`) + (form ? t(locale, `（${form[0]}）`, ` (${form[1]})`) : '');
-  const cues = kind.cues.slice(0, 4).map((c) => {
-    const where = WHERE[c.where] ?? [c.where, c.where];
-    return t(locale, `${where[0]}“${c.text}”（第 ${c.line + 1} 行）`, `${where[1]} "${c.text}" (line ${c.line + 1})`);
-  });
-  const why = cues.length
-    ? t(locale, `依据：${cues.join('；')}`, `Because of: ${cues.join('; ')}`)
-    : t(locale, '开头没有标题或用语表明是报告。', 'Nothing in its opening says it is a report.');
-  const scope = kind.id === 'annual-report'
-    ? t(locale, '按年度报告逐项检查必备内容，并核对数据。', 'Checked part by part as an annual report, and its figures checked.')
-    : t(locale, '不逐项检查年度报告的必备内容；数据照常核对。', 'Not checked part by part as an annual report; its figures are checked.');
+  const head = m(locale, 'kind.title', { label }) + (kind.form ? m(locale, 'kind.form', { form: { id: `hover.kind.form.${kind.form}` } }) : '');
+  const cues = kind.cues.slice(0, 4).map((c) => m(locale, 'kind.cue', { where: { id: `hover.kind.where.${c.where}` }, text: c.text, line: c.line + 1 }));
+  const why = cues.length ? m(locale, 'kind.because', { cues: cues.join(m(locale, 'kind.cueSeparator')) }) : m(locale, 'kind.noCues');
+  const scope = m(locale, kind.id === 'annual-report' ? 'kind.annual' : 'kind.other');
   return [head, why, scope].join('\n\n');
 }
 
@@ -102,25 +80,21 @@ export function missingSectionHover(f: Finding, profile: Profile, locale: Locale
   const type = String(f.data.type ?? '');
   const heading = typeof f.data.heading === 'string' ? f.data.heading : '';
   if (type === 'metric') {
-    const m = f.data.metric as { seen?: number } | undefined;
-    return t(
-      locale,
-      `**示例报告大多写到的指标**：${profile.reports} 份中 ${m?.seen ?? '?'} 份写了（从示例报告的数字学得，惯例，非硬性要求）。`,
-      `**A metric most example reports state**: ${m?.seen ?? '?'} of ${profile.reports} (learned from their figures; a convention, not a requirement).`,
-    );
+    const metric = f.data.metric as { seen?: number } | undefined;
+    return m(locale, 'missing.metric', { reports: profile.reports, seen: metric?.seen ?? '?' });
   }
   if (f.data.newsStyle || f.data.kind) {
-    return t(locale, '按《法治政府建设与责任落实督察工作规定》，年度报告一般包括五部分内容：主要举措和成效；存在的不足和原因；党政主要负责人履行第一责任人职责的情况；下一年度的主要安排；其他需要报告的情况。', 'An annual report usually has five parts (per the provisions on rule-of-law government inspection): measures and results; shortcomings and causes; how the principal leaders fulfilled their duty; next year\'s plans; other matters.');
+    return m(locale, 'missing.fiveParts');
   }
   const parts = type === 'shortcomings+causes' ? [labelOf(profile, 'shortcomings', locale), labelOf(profile, 'causes', locale)] : [labelOf(profile, type, locale)];
-  const lines = [t(locale, `**缺少的部分**：${parts.join('、')}`, `**Missing part**: ${parts.join(', ')}`)];
+  const lines = [m(locale, 'missing.parts', { parts: parts.join(sep(locale)) })];
   const learned = profile.types.find((x) => x.id === type);
   if (learned?.expected) {
-    lines.push(t(locale, `样例报告中 ${profile.reports} 份有 ${learned.seen} 份包含这一部分（惯例，非硬性要求）。`, `${learned.seen} of ${profile.reports} example reports have this part (a convention, not a requirement).`));
+    lines.push(m(locale, 'missing.learned', { reports: profile.reports, seen: learned.seen }));
   } else {
-    lines.push(t(locale, '法治政府建设年度报告的必备内容。', 'A part every annual rule-of-law report must have.'));
+    lines.push(m(locale, 'missing.required'));
   }
-  if (heading) lines.push(t(locale, `快速修复会插入标题：${heading}`, `The quick fix inserts the heading: ${heading}`));
+  if (heading) lines.push(m(locale, 'missing.fix', { heading }));
   return lines.join('\n\n');
 }
 

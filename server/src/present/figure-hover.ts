@@ -1,7 +1,8 @@
 // Hover on a figure: how the number was read — text, value or bounds, unit, object, stage or rate — and the checks
 // it took part in, with their outcome and reading. Pure: Analysis + position in, Markdown out (words from the message
 // catalogs); the language server's hover (lsp/hovers.ts) shows it.
-import { describeReading, formatMessage, type Analysis, type Figure, type Locale, type Position } from '../engine';
+import { formatMessage, type Analysis, type Figure, type Locale, type Position } from '../engine';
+import { figureChecks } from './figure-table';
 
 const m = (locale: Locale, id: string, args: Record<string, string | number> = {}) => formatMessage(locale, `hover.figure.${id}`, args);
 
@@ -43,10 +44,10 @@ export function figureMarkdown(f: Figure, locale: Locale = 'zh-cn'): string {
     out.push(m(locale, 'noChecks'));
   } else {
     out.push(`**${m(locale, 'checks')}**`);
-    for (const c of f.checks) {
+    for (const c of figureChecks(f, locale)) {
       // the check's short name (rule.<code>.name), the arithmetic, and the reading it was verified (or found wrong) under
       const name = formatMessage(locale, `rule.${c.code}.name`, {});
-      const detail = (locale === 'en' ? c.detailEn ?? c.detail : c.detail) + describeReading(locale, c.assumptions);
+      const detail = c.detail;
       out.push(`- ${c.ok ? '✓' : '✗'} \`${c.code}\` ${m(locale, 'check', { name, detail })}`);
     }
   }

@@ -33,6 +33,16 @@ export interface FigureRow {
   checks: { code: string; ok: boolean; detail: string }[];
 }
 
+/** The checks a figure took part in: code, outcome, and the arithmetic with the reading it was verified under. */
+export function figureChecks(f: Figure, locale: Locale): { code: string; ok: boolean; detail: string; reading?: string[] }[] {
+  return f.checks.map((c) => ({
+    code: c.code,
+    ok: c.ok,
+    detail: (locale === 'en' ? c.detailEn ?? c.detail : c.detail) + describeReading(locale, c.assumptions),
+    ...(c.assumptions?.length ? { reading: c.assumptions } : {}),
+  }));
+}
+
 /** One row per figure; each check's detail ends with the reading it was verified under, in `locale`. */
 export function figureRows(figures: Figure[] | undefined, locale: Locale = 'zh-cn', tables: Table[] = []): FigureRow[] {
   return (figures ?? []).map((f) => {
@@ -54,7 +64,7 @@ export function figureRows(figures: Figure[] | undefined, locale: Locale = 'zh-c
       label: inTable.cell ?? f.label,
       prior: !!f.prior,
       status: f.checks.length === 0 ? 'unchecked' : f.checks.some((c) => !c.ok) ? 'failed' : 'passed',
-      checks: f.checks.map((c) => ({ code: c.code, ok: c.ok, detail: (locale === 'en' ? c.detailEn ?? c.detail : c.detail) + describeReading(locale, c.assumptions) })),
+      checks: figureChecks(f, locale).map(({ code, ok, detail }) => ({ code, ok, detail })),
     };
   });
 }
