@@ -1,6 +1,7 @@
 // The work `check` does for one file (read, optionally fix, analyse, convert), with no output of its own: the lines
 // it would print are returned, so that the serial loop and the worker threads (./pool.ts) print the same bytes in
 // file order.
+import { formatMessage } from '../engine/messages';
 import { analyze } from '../engine';
 import type { AnalyzeOptions, Analysis, Locale, ReportSummary, Segmenter } from '../engine';
 import { whereText } from '../host/readers';
@@ -50,10 +51,8 @@ export interface FileOutcome {
 }
 
 function fixedLine(file: string, applied: AppliedFix[], locale: Locale): string {
-  const titles = applied.map((a) => `${a.code}：${a.title}`);
-  return locale === 'en'
-    ? `${file}: fixed ${applied.length} (${applied.map((a) => `${a.code}: ${a.title}`).join('; ')})`
-    : `${file}：已自动修复 ${applied.length} 处（${titles.join('；')}）`;
+  const fixes = applied.map((a) => formatMessage(locale, 'cli.fixedItem', { code: a.code, title: a.title })).join(formatMessage(locale, 'figures.readingSeparator', {}));
+  return formatMessage(locale, 'cli.fixed', { file, count: applied.length, fixes });
 }
 
 export async function checkFile(job: FileJob, settings: Omit<FileSettings, 'workspaceFile'>, opts: JobOptions, segmenter: Segmenter | null): Promise<FileOutcome> {

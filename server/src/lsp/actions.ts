@@ -1,6 +1,7 @@
 // Quick fixes. For every finding under the cursor: the engine's own fixes (Finding.data.fixes: replace a rate,
 // insert a missing heading, renumber), a comment that suppresses it on its line, and "ignore in this workspace",
 // which records the check and its sentence as an accepted finding in .fazhi-report.json (data only).
+import { formatMessage } from '../engine/messages';
 import fs from 'node:fs';
 import type { CodeAction, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -30,7 +31,6 @@ export interface ActionContext {
   resourceOperations: boolean;
 }
 
-const t = (locale: Locale, zh: string, en: string) => (locale === 'en' ? en : zh);
 
 export function fixesOf(f: Finding): EngineFix[] {
   const fixes = f.data?.fixes;
@@ -115,14 +115,14 @@ export function codeActions(ctx: ActionContext, range: Range, only?: string[]): 
       actions.push(action);
     }
     actions.push({
-      title: t(locale, `在此行之前加忽略注释（${f.code}）`, `Suppress ${f.code} on this line (comment above it)`),
+      title: formatMessage(locale, 'action.suppressLine', { code: f.code }),
       kind: 'quickfix',
       diagnostics: [diagnostic],
       edit: { changes: { [uri]: [suppressEdit(doc, f)] } },
     });
     if (ctx.workspaceFile) {
       const entry = acceptedEntry(doc, f);
-      const title = t(locale, `在本工作区忽略（${f.code}，记入 .fazhi-report.json）`, `Ignore in this workspace (${f.code}, recorded in .fazhi-report.json)`);
+      const title = formatMessage(locale, 'action.ignoreInWorkspace', { code: f.code });
       if (ctx.resourceOperations) {
         try {
           const { existing, text } = workspaceFileWith(ctx.workspaceFile, entry);

@@ -3,6 +3,7 @@
 // workflow annotations). Honours .fazhi-report.json (../settings.ts) and the suppression comments (in the engine);
 // --fix applies the fixes that are safe without a human (../fix.ts); --max-warnings N fails a run with too many
 // warnings, as ESLint and markdownlint-cli do.
+import { formatMessage } from '../../engine/messages';
 import path from 'node:path';
 import fs from 'node:fs';
 import { acrossSeverity, checkAcross, type AcrossInput } from '../../engine/across';
@@ -185,7 +186,7 @@ export const check: Command = {
         terminal.err(`fazhi-report: 无法写入 ${output}：${detail} / cannot write ${output}: ${detail}\n`);
         return 2;
       }
-      terminal.err(opts.locale === 'en' ? `Wrote ${output}\n` : `已写入 ${output}\n`);
+      terminal.err(formatMessage(opts.locale, 'cli.wrote', { file: output }) + '\n');
     }
     const code = exitCodeFor(counts);
     if (maxWarnings !== undefined && counts.warnings > maxWarnings) {

@@ -1,4 +1,5 @@
 // `fazhi-report outline <file>`: the heading tree, as an indented list or as the server's DocumentSymbol[].
+import { formatMessage } from '../../engine/messages';
 import path from 'node:path';
 import { analyze } from '../../engine';
 import type { Locale, OutlineNode } from '../../engine';
@@ -24,7 +25,7 @@ export function formatOutline(roots: OutlineNode[], locale: Locale, doc?: ReadDo
       const line = node.selectionRange.start.line + 1;
       // a Word/PDF document: also where the heading is in the file (its paragraph, or its page)
       const inFile = doc ? whereText(doc, line - 1, locale) : '';
-      const where = locale === 'en' ? `(line ${line}${inFile ? ', ' + inFile : ''})` : `（第 ${line} 行${inFile ? '，' + inFile : ''}）`;
+      const where = inFile ? formatMessage(locale, 'cli.outline.whereIn', { line, where: inFile }) : formatMessage(locale, 'cli.outline.where', { line });
       s += `${indent}${headingText(node)}  ${where}\n`;
       visit(node.children, indent + '  ');
     }
@@ -55,7 +56,7 @@ export const outline: Command = {
     if (opts.format === 'json') {
       io.out(JSON.stringify(toDocumentSymbols(roots), null, 2) + '\n');
     } else if (roots.length === 0) {
-      io.out(opts.locale === 'en' ? '(no headings found)\n' : '（没有找到标题）\n');
+      io.out(formatMessage(opts.locale, 'cli.outline.none', {}) + '\n');
     } else {
       io.out(formatOutline(roots, opts.locale, read.doc));
     }

@@ -1,6 +1,7 @@
 // Reading Word, WPS and PDF files into the text the engine checks. Node-side (file formats, zip, pdf.js): the
 // engine stays text in, findings out. The format is recognised by the file's first bytes, not its name, because
 // office systems often save one format under another's extension (a .doc that is really a .docx, or RTF).
+import { formatMessage } from '../../engine/messages';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Bilingual } from '../read';
@@ -67,7 +68,7 @@ export async function readDocumentFile(file: string): Promise<ReadResult> {
 export function whereText(doc: Pick<ReadDocument, 'kind' | 'lines'>, line: number, locale: 'zh-cn' | 'en'): string {
   const src = doc.lines[line];
   if (!src) return '';
-  if (doc.kind === 'pdf' && src.page) return locale === 'en' ? `p. ${src.page}` : `第${src.page}页`;
-  if (src.table) return locale === 'en' ? `table ${src.table.index}, row ${src.table.row}` : `第${src.table.index}个表格第${src.table.row}行`;
-  return locale === 'en' ? `para. ${src.paragraph}` : `第${src.paragraph}段`;
+  if (doc.kind === 'pdf' && src.page) return formatMessage(locale, 'where.page', { page: src.page });
+  if (src.table) return formatMessage(locale, 'where.tableRow', { table: src.table.index, row: src.table.row });
+  return formatMessage(locale, 'where.paragraph', { paragraph: src.paragraph });
 }
