@@ -50,3 +50,18 @@ test('switched off in the workspace file, nothing is compared; --jobs 2 prints t
   assert.equal(two.stdout, one.stdout);
   assert.ok(acrossOf(JSON.parse(one.stdout) as Json).length >= 1);
 });
+
+test('on worker threads (a folder big enough for two), the checks across reports find the same as one thread', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-across-jobs-'));
+  for (const f of ['2023.txt', '2024.txt']) fs.copyFileSync(path.join(folder('contradiction'), f), path.join(dir, f));
+  // other bodies' reports, so that the folder is shared between two worker threads
+  const seeds = path.join(fixturesDir, '..', '..', 'seeds');
+  for (const s of fs.readdirSync(seeds).filter((x) => x.endsWith('.txt')).sort()) {
+    for (let i = 0; i < 3; i++) fs.copyFileSync(path.join(seeds, s), path.join(dir, `${i}-${s}`));
+  }
+  const one = runCli(['check', dir, '--format', 'json', '--jobs', '1']);
+  const two = runCli(['check', dir, '--format', 'json', '--jobs', '2']);
+  assert.equal(two.stdout, one.stdout);
+  assert.ok(acrossOf(JSON.parse(two.stdout) as Json).length >= 1, 'the contradiction is found on worker threads too');
+  fs.rmSync(dir, { recursive: true, force: true });
+});

@@ -45,7 +45,7 @@ export interface FileOutcome {
   unfixed: boolean;
   /** Found in a folder and not a report (engine/kind.ts shouldCheck, as the editor decides): not checked. */
   skipped?: boolean;
-  /** With `keep`: the text checked and its analysis (for the checks across reports; main thread only). */
+  /** With `keep`: the text checked and its figures (for the checks across reports; main thread only). */
   text?: string;
   analysis?: Analysis;
 }
@@ -117,7 +117,9 @@ export async function checkFile(job: FileJob, settings: Omit<FileSettings, 'work
   }
   if (opts.keep) {
     out.text = shown;
-    out.analysis = analysis;
+    // the checks across reports read the figures only (not their checks, the findings or the tables): a worker
+    // thread sends this much back, not the whole analysis
+    out.analysis = { outline: [], findings: [], ruleErrors: [], figures: (analysis.figures ?? []).map((f) => ({ ...f, checks: [] })) };
   }
   out.result = result;
   return out;
