@@ -6,6 +6,7 @@
 // Pure (no fs, no vscode): the CLI's --format html and the editor's webview render the same page.
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Locale, ReportSummary } from '../engine/index';
+import { formatMessage } from '../engine/messages';
 
 export interface SummaryReport {
   path: string;
@@ -32,86 +33,30 @@ export interface PageOptions {
   generated?: string;
 }
 
-const L = {
-  'zh-cn': {
-    title: '法治政府建设年度报告审核汇总',
-    body: '主体',
-    kind: '类型',
-    check: '检查项',
-    sort: '排序',
-    all: '全部',
-    sortFile: '按文件',
-    sortBody: '按主体',
-    sortYear: '按年度',
-    sortErrors: '按错误数',
-    shown: (n: number, m: number) => `显示 ${n} / ${m} 份报告`,
-    no: '序号',
-    report: '报告',
-    year: '年度',
-    errors: '错误',
-    warnings: '警告',
-    hints: '提示',
-    heading: '有标题',
-    paragraph: '仅段落',
-    missing: '缺少',
-    none: '未发现问题',
-    unknown: '—',
-    line: (l: number, c: number) => `第 ${l} 行第 ${c} 列`,
-    related: '相关数据',
-    otherFile: '另一份报告',
-    print: '打印',
-    sev: { 1: '错误', 2: '警告', 3: '提示', 4: '提示' } as Record<number, string>,
-    parts: '必备部分',
-    findings: '问题',
-    unreadable: '无法读取',
-  },
-  en: {
-    title: 'Rule-of-law annual reports: review summary',
-    body: 'Body',
-    kind: 'Kind',
-    check: 'Check',
-    sort: 'Sort',
-    all: 'All',
-    sortFile: 'By file',
-    sortBody: 'By body',
-    sortYear: 'By year',
-    sortErrors: 'By errors',
-    shown: (n: number, m: number) => `Showing ${n} of ${m} reports`,
-    no: 'No.',
-    report: 'Report',
-    year: 'Year',
-    errors: 'Errors',
-    warnings: 'Warnings',
-    hints: 'Hints',
-    heading: 'heading',
-    paragraph: 'paragraph only',
-    missing: 'missing',
-    none: 'No findings',
-    unknown: '—',
-    line: (l: number, c: number) => `line ${l}, column ${c}`,
-    related: 'Related figures',
-    otherFile: 'another report',
-    print: 'Print',
-    sev: { 1: 'error', 2: 'warning', 3: 'information', 4: 'hint' } as Record<number, string>,
-    parts: 'Required parts',
-    findings: 'Findings',
-    unreadable: 'Cannot read',
-  },
-};
+/** The page's words, in the reader's language (page.* in the message catalogs). */
+function labels(locale: Locale) {
+  const m = (id: string, args: Record<string, string | number> = {}) => formatMessage(locale, `page.${id}`, args);
+  const words = Object.fromEntries(WORDS.map((k) => [k, m(k)])) as Record<(typeof WORDS)[number], string>;
+  return {
+    ...words,
+    shown: (n: number, total: number) => m('shown', { n, total }),
+    line: (line: number, column: number) => m('line', { line, column }),
+    sev: { 1: m('sev.1'), 2: m('sev.2'), 3: m('sev.3'), 4: m('sev.4') } as Record<number, string>,
+  };
+}
+const WORDS = ['title', 'body', 'kind', 'check', 'sort', 'all', 'sortFile', 'sortBody', 'sortYear', 'sortErrors', 'no', 'report', 'year', 'errors', 'warnings', 'hints', 'heading', 'paragraph', 'missing', 'none', 'unknown', 'related', 'otherFile', 'print', 'parts', 'findings', 'unreadable'] as const;
 
 /** Escapes text for HTML content and double-quoted attribute values. */
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-/** Short column heads for the required parts (the full label is the head's tooltip). */
-const SHORT: Record<string, { 'zh-cn': string; en: string }> = {
-  achievements: { 'zh-cn': '举措成效', en: 'Achievements' },
-  shortcomings: { 'zh-cn': '不足', en: 'Shortcomings' },
-  causes: { 'zh-cn': '原因', en: 'Causes' },
-  responsibility: { 'zh-cn': '第一责任人', en: 'Responsibility' },
-  plan: { 'zh-cn': '下年安排', en: 'Next year' },
-};
+/** Short column head for a required part (the full label is the head's tooltip), if it has one. */
+function shortPart(id: string, locale: Locale): string | undefined {
+  const key = `page.part.${id}`;
+  const text = formatMessage(locale, key, {});
+  return text === key ? undefined : text;
+}
 
 const SENTENCE_END = /[。！？!?；;]/;
 
@@ -295,7 +240,7 @@ function placeLink(uri: string, r: Diagnostic['range'], label: string, target?: 
 }
 
 export function renderSummaryPage(reports: SummaryReport[], opts: PageOptions): string {
-  const t = L[opts.locale === 'en' ? 'en' : 'zh-cn'];
+  const t = labels(opts.locale === 'en' ? 'en' : 'zh-cn');
   const titles = opts.checkTitles ?? {};
   const byUri = new Map(reports.map((r, i) => [r.uri, { report: r, index: i, lines: linesOf(r.text) }]));
   const partHeads: { id: string; label: string }[] = [];
@@ -407,7 +352,7 @@ export function renderSummaryPage(reports: SummaryReport[], opts: PageOptions): 
     `<span id="shown"${attrs({ 'data-template': t.shown(-1, reports.length).replace('-1', '{n}') })}>${escapeHtml(t.shown(reports.length, reports.length))}</span>` +
     `<button id="print" type="button">${escapeHtml(t.print)}</button></div>\n` +
     `<table id="overview"><thead><tr><th>${t.no}</th><th>${escapeHtml(t.report)}</th><th>${escapeHtml(t.body)}</th><th>${escapeHtml(t.year)}</th><th>${escapeHtml(t.kind)}</th>` +
-    partHeads.map((h) => `<th${attrs({ title: h.label })}>${escapeHtml(SHORT[h.id]?.[opts.locale === 'en' ? 'en' : 'zh-cn'] ?? h.label)}</th>`).join('') +
+    partHeads.map((h) => `<th${attrs({ title: h.label })}>${escapeHtml(shortPart(h.id, opts.locale === 'en' ? 'en' : 'zh-cn') ?? h.label)}</th>`).join('') +
     `<th>${escapeHtml(t.errors)}</th><th>${escapeHtml(t.warnings)}</th><th>${escapeHtml(t.hints)}</th></tr></thead>\n<tbody id="overview-body">\n${rows.join('\n')}\n</tbody></table>\n` +
     `<div id="reports">\n${sections.join('\n')}\n</div>\n` +
     `<script${n}>${SCRIPT}</script>\n</body>\n</html>\n`
