@@ -1,7 +1,7 @@
 // --format text (the default): one line per finding, `path:line:col severity code message`, related places
 // indented below it, then a one-line summary in the chosen language.
 import type { Diagnostic } from 'vscode-languageserver';
-import type { Locale } from '../../engine';
+import { formatMessage, type Locale } from '../../engine';
 import { messageText, type Counts, type Formatter } from './formatter';
 
 // Severity words stay English in the text lines (like compilers print them) so editors' problem matchers and
@@ -30,14 +30,12 @@ export function textBlock(file: string, diagnostics: Diagnostic[], where?: (line
 }
 
 export function summaryLine(c: Counts, locale: Locale): string {
-  if (locale === 'en') {
-    const n = (k: number, word: string) => `${k} ${word}${k === 1 ? '' : 's'}`;
-    const unread =
-      (c.unreadable ? `; ${n(c.unreadable, 'file')} could not be read` : '') + (c.unfixed ? `; ${n(c.unfixed, 'file')} could not be fixed` : '');
-    return `Checked ${n(c.files, 'file')}: ${n(c.errors, 'error')}, ${n(c.warnings, 'warning')}, ${n(c.hints, 'hint')}${unread}`;
-  }
-  const unread = (c.unreadable ? `；${c.unreadable} 个文件无法读取` : '') + (c.unfixed ? `；${c.unfixed} 个文件未能修复` : '');
-  return `检查了 ${c.files} 个文件：${c.errors} 个错误，${c.warnings} 个警告，${c.hints} 个提示${unread}`;
+  // "1 file" / "2 files": the catalogs have a form for one and for other counts (cli.count.<what>.one|other)
+  const n = (what: string, k: number) => formatMessage(locale, `cli.count.${what}.${k === 1 ? 'one' : 'other'}`, { n: k });
+  const more =
+    (c.unreadable ? formatMessage(locale, 'cli.summary.unreadable', { files: n('files', c.unreadable) }) : '') +
+    (c.unfixed ? formatMessage(locale, 'cli.summary.unfixed', { files: n('files', c.unfixed) }) : '');
+  return formatMessage(locale, 'cli.summary', { files: n('files', c.files), errors: n('errors', c.errors), warnings: n('warnings', c.warnings), hints: n('hints', c.hints), more });
 }
 
 export const text: Formatter = {
