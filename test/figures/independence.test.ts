@@ -31,3 +31,16 @@ test('switching any check off leaves every other check\'s findings unchanged (se
   }
   assert.ok(compared > 0, 'the texts give findings to compare');
 });
+
+test('reading the counted nouns (off in the command line\'s check) changes no finding; without it there are none', () => {
+  const seg = segmenter();
+  let nouns = 0;
+  for (const { name, text } of texts) {
+    const withNouns = analyze(text, { segmenter: seg });
+    const without = analyze(text, { segmenter: seg, nouns: false });
+    assert.deepEqual(without.findings.map(key), withNouns.findings.map(key), name);
+    assert.ok((without.figures ?? []).every((f) => f.noun === undefined), `${name}: a noun was read with nouns: false`);
+    nouns += (withNouns.figures ?? []).filter((f) => f.noun).length;
+  }
+  assert.ok(nouns > 100, `only ${nouns} nouns read: the comparison proves little`);
+});

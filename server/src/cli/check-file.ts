@@ -78,6 +78,8 @@ export async function checkFile(job: FileJob, settings: Omit<FileSettings, 'work
     accepted: settings.accepted,
     profile: settings.profile,
     summary: opts.summary,
+    // the counted nouns are shown by the hover and `fazhi-report figures`, never by a check
+    nouns: false,
   };
   let analysis;
   let shown = text;

@@ -74,7 +74,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}, rules: Rule[
   // figures: extracted once, shared by the figure checks, returned for the hover and the CLI
   let figures: FigureModel;
   try {
-    figures = extractFigures(doc, options.segmenter, outline.nodes);
+    figures = extractFigures(doc, options.segmenter, outline.nodes, { nouns: options.nouns !== false });
   } catch (e) {
     ruleErrors.push({ code: 'figures', error: e instanceof Error ? e.message : String(e) });
     figures = { figures: [], sentences: [], breakdowns: [], verdicts: [], segmented: false };

@@ -94,6 +94,12 @@ export interface AnalyzeOptions {
   rules?: Record<string, RuleSetting>;
   /** Also return the report's title, body, year and required parts (the reviewer's summary page). */
   summary?: boolean;
+  /**
+   * Read each figure's counted noun (名目: Figure.noun, shown by the hover and the figure table). On by default; it
+   * changes no finding, so a check that shows neither (the command line's `check`) turns it off to save the
+   * segmenter calls it costs.
+   */
+  nouns?: boolean;
 }
 
 export type RuleSetting = 'off' | Severity | { severity?: Severity | 'off' };

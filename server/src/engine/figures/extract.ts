@@ -162,7 +162,7 @@ interface Draft {
   inParens: boolean;
 }
 
-export function extractFigures(doc: ReportDocument, segmenter?: Segmenter, sections?: OutlineNode[]): FigureModel {
+export function extractFigures(doc: ReportDocument, segmenter?: Segmenter, sections?: OutlineNode[], options: { nouns?: boolean } = {}): FigureModel {
   const figures: Figure[] = [];
   const sentences: Sentence[] = [];
   const breakdowns: Breakdown[] = [];
@@ -348,7 +348,7 @@ export function extractFigures(doc: ReportDocument, segmenter?: Segmenter, secti
     for (const x of lineSentences) sentences.push(x);
   }
 
-  if (segmenter) addNouns(figures, labelStarts, doc, segmenter);
+  if (segmenter) addNouns(figures, labelStarts, doc, segmenter, options.nouns !== false);
   if (sections && sections.length) addSections(figures, sections, doc.lineCount);
   const model: FigureModel = { figures, sentences, breakdowns, verdicts: [], segmented: !!segmenter, tables: tablesOf(doc) };
   model.verdicts = readFigures(model, (line) => doc.lines[line].norm);
@@ -591,10 +591,18 @@ function buildBreakdowns(
  * of the cost of an analysis): the few characters after each unit (the counted noun: 96件信访积案), and the label
  * of a figure that names a stage or rate (conflicting-figure's key) or whose noun must come from its label.
  */
-function addNouns(figures: Figure[], labelStarts: number[], doc: ReportDocument, segmenter: Segmenter): void {
+function addNouns(figures: Figure[], labelStarts: number[], doc: ReportDocument, segmenter: Segmenter, nouns: boolean): void {
   const stopAt = (t: string) => CLAUSE_DELIM.has(t) || SENTENCE_END.has(t) || /[0-9]/.test(t);
   for (const f of figures) {
     const norm = doc.lines[f.line].norm;
+    if (!nouns) {
+      // only what the checks read: the label words of a figure that names a stage or rate
+      if (f.stage || f.rate) {
+        const label = norm.slice(labelStarts[f.id], f.range.start.character);
+        f.labelTokens = label ? segmenter(label) : [];
+      }
+      continue;
+    }
     const end = f.range.end.character;
     let rEnd = end;
     while (rEnd < norm.length && rEnd - end < RIGHT_MAX && !isDelim(norm, rEnd)) rEnd++;
