@@ -30,8 +30,16 @@ export function displayPath(absolute: string): string {
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : absolute;
 }
 
+const uris = new Map<string, string>();
+
+/** The file: URI of a path (kept: the checks across reports link the same few files from many findings). */
 export function fileUri(absolute: string): string {
-  return pathToFileURL(absolute).href;
+  let uri = uris.get(absolute);
+  if (uri === undefined) {
+    uri = pathToFileURL(absolute).href;
+    if (uris.size < 100_000) uris.set(absolute, uri);
+  }
+  return uri;
 }
 
 function walk(dir: string, display: string, out: Target[]): void {
