@@ -3,7 +3,9 @@
 //   - X and Y of the comparison just before the change, also when another change of the same comparison stands
 //     between ("767件，较上年同期867件减少100件，同比下降11.54%": both 100件 and 11.54% are of 767/867);
 //   - 分别: "受理4120件（上年3650件），审结4066件（上年3712件），同比分别增长12.88%和9.54%" pairs in order;
-//   - the prior value stated after the change ("同比增长25%，上年同期为400件").
+//   - the prior value stated after the change ("同比增长25%，上年同期为400件");
+//   - the prior value implied by a stated difference ("856.3万元，比上年增加124.5万元，增长17.0%": the prior is
+//     856.3 − 124.5, the change 124.5 / 731.8).
 // 个百分点 is an absolute difference of two rates; 增长N倍 is X / Y − 1 = N (X / Y = N is accepted too).
 import type { Figure, FigureModel } from '../model';
 import { asWritten, matchOf, num, resolveRatio } from '../arith';
@@ -107,6 +109,46 @@ function ratioChange(model: FigureModel, figs: Figure[], i: number): Reading | n
       });
 }
 
+/**
+ * A percentage change right after a difference of the same direction, itself right after the current value of
+ * its unit family ("856.3万元，比上年增加124.5万元，增长17.0%"): the prior is X − D (X + D for a decrease), and the
+ * change is D over it.
+ */
+function fromDifference(figs: Figure[], i: number): Reading | null {
+  const c = figs[i];
+  const d = figs[i - 1];
+  const x = figs[i - 2];
+  if (c.kind !== 'percent' || c.lo !== c.hi) return null;
+  if (!d || !d.change || d.change !== c.change || d.kind !== 'count' || d.approx) return null;
+  if (!x || x.change || x.prior || x.kind !== 'count' || x.family !== d.family || x.approx) return null;
+  const up = c.change === 'up';
+  const prior = up ? x.value - d.value : x.value + d.value;
+  if (prior <= 0) return null;
+  const computed = (d.value / prior) * 100;
+  const m = matchOf(computed, c);
+  // shown in the unit as written (万元, 亿元), not in yuan
+  const scale = /^亿/.test(d.unit) && /^亿/.test(x.unit) ? 1e8 : /^万/.test(d.unit) && /^万/.test(x.unit) ? 1e4 : 1;
+  const v = (n: number) => num(n / scale);
+  const formula = `${v(d.value)} / (${v(x.value)} ${up ? '−' : '+'} ${v(d.value)})`;
+  const shown = `${asWritten(computed, c.decimals)}%`;
+  const detail = `${formula} = ${shown}`;
+  const figures = [
+    { fig: x, role: 'current' },
+    { fig: d, role: 'change' },
+    { fig: c, role: 'change' },
+  ];
+  const assumptions = [{ id: 'priorFromDifference', cost: COST.priorFromDifference }];
+  if (m && m !== 'lastDigit') return reading(figures, assumptions, { ok: true, ...phrase('computedAsWritten', { computed: detail, written: c.text }) });
+  return reading(figures, assumptions, {
+    ok: false,
+    cap: 'inferred',
+    ...phrase('computedNotWritten', { computed: detail, written: c.text }),
+    messageId: 'change-mismatch.difference',
+    args: { current: x.text, difference: d.text, prior: v(prior), written: c.text, formula, computed: shown },
+    data: { expected: asWritten(computed, c.decimals), computed, current: x.value, prior },
+  });
+}
+
 const isCurrent = (f: Figure, like: Figure) => !f.prior && !f.change && f.kind === like.kind && f.family === like.family;
 
 export function changeClaims(model: FigureModel, lineText: (line: number) => string): Claim[] {
@@ -177,6 +219,11 @@ export function changeClaims(model: FigureModel, lineText: (line: number) => str
         }
         const o = p && outcome(p.x, p.y, c);
         if (p && o) readings.push(reading(roles(p.x, p.y), [], o));
+        // the prior implied by a difference just before: "X万元，比上年增加D万元，增长Z%"
+        if (!p) {
+          const viaDiff = fromDifference(figs, i);
+          if (viaDiff) readings.push(viaDiff);
+        }
         // the prior stated after the change: "X件，同比增长Z%，上年同期为Y件"
         if (!p) {
           const y = figs.slice(i + 1, i + 3).find((f) => f.prior);
