@@ -3,7 +3,7 @@
 // made of (resolveRate: the numerator and every candidate base, each with its scope; readings/rate.ts weighs them).
 import type { Breakdown, Figure, FigureModel } from './model';
 import { formatFixed, formatPlain } from './numbers';
-import { namedShareBase, rateById, stageGroups, stageGroupsOptional, type RateDef } from './vocab';
+import { namedShareBase, rateById, scanWords, stageGroups, stageGroupsOptional, type RateDef } from './vocab';
 import { WINDOW } from './extract';
 
 const EPS = 1e-9;
@@ -302,6 +302,19 @@ export function resolveRate(model: FigureModel, pct: Figure): RateResolution {
       if (f.sentence === pct.sentence || !isCountLike(f) || f.family !== family || f.object !== o || f.objectInherited) continue;
       if (f.value <= numer.value) continue;
       res.bases.push({ ...termOf([f], f.stage ?? ''), right: false, scope: 'document' });
+    }
+  }
+  // a share that names its base's stage (占受理总数的40.4%, 占审结案件的18.3%): the counts of that stage before it,
+  // nearest first. Verification only, like any base this far away.
+  if (def.share && namedBase && numer.figs.length === 1 && !res.bases.some((b) => b.right)) {
+    const named = new Set(scanWords(pct.label.slice(pct.label.lastIndexOf('占'))).filter((w) => w.type === 'stage').map((w) => w.id));
+    let found = 0;
+    for (let id = pct.id - 1; named.size && id >= 0 && pct.id - id <= DOCUMENT_SPAN && found < 3; id--) {
+      const f = model.figures[id];
+      if (!isCountLike(f) || !f.stage || !named.has(f.stage) || f.family !== family || f.value <= numer.value || used.has(f.id)) continue;
+      if (res.bases.some((b) => b.figs.length === 1 && b.figs[0].id === f.id)) continue;
+      res.bases.push({ ...termOf([f], f.stage), right: false, scope: 'document' });
+      found++;
     }
   }
   return res;

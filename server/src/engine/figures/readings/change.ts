@@ -40,7 +40,8 @@ function outcome(x: Figure, y: Figure, c: Figure): Outcome | null {
   } else return null;
   const m = matchOf(computed, c) ?? (alt !== undefined ? matchOf(alt, c) : null);
   const unitText = c.kind === 'percent' ? '%' : c.kind === 'points' ? ' 个百分点' : c.kind === 'multiple' ? ' 倍' : c.unit;
-  const shown = `${asWritten(computed, c.decimals)}${unitText}`;
+  // a multiple written as a whole number (增长了2倍) is shown to a tenth: 312 / 260 − 1 = 0.2 倍, not "0 倍"
+  const shown = `${asWritten(computed, c.kind === 'multiple' ? Math.max(c.decimals, 1) : c.decimals)}${unitText}`;
   const detail = `${formula} = ${shown}`;
   if (m && m !== 'lastDigit') return { ok: true, ...phrase('computedAsWritten', { computed: detail, written: c.text }) };
   return {

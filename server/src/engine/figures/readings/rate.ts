@@ -238,7 +238,8 @@ function consensusReadings(model: FigureModel): Map<Figure, Reading> {
     byLine.set(f.line, list);
   }
   for (const pairs of byLine.values()) {
-    if (pairs.length < 3) continue;
+    // two shares are enough when both are reproduced (bestRounded ≥ 2 below): 简易程序1287件，占48.0%；普通程序1396件，占52.0%
+    if (pairs.length < 2) continue;
     const family = pairs[0].count.family;
     if (pairs.some((p) => p.count.family !== family)) continue;
     const sum = pairs.reduce((a, p) => a + p.count.value, 0);
