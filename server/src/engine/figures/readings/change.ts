@@ -3,7 +3,8 @@
 //   - X and Y of the comparison just before the change, also when another change of the same comparison stands
 //     between ("767件，较上年同期867件减少100件，同比下降11.54%": both 100件 and 11.54% are of 767/867);
 //   - 分别: "受理4120件（上年3650件），审结4066件（上年3712件），同比分别增长12.88%和9.54%" pairs in order;
-//   - the prior value stated after the change ("同比增长25%，上年同期为400件");
+//   - the prior value stated after the change ("同比增长25%，上年同期为400件"), also in a 分别 list ("分别较上年增长10.2%
+//     和8.4%，上年分别为374件、367件");
 //   - the prior value implied by a stated difference ("856.3万元，比上年增加124.5万元，增长17.0%": the prior is
 //     856.3 − 124.5, the change 124.5 / 731.8).
 // 个百分点 is an absolute difference of two rates; 增长N倍 is X / Y − 1 = N (X / Y = N is accepted too).
@@ -190,6 +191,21 @@ export function changeClaims(model: FigureModel, lineText: (line: number) => str
         for (let i = from; i < figs.length && figs[i].change && run.length < WINDOW; i++) run.push(figs[i]);
         const before = pairs.filter((q) => q.at < from && from - q.at <= 4 * WINDOW).slice(-run.length);
         if (run.length >= 2 && before.length === run.length) run.forEach((c, k) => byPosition.set(c, before[k]));
+        // the priors after the changes, in the same order ("受理、审结分别为412件、398件，分别较上年增长10.2%和8.4%，
+        // 上年分别为374件、367件"): the currents just before the changes pair with them by position
+        else if (run.length >= 2 && before.length === 0) {
+          const end = from + run.length;
+          const priors = figs.slice(end, end + run.length);
+          const currents = figs.slice(Math.max(0, from - run.length), from);
+          if (
+            figs[end]?.prior &&
+            priors.length === run.length &&
+            currents.length === run.length &&
+            priors.every((y, k) => !y.change && isCurrent(currents[k], y))
+          ) {
+            run.forEach((c, k) => byPosition.set(c, { x: currents[k], y: priors[k], at: end + k }));
+          }
+        }
       }
     }
     for (let i = 0; i < figs.length; i++) {
@@ -206,7 +222,8 @@ export function changeClaims(model: FigureModel, lineText: (line: number) => str
       if (viaRatio) readings.push(viaRatio);
       else if (paired) {
         const o = outcome(paired.x, paired.y, c);
-        if (o) readings.push(reading(roles(paired.x, paired.y), [{ id: 'respectively', cost: COST.respectively }], o));
+        const after = paired.at > i ? [{ id: 'priorAfter', cost: COST.priorAfter }] : [];
+        if (o) readings.push(reading(roles(paired.x, paired.y), [{ id: 'respectively', cost: COST.respectively }, ...after], o));
       } else {
         // the comparison just before the change, with only changes of it between
         let p: { x: Figure; y: Figure; at: number } | undefined;
