@@ -181,10 +181,17 @@ export function resolveRate(model: FigureModel, pct: Figure): RateResolution {
       if (!t) {
         // the counts stated just before, in an earlier sentence of the paragraph ("应当出庭185件、实际出庭170件。
         // 出庭率100%。"): one unambiguous count of the stage, of the rate's object when both name one
-        const cand = lineFigures(model, pct).filter(
-          (f) => f.sentence < pct.sentence && isCountLike(f) && f.stage === st && !f.prior && !f.change && (!pct.object || !f.object || f.object === pct.object),
+        const earlier = lineFigures(model, pct).filter(
+          (f) => f.sentence < pct.sentence && isCountLike(f) && !f.prior && !f.change && (!pct.object || !f.object || f.object === pct.object),
         );
+        const cand = earlier.filter((f) => f.stage === st);
         if (cand.length === 1) t = { ...termOf(cand, st), scope: 'paragraph' };
+        // or its group, each member stated once there ("维持128件、确认违法9件、撤销14件、责令履行5件。直接纠错率13.0%")
+        const group = stageGroups[st];
+        if (cand.length === 0 && group && group.every((g) => earlier.filter((f) => f.stage === g).length <= 1)) {
+          const gt = stageTerm(earlier, pct, st);
+          if (gt) t = { ...gt, scope: 'paragraph' };
+        }
       }
       if (t) terms.push(t);
     }
