@@ -119,17 +119,21 @@ function ratioChange(model: FigureModel, figs: Figure[], i: number): Reading | n
 function fromDifference(figs: Figure[], i: number): Reading | null {
   const c = figs[i];
   const d = figs[i - 1];
-  const x = figs[i - 2];
   if (c.kind !== 'percent' || c.lo !== c.hi) return null;
   if (!d || !d.change || d.change !== c.change || d.kind !== 'count' || d.approx) return null;
-  if (!x || x.change || x.prior || x.kind !== 'count' || x.family !== d.family || x.approx) return null;
+  const current = (f: Figure | undefined) => !!f && !f.change && !f.prior && f.kind === 'count' && f.family === d.family && !f.approx;
+  // the current value before the difference, or right after the change ("较上年减少3260万元，下降14.3%，为1.95亿元")
+  const x = current(figs[i - 2]) ? figs[i - 2] : current(figs[i + 1]) && /[为至到达]$/.test(figs[i + 1].label) ? figs[i + 1] : undefined;
+  if (!x) return null;
   const up = c.change === 'up';
   const prior = up ? x.value - d.value : x.value + d.value;
   if (prior <= 0) return null;
   const computed = (d.value / prior) * 100;
   const m = matchOf(computed, c);
   // shown in the unit as written (万元, 亿元), not in yuan
-  const scale = /^亿/.test(d.unit) && /^亿/.test(x.unit) ? 1e8 : /^万/.test(d.unit) && /^万/.test(x.unit) ? 1e4 : 1;
+  const big = (u: string) => /^[万亿]/.test(u);
+  const scale = /^亿/.test(d.unit) && /^亿/.test(x.unit) ? 1e8 : big(d.unit) && big(x.unit) ? 1e4 : 1;
+  const scaleUnit = scale === 1 ? d.unit : `${scale === 1e8 ? '亿' : '万'}${d.unit.slice(1)}`;
   const v = (n: number) => num(n / scale);
   const formula = `${v(d.value)} / (${v(x.value)} ${up ? '−' : '+'} ${v(d.value)})`;
   const shown = `${asWritten(computed, c.decimals)}%`;
@@ -146,7 +150,7 @@ function fromDifference(figs: Figure[], i: number): Reading | null {
     cap: 'inferred',
     ...phrase('computedNotWritten', { computed: detail, written: c.text }),
     messageId: 'change-mismatch.difference',
-    args: { current: x.text, difference: d.text, prior: v(prior), written: c.text, formula, computed: shown },
+    args: { current: x.text, difference: d.text, prior: `${v(prior)}${scaleUnit}`, written: c.text, formula, computed: shown },
     data: { expected: asWritten(computed, c.decimals), computed, current: x.value, prior },
   });
 }
