@@ -6,7 +6,7 @@
 // slogans are not claims of achievement. See docs/rules/unbacked-metric.md.
 import type { Rule, RuleContext } from '../rule';
 import type { Figure, FigureModel } from '../figures/model';
-import { isVerifiedByFigureChecks } from '../figures/backing';
+import { holdsByFigureChecks, isVerifiedByFigureChecks } from '../figures/backing';
 import { isTableShareBacked, tablesOf } from '../tables';
 import { rateById, stageGroups, stageGroupsOptional } from '../figures/vocab';
 import { Scope, window, type Num } from './unbacked/scope';
@@ -71,7 +71,7 @@ export const unbackedMetric: Rule = {
     // 不足 part, verified in the 成效 part) has those counts behind it
     const verifiedRates = new Set<string>();
     for (const g of model.figures) {
-      if (g.kind === 'percent' && g.rate && g.checks.some((c) => c.ok && c.code !== 'conflicting-figure')) verifiedRates.add(`${g.rate}|${g.text}|${g.object ?? ''}`);
+      if (g.kind === 'percent' && g.rate && holdsByFigureChecks(g)) verifiedRates.add(`${g.rate}|${g.text}|${g.object ?? ''}`);
     }
 
     const examined = new Map<number, number>();
