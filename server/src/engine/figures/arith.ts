@@ -3,7 +3,7 @@
 // made of (resolveRate: the numerator and every candidate base, each with its scope; readings/rate.ts weighs them).
 import type { Breakdown, Figure, FigureModel } from './model';
 import { formatFixed, formatPlain } from './numbers';
-import { namedShareBase, rateById, stageGroups, stageGroupsOptional, type RateDef } from './vocab';
+import { namedShareBase, rateById, scanWords, stageGroups, stageGroupsOptional, type RateDef } from './vocab';
 import { WINDOW } from './extract';
 
 const EPS = 1e-9;
@@ -181,10 +181,17 @@ export function resolveRate(model: FigureModel, pct: Figure): RateResolution {
       if (!t) {
         // the counts stated just before, in an earlier sentence of the paragraph ("应当出庭185件、实际出庭170件。
         // 出庭率100%。"): one unambiguous count of the stage, of the rate's object when both name one
-        const cand = lineFigures(model, pct).filter(
-          (f) => f.sentence < pct.sentence && isCountLike(f) && f.stage === st && !f.prior && !f.change && (!pct.object || !f.object || f.object === pct.object),
+        const earlier = lineFigures(model, pct).filter(
+          (f) => f.sentence < pct.sentence && isCountLike(f) && !f.prior && !f.change && (!pct.object || !f.object || f.object === pct.object),
         );
+        const cand = earlier.filter((f) => f.stage === st);
         if (cand.length === 1) t = { ...termOf(cand, st), scope: 'paragraph' };
+        // or its group, each member stated once there ("维持128件、确认违法9件、撤销14件、责令履行5件。直接纠错率13.0%")
+        const group = stageGroups[st];
+        if (cand.length === 0 && group && group.every((g) => earlier.filter((f) => f.stage === g).length <= 1)) {
+          const gt = stageTerm(earlier, pct, st);
+          if (gt) t = { ...gt, scope: 'paragraph' };
+        }
       }
       if (t) terms.push(t);
     }
@@ -302,6 +309,19 @@ export function resolveRate(model: FigureModel, pct: Figure): RateResolution {
       if (f.sentence === pct.sentence || !isCountLike(f) || f.family !== family || f.object !== o || f.objectInherited) continue;
       if (f.value <= numer.value) continue;
       res.bases.push({ ...termOf([f], f.stage ?? ''), right: false, scope: 'document' });
+    }
+  }
+  // a share that names its base's stage (占受理总数的40.4%, 占审结案件的18.3%): the counts of that stage before it,
+  // nearest first. Verification only, like any base this far away.
+  if (def.share && namedBase && numer.figs.length === 1 && !res.bases.some((b) => b.right)) {
+    const named = new Set(scanWords(pct.label.slice(pct.label.lastIndexOf('占'))).filter((w) => w.type === 'stage').map((w) => w.id));
+    let found = 0;
+    for (let id = pct.id - 1; named.size && id >= 0 && pct.id - id <= DOCUMENT_SPAN && found < 3; id--) {
+      const f = model.figures[id];
+      if (!isCountLike(f) || !f.stage || !named.has(f.stage) || f.family !== family || f.value <= numer.value || used.has(f.id)) continue;
+      if (res.bases.some((b) => b.figs.length === 1 && b.figs[0].id === f.id)) continue;
+      res.bases.push({ ...termOf([f], f.stage), right: false, scope: 'document' });
+      found++;
     }
   }
   return res;

@@ -9,3 +9,8 @@ export function isVerifiedByFigureChecks(_model: FigureModel, f: Figure): boolea
   // the same figure stated twice is not a count behind it: conflicting-figure's relations back nothing
   return f.checks.some((c) => c.code !== 'conflicting-figure');
 }
+
+/** Verified and found right by a relation other than a restatement: its counts hold it up. */
+export function holdsByFigureChecks(f: Figure): boolean {
+  return f.checks.some((c) => c.ok && c.code !== 'conflicting-figure');
+}

@@ -17,6 +17,7 @@ import {
   approximation,
   conflictFillers,
   listComplete,
+  complements,
   listStops,
   nestedPairs,
   endOnlyStages,
@@ -430,6 +431,8 @@ function collectParts(s: string, inSent: Draft[], from: number, total?: Figure):
     const segs = gap.split(/[,，;；:：、]/);
     if (parts.length > 0 && segs.length > 2 && segs.slice(1, -1).some((x) => x.trim().length > 0)) break;
     if (parts.length > 0 && listStops.some((w) => d.fig.label.startsWith(w))) break;
+    // the rest of the total (12件尚未审结 after the outcomes of 审结140件) is no part of it
+    if (parts.length > 0 && total?.stage && d.fig.stage && complements[total.stage]?.includes(d.fig.stage)) break;
     // a later "part" larger than the whole list so far is a new topic, not a part (a first part may be a typo)
     if (parts.length > 0 && total && d.fig.lo > total.hi) break;
     if (d.fig.prior || d.fig.change) break;

@@ -87,6 +87,10 @@ export const namedShareBase = new RegExp(data.namedShareBase);
 export const carryOverStated = new RegExp(data.carryOverStated);
 export const listStops: string[] = data.listStops;
 export const listComplete: string[] = data.listComplete;
+/** Stages that are the rest of a total's stage (审结 → 未结), never one of its parts. */
+export const complements: Record<string, string[]> = Object.fromEntries(
+  Object.entries(data.complements).filter(([k]) => !k.startsWith('$')) as [string, string[]][],
+);
 export const antecedentExclude: string[] = data.antecedentExclude;
 /** Outcomes of a stage: a list part with one of these stages after a part of the stage is inside it (审结30件, 胜诉29件). */
 export const outcomesOf: Record<string, string[]> = Object.fromEntries(

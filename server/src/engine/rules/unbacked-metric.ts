@@ -6,7 +6,7 @@
 // slogans are not claims of achievement. See docs/rules/unbacked-metric.md.
 import type { Rule, RuleContext } from '../rule';
 import type { Figure, FigureModel } from '../figures/model';
-import { isVerifiedByFigureChecks } from '../figures/backing';
+import { holdsByFigureChecks, isVerifiedByFigureChecks } from '../figures/backing';
 import { isTableShareBacked, tablesOf } from '../tables';
 import { rateById, stageGroups, stageGroupsOptional } from '../figures/vocab';
 import { Scope, window, type Num } from './unbacked/scope';
@@ -67,6 +67,13 @@ export const unbackedMetric: Rule = {
       list.push(g);
     }
 
+    // rates verified by their counts, by name and value as written: a restatement of one (直接纠错率13.0% in the
+    // 不足 part, verified in the 成效 part) has those counts behind it
+    const verifiedRates = new Set<string>();
+    for (const g of model.figures) {
+      if (g.kind === 'percent' && g.rate && holdsByFigureChecks(g)) verifiedRates.add(`${g.rate}|${g.text}|${g.object ?? ''}`);
+    }
+
     const examined = new Map<number, number>();
     for (const f of model.figures) {
       if (ctx.outline.chromeLines.has(f.line)) continue;
@@ -79,6 +86,7 @@ export const unbackedMetric: Rule = {
       if (n > MAX_PER_LINE) continue;
       if (f.prior) continue;
       if (isVerifiedByFigureChecks(model, f)) continue;
+      if (f.rate && f.rateId !== '占比' && verifiedRates.has(`${f.rate}|${f.text}|${f.object ?? ''}`)) continue;
       // a share in a table column is backed by the table's counts (engine/tables, the one table model)
       if (isTableShareBacked(tablesOf(ctx.doc), f.range.start)) continue;
       const norm = ctx.doc.lines[f.line].norm;

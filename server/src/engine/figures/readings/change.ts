@@ -3,7 +3,10 @@
 //   - X and Y of the comparison just before the change, also when another change of the same comparison stands
 //     between ("767件，较上年同期867件减少100件，同比下降11.54%": both 100件 and 11.54% are of 767/867);
 //   - 分别: "受理4120件（上年3650件），审结4066件（上年3712件），同比分别增长12.88%和9.54%" pairs in order;
-//   - the prior value stated after the change ("同比增长25%，上年同期为400件").
+//   - the prior value stated after the change ("同比增长25%，上年同期为400件"), also in a 分别 list ("分别较上年增长10.2%
+//     和8.4%，上年分别为374件、367件");
+//   - the prior value implied by a stated difference ("856.3万元，比上年增加124.5万元，增长17.0%": the prior is
+//     856.3 − 124.5, the change 124.5 / 731.8).
 // 个百分点 is an absolute difference of two rates; 增长N倍 is X / Y − 1 = N (X / Y = N is accepted too).
 import type { Figure, FigureModel } from '../model';
 import { asWritten, matchOf, num, resolveRatio } from '../arith';
@@ -38,7 +41,8 @@ function outcome(x: Figure, y: Figure, c: Figure): Outcome | null {
   } else return null;
   const m = matchOf(computed, c) ?? (alt !== undefined ? matchOf(alt, c) : null);
   const unitText = c.kind === 'percent' ? '%' : c.kind === 'points' ? ' 个百分点' : c.kind === 'multiple' ? ' 倍' : c.unit;
-  const shown = `${asWritten(computed, c.decimals)}${unitText}`;
+  // a multiple written as a whole number (增长了2倍) is shown to a tenth: 312 / 260 − 1 = 0.2 倍, not "0 倍"
+  const shown = `${asWritten(computed, c.kind === 'multiple' ? Math.max(c.decimals, 1) : c.decimals)}${unitText}`;
   const detail = `${formula} = ${shown}`;
   if (m && m !== 'lastDigit') return { ok: true, ...phrase('computedAsWritten', { computed: detail, written: c.text }) };
   return {
@@ -107,6 +111,50 @@ function ratioChange(model: FigureModel, figs: Figure[], i: number): Reading | n
       });
 }
 
+/**
+ * A percentage change right after a difference of the same direction, itself right after the current value of
+ * its unit family ("856.3万元，比上年增加124.5万元，增长17.0%"): the prior is X − D (X + D for a decrease), and the
+ * change is D over it.
+ */
+function fromDifference(figs: Figure[], i: number): Reading | null {
+  const c = figs[i];
+  const d = figs[i - 1];
+  if (c.kind !== 'percent' || c.lo !== c.hi) return null;
+  if (!d || !d.change || d.change !== c.change || d.kind !== 'count' || d.approx) return null;
+  const current = (f: Figure | undefined) => !!f && !f.change && !f.prior && f.kind === 'count' && f.family === d.family && !f.approx;
+  // the current value before the difference, or right after the change ("较上年减少3260万元，下降14.3%，为1.95亿元")
+  const x = current(figs[i - 2]) ? figs[i - 2] : current(figs[i + 1]) && /[为至到达]$/.test(figs[i + 1].label) ? figs[i + 1] : undefined;
+  if (!x) return null;
+  const up = c.change === 'up';
+  const prior = up ? x.value - d.value : x.value + d.value;
+  if (prior <= 0) return null;
+  const computed = (d.value / prior) * 100;
+  const m = matchOf(computed, c);
+  // shown in the unit as written (万元, 亿元), not in yuan
+  const big = (u: string) => /^[万亿]/.test(u);
+  const scale = /^亿/.test(d.unit) && /^亿/.test(x.unit) ? 1e8 : big(d.unit) && big(x.unit) ? 1e4 : 1;
+  const scaleUnit = scale === 1 ? d.unit : `${scale === 1e8 ? '亿' : '万'}${d.unit.slice(1)}`;
+  const v = (n: number) => num(n / scale);
+  const formula = `${v(d.value)} / (${v(x.value)} ${up ? '−' : '+'} ${v(d.value)})`;
+  const shown = `${asWritten(computed, c.decimals)}%`;
+  const detail = `${formula} = ${shown}`;
+  const figures = [
+    { fig: x, role: 'current' },
+    { fig: d, role: 'change' },
+    { fig: c, role: 'change' },
+  ];
+  const assumptions = [{ id: 'priorFromDifference', cost: COST.priorFromDifference }];
+  if (m && m !== 'lastDigit') return reading(figures, assumptions, { ok: true, ...phrase('computedAsWritten', { computed: detail, written: c.text }) });
+  return reading(figures, assumptions, {
+    ok: false,
+    cap: 'inferred',
+    ...phrase('computedNotWritten', { computed: detail, written: c.text }),
+    messageId: 'change-mismatch.difference',
+    args: { current: x.text, difference: d.text, prior: `${v(prior)}${scaleUnit}`, written: c.text, formula, computed: shown },
+    data: { expected: asWritten(computed, c.decimals), computed, current: x.value, prior },
+  });
+}
+
 const isCurrent = (f: Figure, like: Figure) => !f.prior && !f.change && f.kind === like.kind && f.family === like.family;
 
 export function changeClaims(model: FigureModel, lineText: (line: number) => string): Claim[] {
@@ -147,6 +195,21 @@ export function changeClaims(model: FigureModel, lineText: (line: number) => str
         for (let i = from; i < figs.length && figs[i].change && run.length < WINDOW; i++) run.push(figs[i]);
         const before = pairs.filter((q) => q.at < from && from - q.at <= 4 * WINDOW).slice(-run.length);
         if (run.length >= 2 && before.length === run.length) run.forEach((c, k) => byPosition.set(c, before[k]));
+        // the priors after the changes, in the same order ("受理、审结分别为412件、398件，分别较上年增长10.2%和8.4%，
+        // 上年分别为374件、367件"): the currents just before the changes pair with them by position
+        else if (run.length >= 2 && before.length === 0) {
+          const end = from + run.length;
+          const priors = figs.slice(end, end + run.length);
+          const currents = figs.slice(Math.max(0, from - run.length), from);
+          if (
+            figs[end]?.prior &&
+            priors.length === run.length &&
+            currents.length === run.length &&
+            priors.every((y, k) => !y.change && isCurrent(currents[k], y))
+          ) {
+            run.forEach((c, k) => byPosition.set(c, { x: currents[k], y: priors[k], at: end + k }));
+          }
+        }
       }
     }
     for (let i = 0; i < figs.length; i++) {
@@ -163,7 +226,8 @@ export function changeClaims(model: FigureModel, lineText: (line: number) => str
       if (viaRatio) readings.push(viaRatio);
       else if (paired) {
         const o = outcome(paired.x, paired.y, c);
-        if (o) readings.push(reading(roles(paired.x, paired.y), [{ id: 'respectively', cost: COST.respectively }], o));
+        const after = paired.at > i ? [{ id: 'priorAfter', cost: COST.priorAfter }] : [];
+        if (o) readings.push(reading(roles(paired.x, paired.y), [{ id: 'respectively', cost: COST.respectively }, ...after], o));
       } else {
         // the comparison just before the change, with only changes of it between
         let p: { x: Figure; y: Figure; at: number } | undefined;
@@ -177,6 +241,11 @@ export function changeClaims(model: FigureModel, lineText: (line: number) => str
         }
         const o = p && outcome(p.x, p.y, c);
         if (p && o) readings.push(reading(roles(p.x, p.y), [], o));
+        // the prior implied by a difference just before: "X万元，比上年增加D万元，增长Z%"
+        if (!p) {
+          const viaDiff = fromDifference(figs, i);
+          if (viaDiff) readings.push(viaDiff);
+        }
         // the prior stated after the change: "X件，同比增长Z%，上年同期为Y件"
         if (!p) {
           const y = figs.slice(i + 1, i + 3).find((f) => f.prior);

@@ -225,20 +225,45 @@ function ratioClaim(model: FigureModel, r: Figure): Claim | null {
  * when it is never written beside them; the one share it does not reproduce is the question. A share that matches
  * only when truncated, while the others of the list are rounded, is a soft note.
  */
+/** At most this many shares after one 分别占 pair with the counts before them. */
+const MAX_RESPECTIVELY = 12;
+
 function consensusReadings(model: FigureModel): Map<Figure, Reading> {
   const out = new Map<Figure, Reading>();
   const byLine = new Map<number, { share: Figure; count: Figure }[]>();
+  const add = (share: Figure, count: Figure) => {
+    const list = byLine.get(share.line) ?? [];
+    list.push({ share, count });
+    byLine.set(share.line, list);
+  };
+  // "刑事1240件，民事2150件，行政86件，分别占35.7%、61.9%和2.5%": the shares after 分别占 pair by position with the
+  // counts just before them
+  const respectively = new Set<Figure>();
+  const plainShare = (g: Figure | undefined, f: Figure) => !!g && g.sentence === f.sentence && g.kind === 'percent' && !g.prior && !g.change && !g.approx;
+  const plainCount = (g: Figure | undefined, f: Figure) => !!g && g.sentence === f.sentence && g.kind === 'count' && !g.prior && !g.change && !g.approx;
   for (const f of model.figures) {
+    if (f.rateId !== '占比' || !/分别占[^，,；;。]{0,4}$/.test(f.label) || !plainShare(f, f)) continue;
+    const run = [f];
+    while (run.length < MAX_RESPECTIVELY && plainShare(model.figures[f.id + run.length], f)) run.push(model.figures[f.id + run.length]);
+    const counts: Figure[] = [];
+    while (counts.length < run.length && plainCount(model.figures[f.id - counts.length - 1], f)) counts.unshift(model.figures[f.id - counts.length - 1]);
+    if (run.length < 2 || counts.length !== run.length) continue;
+    run.forEach((share, k) => {
+      respectively.add(share);
+      add(share, counts[k]);
+    });
+  }
+  for (const f of model.figures) {
+    if (respectively.has(f)) continue;
     if (f.kind !== 'percent' || f.rateId !== '占比' || f.prior || f.change || f.approx) continue;
     const c = model.figures[f.id - 1];
     if (!c || c.sentence !== f.sentence || c.kind !== 'count' || c.prior || c.change || c.approx) continue;
     if (f.range.start.character - c.range.end.character > 12) continue;
-    const list = byLine.get(f.line) ?? [];
-    list.push({ share: f, count: c });
-    byLine.set(f.line, list);
+    add(f, c);
   }
   for (const pairs of byLine.values()) {
-    if (pairs.length < 3) continue;
+    // two shares are enough when both are reproduced (bestRounded ≥ 2 below): 简易程序1287件，占48.0%；普通程序1396件，占52.0%
+    if (pairs.length < 2) continue;
     const family = pairs[0].count.family;
     if (pairs.some((p) => p.count.family !== family)) continue;
     const sum = pairs.reduce((a, p) => a + p.count.value, 0);
@@ -299,7 +324,13 @@ export function rateClaims(model: FigureModel): Claim[] {
       if (c) out.push(c);
       continue;
     }
-    if (f.kind !== 'percent' || !f.rateId) continue;
+    if (f.kind !== 'percent') continue;
+    if (!f.rateId) {
+      // a share of a 分别占 list after the first has no rate word of its own
+      const agreed = consensus.get(f);
+      if (agreed) out.push({ check: 'rate-mismatch', anchor: f, readings: [agreed], ceiling: COST.consensusBase, sentenceBound: false });
+      continue;
+    }
     const over = over100Claim(f);
     if (over) {
       out.push(over);

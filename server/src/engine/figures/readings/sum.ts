@@ -119,15 +119,24 @@ function breakdownClaim(model: FigureModel, b: Breakdown): Claim {
 }
 
 /**
- * A 其中 list of shares (其中维持的占56.4%、驳回的占30.3%、纠错的占20.5%) adds up to more than 100% beyond what
- * rounding at the written precision allows.
+ * A 其中 list of shares (其中维持的占56.4%、驳回的占30.3%、纠错的占20.5%), or one after an antecedent that opens
+ * its sentence (审结的案件中，维持占62%…), adds up to more than 100% beyond what rounding at the written precision
+ * allows.
  */
+const ANTECEDENT = /^[^，,；;。]*中[，,：:]/;
+
 function shareClaims(model: FigureModel, lineText: (line: number) => string): Claim[] {
   const out: Claim[] = [];
   for (const sent of model.sentences) {
     if (sent.figures.length < 2) continue;
     const norm = lineText(sent.line);
-    const at = norm.slice(sent.start, sent.end).indexOf('其中');
+    const head = norm.slice(sent.start, sent.end);
+    // 其中, or an antecedent clause that opens the sentence ("审结的案件中，维持占62%、驳回占25%…")
+    let at = head.indexOf('其中');
+    if (at < 0) {
+      const m = ANTECEDENT.exec(head.slice(0, 40));
+      if (m) at = m[0].length;
+    }
     if (at < 0) continue;
     const from = sent.start + at;
     const shares: Figure[] = [];

@@ -95,6 +95,8 @@ export const COST = {
   respectively: 0,
   /** the prior value is stated after the change */
   priorAfter: 1,
+  /** the prior value is the current one less the stated difference */
+  priorFromDifference: 1,
   /** a list's shares are over the base that reproduces most of them */
   consensusBase: 1,
 } as const;
