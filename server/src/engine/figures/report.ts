@@ -20,7 +20,7 @@ export function reportVerdicts(ctx: RuleContext, code: string, extra?: (v: Verdi
         .map((x) => ({
           range: x.fig.range,
           messageId: 'figures.related',
-          args: { role: formatMessage(ctx.locale, `figures.role.${x.role}`, { stage: x.roleArg ?? '' }), text: x.fig.text },
+          args: { role: formatMessage(ctx.locale, `figures.role.${x.role}`, { stage: x.roleArg ?? '' }).trim(), text: x.fig.text },
         })),
       cap: v.strength,
       data: { ...r.outcome.data, reading: r.assumptions.map((a) => a.id), strength: v.strength },

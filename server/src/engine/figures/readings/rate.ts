@@ -14,6 +14,10 @@ import type { Figure, FigureModel } from '../model';
 import { asWritten, grim, grimApplies, lineFigures, matchOf, previousParagraphFigures, num, percent, resolveRatio, resolveRate, type RateResolution, type Term } from '../arith';
 import { funnels, rateById } from '../vocab';
 import { COST, phrase, reading, type Assumption, type Claim, type Outcome, type Reading } from './types';
+import type { MessageRef } from '../../messages';
+
+/** A rate's name for a message: as written (纠错率), or "占比" for a share written without one (分别占35.7%、63.9%). */
+const rateName = (f: Figure): string | MessageRef => f.rate || { id: 'figures.share' };
 
 function rateOutcome(pct: Figure, n: Term, b: Term): Outcome {
   const exact = n.exact && b.exact;
@@ -44,7 +48,7 @@ function mismatchMessage(pct: Figure, n: Term, right: Term, wrong?: Term): Pick<
   return {
     messageId: wrong ? 'rate-mismatch.wrongBase' : 'rate-mismatch.mismatch',
     args: {
-      rate: pct.rate ?? '',
+      rate: rateName(pct),
       written: pct.text,
       numerator: num(n.value),
       denominator: num(right.value),
@@ -114,7 +118,7 @@ function rateClaim(pct: Figure, res: RateResolution): Claim | null {
         check = 'impossible-percentage';
         const closest = `${asWritten(g.closest, pct.decimals)}%`;
         r.outcome.messageId = 'impossible-percentage.grim';
-        r.outcome.args = { rate: pct.rate ?? '', written: pct.text, base: num(b.value), baseLabel: b.label, k: g.k, closest };
+        r.outcome.args = { rate: rateName(pct), written: pct.text, base: num(b.value), baseLabel: b.label, k: g.k, closest };
         Object.assign(r.outcome, phrase('noWholeCount', { base: num(b.value), written: pct.text, k: g.k, closest }));
         r.outcome.data = {
           base: b.value,
@@ -160,7 +164,7 @@ function grimClaim(model: FigureModel, pct: Figure, res: RateResolution): Claim 
           ok: false,
           ...phrase('noWholeCount', { base: num(value), written: pct.text, k: g.k, closest }),
           messageId: 'impossible-percentage.grim',
-          args: { rate: pct.rate ?? '', written: pct.text, base: num(value), baseLabel: label, k: g.k, closest },
+          args: { rate: rateName(pct), written: pct.text, base: num(value), baseLabel: label, k: g.k, closest },
           data: { base: value, closestK: g.k, closest: asWritten(g.closest, pct.decimals) },
           cap: 'inferred', // the numerator is not stated: the base is a guess
         };
@@ -201,7 +205,7 @@ function ratioClaim(model: FigureModel, r: Figure): Claim | null {
           ...phrase('computedNotWritten', { computed: detail, written: r.text }),
           messageId: 'rate-mismatch.mismatch',
           args: {
-            rate: r.rate ?? '',
+            rate: rateName(r),
             written: r.text,
             numerator: num(res.numerator.value),
             denominator: num(res.base.value),
@@ -299,7 +303,7 @@ function consensusReadings(model: FigureModel): Map<Figure, Reading> {
           loose: 'truncation',
           ...phrase('truncated', { computed: `${num(p.count.value)} / ${num(best.value)} = ${asWritten(x, p.share.decimals + 2)}%`, rounded: shown, written: p.share.text }),
           messageId: 'rate-mismatch.truncated',
-          args: { rate: p.share.rate ?? '', written: p.share.text, numerator: num(p.count.value), denominator: num(best.value), exact: `${asWritten(x, p.share.decimals + 2)}%`, rounded: shown, others: bestRounded },
+          args: { rate: rateName(p.share), written: p.share.text, numerator: num(p.count.value), denominator: num(best.value), exact: `${asWritten(x, p.share.decimals + 2)}%`, rounded: shown, others: bestRounded },
           data: { expected: asWritten(x, p.share.decimals), expectedText: shown, numerator: p.count.value, denominator: best.value, computed: x },
         };
       else
