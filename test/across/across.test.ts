@@ -84,3 +84,19 @@ test('a change with no prior written is recomputed from last year\'s figure', ()
 test('switched off, nothing is checked across reports', () => {
   assert.equal(checkAcross(folder('contradiction'), { severity: 'off' }).size, 0);
 });
+
+test('two reports of one body and year: a figure of another year named in its sentence is not the same metric', () => {
+  const report = (file: string, title: string, body: string) => {
+    const text = `${title}\n\n一、主要举措和成效\n${body}\n二、存在的不足和原因\n基层力量仍然不足。\n`;
+    return { file, text, analysis: analyze(text, { segmenter: segmenter() }) };
+  };
+  const sameYear = (inputs: ReturnType<typeof report>[]) =>
+    [...checkAcross(inputs, { segmenter: segmenter() }).values()].flat().filter((f) => f.data?.values !== undefined);
+  const district = report('a.txt', '某某县司法局关于2023年度法治政府建设情况的报告', '2023年，全县收到行政复议申请186件，受理180件。');
+  // a second version of the report recalls the year before: not a figure of 2023
+  const recalled = report('b.txt', '某某县司法局关于2023年度法治政府建设情况的报告', '回顾2022年，全县收到行政复议申请154件，受理150件；2023年工作更进一步。');
+  assert.deepEqual(sameYear([district, recalled]), []);
+  // the same year stated differently is still found, on both reports
+  const differs = report('c.txt', '某某县司法局关于2023年度法治政府建设情况的报告', '2023年，全县收到行政复议申请168件，受理160件。');
+  assert.ok(sameYear([district, differs]).length >= 2);
+});

@@ -175,10 +175,26 @@ function checkPriorYear(out: Out, cur: Report, prev: Report): void {
   }
 }
 
+/**
+ * Does the figure's sentence, before the figure, name a year other than the report's ("2022年，全县收到…" in a
+ * 2023 report: a figure of another year, not this report's)?
+ */
+function statesOtherYear(r: Report, f: Figure): boolean {
+  const line = r.doc.lines[f.line]?.norm ?? '';
+  let from = f.range.start.character;
+  while (from > 0 && !SENTENCE_STOP.test(line[from - 1])) from--;
+  for (const m of line.slice(from, f.range.start.character).matchAll(YEAR_WORD)) if (Number(m[1]) !== r.id.year) return true;
+  return false;
+}
+const SENTENCE_STOP = /[。！？!?；;]/;
+const YEAR_WORD = /((?:19|20)\d{2})\s*年/g;
+
 /** The same metric of the same body and year, stated differently in two reports: reported on both. */
 function checkSameYear(out: Out, a: Report, b: Report): void {
-  const fa = (a.input.analysis.figures ?? []).filter((f) => f.kind === 'count' && !f.prior && !f.change && !f.approx && f.object && f.stage);
-  const fb = (b.input.analysis.figures ?? []).filter((f) => f.kind === 'count' && !f.prior && !f.change && !f.approx && f.object && f.stage);
+  const ofTheYear = (r: Report) => (f: Figure) =>
+    f.kind === 'count' && !f.prior && !f.change && !f.approx && !!f.object && !!f.stage && !statesOtherYear(r, f);
+  const fa = (a.input.analysis.figures ?? []).filter(ofTheYear(a));
+  const fb = (b.input.analysis.figures ?? []).filter(ofTheYear(b));
   for (const f of fa) {
     const same = sameMetricIn(fb, f);
     if (same.length === 0 || same.some((g) => Math.abs(g.value - f.value) < 1e-9)) continue;
