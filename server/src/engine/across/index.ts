@@ -130,8 +130,9 @@ function checkPriorYear(out: Out, cur: Report, prev: Report): void {
         break;
       }
     }
-    if (!x || x.approx) continue;
-    const candidates = sameMetricIn(last, x).filter((g) => !g.approx);
+    if (!x || x.approx || statesOtherYear(cur, x)) continue;
+    // last year's figures of last year (not ones it recalls from the year before)
+    const candidates = sameMetricIn(last, x).filter((g) => !g.approx && !statesOtherYear(prev, g));
     if (candidates.length === 0) continue;
     // a stated prior value: does last year's report say the same?
     if (y && !y.approx) {
