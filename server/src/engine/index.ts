@@ -6,6 +6,7 @@ import { parseOutline } from './outline/parse';
 import type { Rule, RuleReport } from './rule';
 import { rules as allRules } from './rules';
 import { extractFigures } from './figures/extract';
+import { findReportYear } from './sections/year';
 import { detectSections, type Sections } from './sections/detect';
 import { defaultProfile } from './sections/profile';
 import { atMost, type AnalyzeOptions, type Analysis, type Finding, type Severity } from './types';
@@ -74,7 +75,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}, rules: Rule[
   // figures: extracted once, shared by the figure checks, returned for the hover and the CLI
   let figures: FigureModel;
   try {
-    figures = extractFigures(doc, options.segmenter, outline.nodes, { nouns: options.nouns !== false });
+    figures = extractFigures(doc, options.segmenter, outline.nodes, { nouns: options.nouns !== false, reportYear: findReportYear(doc, outline)?.year });
   } catch (e) {
     ruleErrors.push({ code: 'figures', error: e instanceof Error ? e.message : String(e) });
     figures = { figures: [], sentences: [], breakdowns: [], verdicts: [], segmented: false };

@@ -163,7 +163,7 @@ interface Draft {
   inParens: boolean;
 }
 
-export function extractFigures(doc: ReportDocument, segmenter?: Segmenter, sections?: OutlineNode[], options: { nouns?: boolean } = {}): FigureModel {
+export function extractFigures(doc: ReportDocument, segmenter?: Segmenter, sections?: OutlineNode[], options: { nouns?: boolean; reportYear?: number } = {}): FigureModel {
   const figures: Figure[] = [];
   const sentences: Sentence[] = [];
   const breakdowns: Breakdown[] = [];
@@ -351,7 +351,7 @@ export function extractFigures(doc: ReportDocument, segmenter?: Segmenter, secti
 
   if (segmenter) addNouns(figures, labelStarts, doc, segmenter, options.nouns !== false);
   if (sections && sections.length) addSections(figures, sections, doc.lineCount);
-  const model: FigureModel = { figures, sentences, breakdowns, verdicts: [], segmented: !!segmenter, tables: tablesOf(doc) };
+  const model: FigureModel = { figures, sentences, breakdowns, verdicts: [], segmented: !!segmenter, tables: tablesOf(doc), reportYear: options.reportYear };
   model.verdicts = readFigures(model, (line) => doc.lines[line].norm);
   return model;
 }

@@ -104,6 +104,8 @@ export interface FigureModel {
   verdicts: import('./readings/types').Verdict[];
   /** Whether word segmentation was available (conflicting-figure compares labels as words with it, as strings without). */
   segmented: boolean;
+  /** The report's own year (sections/year.ts findReportYear), when the caller knows it. */
+  reportYear?: number;
 }
 
 /** Records a relation a figure took part in (readings/index.ts only: checks never write into the model). */

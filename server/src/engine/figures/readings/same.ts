@@ -146,22 +146,6 @@ function inferredConflict(here: Figure, there: Figure, role: string, assumption:
   return { check: CODE, anchor: here, ceiling: 1, sentenceBound: false, readings: [reading(figures, [{ id: assumption, cost: 1 }], { ok: false, cap: 'inferred', ...outcome })] };
 }
 
-/** How many lines from the top a title that names the report's year is looked for in (web copies carry chrome). */
-const TITLE_LINES = 5;
-const TITLE_YEAR = /(\d{4})年(?:度)?(?!\d{1,2}月)/;
-
-/** The year a short line near the top (a title) names: "2023年法治政府建设年度报告", not a date "2024年3月15日". */
-function titleYear(model: FigureModel, lineText: (line: number) => string): string | undefined {
-  const last = model.sentences.length ? model.sentences[model.sentences.length - 1].line : -1;
-  for (let l = 0; l < TITLE_LINES && l <= last; l++) {
-    const t = lineText(l).trim();
-    if (!t || t.length > 60 || /[。；;]/.test(t)) continue;
-    const m = TITLE_YEAR.exec(t);
-    if (m) return `${m[1]}年`;
-  }
-  return undefined;
-}
-
 /**
  * The same metric named with other words in another paragraph ("通过审计信息栏目公开信息20条" … "通过审计信息专栏公开
  * 政府信息16条"): counts of one unit family and period whose names (metricName) share most of their word pairs.
@@ -174,9 +158,10 @@ function similarClaims(model: FigureModel, lineText: (line: number) => string, c
   // the report's own year: a count with no period word is of that year (全年 …)
   const years = new Map<string, number>();
   for (const list of cache.values()) for (const p of list) if (/^\d{4}年$/.test(p.text)) years.set(p.text, (years.get(p.text) ?? 0) + 1);
-  // … named by the title when it names one ("某某县2023年行政复议和应诉工作情况" — then a paragraph about 2022 is not of
-  // the report's year however often it names 2022), else the year its sentences name most
-  const ownYear = titleYear(model, lineText) ?? [...years.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+  // … the report's year (sections/year.ts: the title's, or the opening's) when the analysis knows it ("某某县2023年
+  // 行政复议和应诉工作情况" — then a paragraph about 2022 is not of the report's year however often it names 2022), else
+  // the year its sentences name most
+  const ownYear = model.reportYear ? `${model.reportYear}年` : ([...years.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '');
   const samePeriod = (a: string, b: string) => a === b || (a === '' && b === ownYear) || (b === '' && a === ownYear);
   for (const f of model.figures) {
     if (f.kind !== 'count' || f.prior || f.change || f.approx || strict.has(f) || f.label.length < similar.minLength) continue;
