@@ -6,9 +6,9 @@
 //   docs/rules/README.md, README.md    the table of checks, between the two GENERATED markers
 // `node scripts/generate.mjs` rewrites them; `--check` (and test/unit/generated.test.ts, part of npm test) fails
 // when one is stale.
-import { allRules, formatMessage } from '../server/src/engine';
+import { allRules, formatMessage, variantSeverity } from '../server/src/engine';
 import type { Rule } from '../server/src/engine/rule';
-import type { Locale, Severity } from '../server/src/engine';
+import type { Locale } from '../server/src/engine';
 
 export interface GeneratedFile {
   /** Path from the repository root, with forward slashes. */
@@ -24,18 +24,11 @@ export const TABLE_END = '<!-- /GENERATED -->';
 
 const m = (locale: Locale, id: string) => formatMessage(locale, id, {});
 
-/** The level of a softer variant: `steps` below the default (as the engine's softerSeverity at the default level). */
-function softer(level: Severity | 'off', steps: number): Severity {
-  const rank: Severity[] = ['error', 'warning', 'information', 'hint'];
-  const base = level === 'off' ? 0 : rank.indexOf(level);
-  return rank[Math.min(rank.length - 1, base + steps)];
-}
-
 /** "错误（可由上年结转解释的：提示）": the default level and each softer variant's level. */
 export function levelText(rule: Rule, locale: Locale): string {
   const main = m(locale, `severity.${rule.defaultSeverity}`);
   const variants = (rule.variants ?? []).map(
-    (v) => `${m(locale, `rule.${rule.code}.variant.${v.id}`)}${locale === 'en' ? ': ' : '：'}${m(locale, `severity.${softer(rule.defaultSeverity, v.softer)}`)}`,
+    (v) => `${m(locale, `rule.${rule.code}.variant.${v.id}`)}${locale === 'en' ? ': ' : '：'}${m(locale, `severity.${variantSeverity(rule, rule.defaultSeverity === 'off' ? 'error' : rule.defaultSeverity, v.id)}`)}`,
   );
   if (!variants.length) return main;
   return locale === 'en' ? `${main} (${variants.join('; ')})` : `${main}（${variants.join('；')}）`;

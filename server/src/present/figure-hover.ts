@@ -2,7 +2,7 @@
 // it took part in, with their outcome and reading. Pure: Analysis + position in, Markdown out (words from the message
 // catalogs); the language server's hover (lsp/hovers.ts) shows it.
 import { formatMessage, type Analysis, type Figure, type Locale, type Position } from '../engine';
-import { figureChecks } from './figure-table';
+import { figureChecks, figureNumber as num } from './figure-table';
 
 const m = (locale: Locale, id: string, args: Record<string, string | number> = {}) => formatMessage(locale, `hover.figure.${id}`, args);
 
@@ -11,10 +11,6 @@ function inside(f: Figure, p: Position): boolean {
   return p.line === start.line && p.character >= start.character && p.character <= end.character;
 }
 
-function num(x: number): string {
-  if (x === Infinity) return '∞';
-  return Number.isInteger(x) ? String(x) : String(Number(x.toFixed(4)));
-}
 
 /** The figure under the cursor, if any. */
 export function figureAt(analysis: Analysis, position: Position): Figure | undefined {

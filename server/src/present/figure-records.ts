@@ -2,7 +2,7 @@
 // it was read and the checks it took part in (JSON), or a tab-separated table with a summary line (text). The same
 // checks and readings as the editor's figure table (figure-table.ts) and hover (figure-hover.ts).
 import { formatMessage, type Figure, type Locale } from '../engine';
-import { figureChecks } from './figure-table';
+import { figureChecks, figureNumber } from './figure-table';
 
 export interface FigureRecord {
   line: number;
@@ -51,7 +51,7 @@ export function figureRecords(figures: Figure[], locale: Locale): FigureRecord[]
   }));
 }
 
-const n = (x: number | null) => (x === null ? '∞' : Number.isInteger(x) ? String(x) : String(Number(x.toFixed(4))));
+const n = (x: number | null) => figureNumber(x ?? Infinity);
 
 function valueText(r: FigureRecord): string {
   return r.approx || r.hi !== r.lo ? `${n(r.lo)}～${n(r.hi)}` : n(r.value);

@@ -33,6 +33,12 @@ export interface FigureRow {
   checks: { code: string; ok: boolean; detail: string }[];
 }
 
+/** A figure's value or bound for display: integers plainly, others to at most four places, ∞ for no bound. */
+export function figureNumber(x: number): string {
+  if (x === Infinity) return '∞';
+  return Number.isInteger(x) ? String(x) : String(Number(x.toFixed(4)));
+}
+
 /** The checks a figure took part in: code, outcome, and the arithmetic with the reading it was verified under. */
 export function figureChecks(f: Figure, locale: Locale): { code: string; ok: boolean; detail: string; reading?: string[] }[] {
   return f.checks.map((c) => ({

@@ -113,7 +113,8 @@ export const check: Command = {
 
     const summary = formatter.needsText === true;
     // checks across reports need every report's text and figures before anything is printed
-    const across = targets.length > 1 && acrossSeverity(settings[0]?.rules) !== 'off';
+    const severityAcross = acrossSeverity(settings[0]?.rules);
+    const across = targets.length > 1 && severityAcross !== 'off';
     const jobOptions: JobOptions = { locale: opts.locale, fix, summary, all, keep: across };
     const jobs: FileJob[] = targets.map((t, index) => ({ index, display: t.display, absolute: t.absolute, explicit: t.explicit }));
     const skipped: string[] = [];
@@ -158,7 +159,7 @@ export const check: Command = {
         locale: opts.locale,
         // the dictionary only if this thread has it already (with worker threads it was loaded in each worker)
         segmenter: segmenterIfLoaded() ?? undefined,
-        severity: acrossSeverity(settings[0]?.rules),
+        severity: severityAcross,
         pairs: settings.flatMap((x) => x.pairs ?? []),
       });
       for (const o of kept) {

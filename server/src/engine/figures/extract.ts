@@ -598,31 +598,27 @@ function addNouns(figures: Figure[], labelStarts: number[], doc: ReportDocument,
   const stopAt = (t: string) => CLAUSE_DELIM.has(t) || SENTENCE_END.has(t) || /[0-9]/.test(t);
   for (const f of figures) {
     const norm = doc.lines[f.line].norm;
-    if (!nouns) {
-      // only what the checks read: the label words of a figure that names a stage or rate
-      if (f.stage || f.rate) {
-        const label = norm.slice(labelStarts[f.id], f.range.start.character);
-        f.labelTokens = label ? segmenter(label) : [];
-      }
-      continue;
-    }
-    const end = f.range.end.character;
-    let rEnd = end;
-    while (rEnd < norm.length && rEnd - end < RIGHT_MAX && !isDelim(norm, rEnd)) rEnd++;
+    // the counted noun right after the unit (only when nouns are wanted: no check reads it)
     const after: string[] = [];
-    if (rEnd > end) {
-      for (const t of segmenter(norm.slice(end, rEnd))) {
-        if (stopAt(t) || after.join('').length >= 8) break;
-        after.push(t);
+    if (nouns) {
+      const end = f.range.end.character;
+      let rEnd = end;
+      while (rEnd < norm.length && rEnd - end < RIGHT_MAX && !isDelim(norm, rEnd)) rEnd++;
+      if (rEnd > end) {
+        for (const t of segmenter(norm.slice(end, rEnd))) {
+          if (stopAt(t) || after.join('').length >= 8) break;
+          after.push(t);
+        }
       }
     }
     let noun = after.join('');
+    // the label words: read by the checks for a figure that names a stage or rate, else the noun's fallback
     const keyed = !!(f.stage || f.rate);
-    if (keyed || !noun) {
+    if (keyed || (nouns && !noun)) {
       const label = norm.slice(labelStarts[f.id], f.range.start.character);
       const labelTokens = label ? segmenter(label) : [];
       if (keyed) f.labelTokens = labelTokens;
-      if (!noun) noun = labelTokens.filter((t) => !stopAt(t) && !conflictFillers.has(t) && !/^[达为是了共计]+$/.test(t)).slice(-2).join('');
+      if (nouns && !noun) noun = labelTokens.filter((t) => !stopAt(t) && !conflictFillers.has(t) && !/^[达为是了共计]+$/.test(t)).slice(-2).join('');
     }
     if (noun) f.noun = noun;
   }

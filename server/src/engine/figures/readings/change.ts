@@ -11,6 +11,7 @@
 import type { Figure, FigureModel } from '../model';
 import { asWritten, matchOf, num, resolveRatio } from '../arith';
 import { WINDOW } from '../extract';
+import { scanVocabulary } from '../vocab';
 import { COST, phrase, reading, type Claim, type Outcome, type Reading } from './types';
 
 const CODE = 'change-mismatch';
@@ -131,9 +132,10 @@ function fromDifference(figs: Figure[], i: number): Reading | null {
   const computed = (d.value / prior) * 100;
   const m = matchOf(computed, c);
   // shown in the unit as written (万元, 亿元), not in yuan
-  const big = (u: string) => /^[万亿]/.test(u);
-  const scale = /^亿/.test(d.unit) && /^亿/.test(x.unit) ? 1e8 : big(d.unit) && big(x.unit) ? 1e4 : 1;
-  const scaleUnit = scale === 1 ? d.unit : `${scale === 1e8 ? '亿' : '万'}${d.unit.slice(1)}`;
+  const sd = scanVocabulary.moneyUnits.get(d.unit) ?? 1;
+  const sx = scanVocabulary.moneyUnits.get(x.unit) ?? 1;
+  const scale = Math.min(sd, sx);
+  const scaleUnit = scale === sd ? d.unit : x.unit;
   const v = (n: number) => num(n / scale);
   const formula = `${v(d.value)} / (${v(x.value)} ${up ? '−' : '+'} ${v(d.value)})`;
   const shown = `${asWritten(computed, c.decimals)}%`;

@@ -258,10 +258,9 @@ function consensusReadings(model: FigureModel): Map<Figure, Reading> {
     });
   }
   for (const f of model.figures) {
-    if (respectively.has(f)) continue;
-    if (f.kind !== 'percent' || f.rateId !== '占比' || f.prior || f.change || f.approx) continue;
+    if (respectively.has(f) || f.rateId !== '占比' || !plainShare(f, f)) continue;
     const c = model.figures[f.id - 1];
-    if (!c || c.sentence !== f.sentence || c.kind !== 'count' || c.prior || c.change || c.approx) continue;
+    if (!plainCount(c, f)) continue;
     if (f.range.start.character - c.range.end.character > 12) continue;
     add(f, c);
   }
