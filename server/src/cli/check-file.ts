@@ -119,9 +119,9 @@ export async function checkFile(job: FileJob, settings: Omit<FileSettings, 'work
   }
   if (opts.keep) {
     out.text = shown;
-    // the checks across reports read the figures only (not their checks, the findings or the tables): a worker
+    // the checks across reports read the figures and the identity only (not the checks, findings or tables): a worker
     // thread sends this much back, not the whole analysis
-    out.analysis = { outline: [], findings: [], ruleErrors: [], figures: (analysis.figures ?? []).map((f) => ({ ...f, checks: [] })) };
+    out.analysis = { outline: [], findings: [], ruleErrors: [], figures: (analysis.figures ?? []).map((f) => ({ ...f, checks: [] })), identity: analysis.identity };
   }
   out.result = result;
   return out;

@@ -17,7 +17,7 @@ import { sentenceAt } from './config';
 import type { FigureModel } from './figures/model';
 import { detectKind, refineKind, type DocumentKind } from './kind';
 import { tablesOf } from './tables';
-import { summarizeReport } from './summary';
+import { reportIdentity, summarizeReport } from './summary';
 
 export * from './types';
 export { ReportDocument } from './document';
@@ -74,8 +74,9 @@ export function analyze(text: string, options: AnalyzeOptions = {}, rules: Rule[
   const ruleErrors: Analysis['ruleErrors'] = [];
   // figures: extracted once, shared by the figure checks, returned for the hover and the CLI
   let figures: FigureModel;
+  const reportYear = findReportYear(doc, outline);
   try {
-    figures = extractFigures(doc, options.segmenter, outline.nodes, { nouns: options.nouns !== false, reportYear: findReportYear(doc, outline)?.year });
+    figures = extractFigures(doc, options.segmenter, outline.nodes, { nouns: options.nouns !== false, reportYear: reportYear?.year });
   } catch (e) {
     ruleErrors.push({ code: 'figures', error: e instanceof Error ? e.message : String(e) });
     figures = { figures: [], sentences: [], breakdowns: [], verdicts: [], segmented: false };
@@ -127,6 +128,11 @@ export function analyze(text: string, options: AnalyzeOptions = {}, rules: Rule[
     return true;
   });
   const result: Analysis = { outline: outline.roots, findings: kept, ruleErrors, figures: figures.figures, tables: tablesOf(doc), suppressed: findings.length - kept.length, kind };
+  try {
+    result.identity = reportIdentity(doc, outline, reportYear);
+  } catch (e) {
+    ruleErrors.push({ code: 'identity', error: e instanceof Error ? e.message : String(e) });
+  }
   sectionsByAnalysis.set(result, sectionsOnce);
   if (options.summary) {
     try {

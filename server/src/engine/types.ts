@@ -119,4 +119,6 @@ export interface Analysis {
   ruleErrors: { code: string; error: string }[];
   /** With `summary: true`: title, body, year and the required parts. */
   summary?: import('./summary').ReportSummary;
+  /** Title, body and year as the summary page and the checks across reports read them (summary.ts reportIdentity). */
+  identity?: { title: string; body: string | null; year: number | null };
 }

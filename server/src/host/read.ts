@@ -2,6 +2,7 @@
 // (Windows Notepad "Unicode"), or GB18030/GBK (older Chinese Windows tools). Line endings are left as they are:
 // the engine splits CRLF, LF and CR alike, and keeping the text untouched keeps columns true to the file.
 import fs from 'node:fs';
+import { isUtf8 } from 'node:buffer';
 import { isDocumentFile, readDocumentFile, type ReadDocument } from './readers';
 
 /** A reason in both languages, Chinese first: drafters read the first half, tools and colleagues the second. */
@@ -40,8 +41,8 @@ export function decodeReport(bytes: Uint8Array): Decoded {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return decoded('utf-16le', 'utf-16le');
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return decoded('utf-16be', 'utf-16be');
   if (bytes.subarray(0, SNIFF_BYTES).includes(0)) return { ok: false, reason: BINARY };
-  const utf8 = tryDecode('utf-8', bytes);
-  if (utf8 !== null) return { ok: true, text: utf8, encoding: 'utf-8' };
+  // the common case, checked and decoded natively (a fatal TextDecoder is several times slower on a folder of reports)
+  if (isUtf8(bytes)) return { ok: true, text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), encoding: 'utf-8' };
   // Not UTF-8: GB18030 is a superset of GBK and GB2312, so one decoder covers all three.
   return decoded('gb18030', 'gb18030');
 }

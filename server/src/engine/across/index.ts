@@ -65,6 +65,28 @@ function parsed(input: { file: string; text: string }): { id: ReportIdentity; do
   return { id: { file: input.file, title, body: body ?? '', year }, doc, outline };
 }
 
+/**
+ * A report of the folder: its identity from its analysis when the analysis carries one (analyze() reads it from the
+ * outline it parsed anyway), its document and outline parsed only when a pair needs them. Most reports of a
+ * folder pair with none, and parsing every report again here was most of the serial time at the end of a check.
+ */
+function reportOf(input: AcrossInput): Report {
+  const known = input.analysis.identity;
+  if (!known) return { input, ...parsed(input) };
+  let doc: ReportDocument | undefined;
+  let outline: Outline | undefined;
+  return {
+    input,
+    id: { file: input.file, title: known.title, body: known.body ?? '', year: known.year },
+    get doc() {
+      return (doc ??= new ReportDocument(findDirectives(input.text).text));
+    },
+    get outline() {
+      return (outline ??= parseOutline(this.doc));
+    },
+  };
+}
+
 const UNIT_CHARS = new Set<string>([...data.bodyUnitChars]);
 const GOVERNMENT = new RegExp(data.bodyGovernment, 'g');
 
@@ -88,6 +110,8 @@ interface Report {
   id: ReportIdentity;
   doc: ReportDocument;
   outline: Outline;
+  /** The report's own counts of its year (checkSameYear), found once however many reports it pairs with. */
+  ofTheYear?: Figure[];
 }
 
 interface Out {
@@ -192,10 +216,12 @@ const YEAR_WORD = /((?:19|20)\d{2})\s*年/g;
 
 /** The same metric of the same body and year, stated differently in two reports: reported on both. */
 function checkSameYear(out: Out, a: Report, b: Report): void {
-  const ofTheYear = (r: Report) => (f: Figure) =>
-    f.kind === 'count' && !f.prior && !f.change && !f.approx && !!f.object && !!f.stage && !statesOtherYear(r, f);
-  const fa = (a.input.analysis.figures ?? []).filter(ofTheYear(a));
-  const fb = (b.input.analysis.figures ?? []).filter(ofTheYear(b));
+  const ofTheYear = (r: Report) =>
+    (r.ofTheYear ??= (r.input.analysis.figures ?? []).filter(
+      (f) => f.kind === 'count' && !f.prior && !f.change && !f.approx && !!f.object && !!f.stage && !statesOtherYear(r, f),
+    ));
+  const fa = ofTheYear(a);
+  const fb = ofTheYear(b);
   for (const f of fa) {
     const same = sameMetricIn(fb, f);
     if (same.length === 0 || same.some((g) => Math.abs(g.value - f.value) < 1e-9)) continue;
@@ -294,7 +320,7 @@ export function checkAcross(inputs: AcrossInput[], options: AcrossOptions = {}):
   const severity = options.severity ?? acrossReports.defaultSeverity;
   if (severity === 'off' || inputs.length < 2) return new Map();
   const out: Out = { findings: new Map(), locale: normalizeLocale(options.locale), severity };
-  const reports: Report[] = inputs.map((input) => ({ input, ...parsed(input) }));
+  const reports: Report[] = inputs.map(reportOf);
   const ids = reports.map((r) => r.id);
   const { consecutive, sameYear } = pairReports(ids, options.pairs);
   for (const [c, p] of consecutive) {
