@@ -36,6 +36,11 @@ test('workerCount: one thread for a handful of files, at most --jobs, at most on
   assert.equal(workerCount(MIN_FILES_PER_WORKER * 2, 4), 2);
   assert.equal(workerCount(1000, 3), 3);
   assert.equal(workerCount(1000, 1), 1);
+  // without --jobs: one thread fewer than cores (V8's own threads take the last core), never fewer than one
+  assert.equal(workerCount(1000, undefined, 2), 1);
+  assert.equal(workerCount(1000, undefined, 1), 1);
+  assert.equal(workerCount(1000, undefined, 4), 3);
+  assert.equal(workerCount(1000, undefined, 8), 7);
 });
 
 test('runParallel returns every outcome in file order, equal to the serial checkFile outcomes', async () => {

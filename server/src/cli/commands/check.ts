@@ -11,7 +11,8 @@ import { toDiagnostics } from '../../present/convert';
 import { fileUri } from '../files';
 import { loadSegmenter, segmenterIfLoaded } from '../../segmenter';
 import { checkFile, type FileJob, type FileOutcome, type JobOptions } from '../check-file';
-import { runParallel, settingsTable, workerCount } from '../pool';
+import { MIN_FILES_PER_WORKER, runParallel, settingsTable, workerCount } from '../pool';
+import { tuneForFolder } from '../tuning';
 import { progressBar } from '../progress';
 import { parseCommon, UsageError } from '../args';
 import { displayPath, expandTargets, findRepoRoot } from '../files';
@@ -142,6 +143,7 @@ export const check: Command = {
     // with the checks across reports, outcomes are kept (in file order) and printed once those are known
     const kept: FileOutcome[] = [];
     const emit = across ? (o: FileOutcome) => void kept.push(o) : print;
+    if (jobs.length >= MIN_FILES_PER_WORKER) tuneForFolder();
     const workers = workerCount(jobs.length, jobsOption);
     if (workers > 1) {
       await runParallel(jobs, settingsTable(settings), jobOptions, workers, emit, (done) => bar?.update(done));
