@@ -47,6 +47,8 @@ export function isDigit(c: string | undefined): boolean {
 }
 const CN_NUMERALS = new Set([...Object.keys(CN_DIGIT), ...Object.keys(CN_SMALL_UNIT), ...Object.keys(CN_BIG_UNIT)]);
 const CN_NUMERAL_CODES = new Set([...CN_NUMERALS].map((c) => c.charCodeAt(0)));
+/** The next character that can start a number (a digit or a Chinese numeral), found natively. */
+const NUMBER_START = new RegExp('[0-9' + [...CN_NUMERAL_CODES].map((c) => '\\u' + c.toString(16).padStart(4, '0')).join('') + ']', 'g');
 const LONE_WORD_CODES = new Set(['一', '二', '两'].map((c) => c.charCodeAt(0)));
 const LONE_UNIT_CODES = new Set(['十', '百', '千', '万', '亿'].map((c) => c.charCodeAt(0)));
 export function isCnNumeral(c: string | undefined): boolean {
@@ -156,7 +158,9 @@ export function scanNumbers(s: string, vocab: ScanVocabulary): NumberToken[] {
     // fast path on char codes: most characters start no number (no string allocated per character)
     const code = s.charCodeAt(i);
     if (!(code >= 48 && code <= 57) && !CN_NUMERAL_CODES.has(code)) {
-      i++;
+      NUMBER_START.lastIndex = i + 1;
+      const next = NUMBER_START.exec(s);
+      i = next ? next.index : n;
       continue;
     }
     // a lone 一/二/两 (一是, 统一, 两法衔接) or 十/百/千/万/亿 with nothing numeric after it: rejected without

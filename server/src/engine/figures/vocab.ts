@@ -132,38 +132,27 @@ add('prior', 'prior', data.changes.priorMarkers);
 add('up', 'up', data.changes.up);
 add('down', 'down', data.changes.down);
 add('ratio', 'ratio', data.ratioWords);
-/** Lengths of the words starting with each character, longest first: most characters start no word at all. */
-const lengthsByFirst = new Map<string, number[]>();
-for (const w of words.keys()) {
-  const list = lengthsByFirst.get(w[0]) ?? [];
-  if (!list.includes(w.length)) list.push(w.length);
-  lengthsByFirst.set(w[0], list);
-}
-for (const list of lengthsByFirst.values()) list.sort((a, b) => b - a);
-
-export interface LabelMatch extends WordEntry {
-  start: number;
-  end: number;
-}
+/**
+ * Every known word as one regular expression, longest first: at each position the first alternative that matches is
+ * the longest word there, and the search for the next word runs natively (a loop over each character was one of
+ * the costlier parts of a folder check while the engine warms up).
+ */
+const WORDS_RE = new RegExp(
+  [...words.keys()]
+    .filter((w) => w.length > 0)
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|'),
+  'g',
+);
 
 /** The known words of a short text, left to right, longest match at each position (matches do not overlap). */
 export function scanWords(s: string): LabelMatch[] {
   const out: LabelMatch[] = [];
-  let i = 0;
-  while (i < s.length) {
-    let hit: WordEntry | undefined;
-    const lengths = lengthsByFirst.get(s[i]);
-    if (lengths) {
-      for (const n of lengths) {
-        if (n > s.length - i) continue;
-        hit = words.get(s.substr(i, n));
-        if (hit) break;
-      }
-    }
-    if (hit) {
-      out.push({ ...hit, start: i, end: i + hit.word.length });
-      i += hit.word.length;
-    } else i++;
+  WORDS_RE.lastIndex = 0;
+  for (let m = WORDS_RE.exec(s); m; m = WORDS_RE.exec(s)) {
+    const hit = words.get(m[0])!;
+    out.push({ ...hit, start: m.index, end: m.index + m[0].length });
   }
   return out;
 }
