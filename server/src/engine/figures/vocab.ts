@@ -146,6 +146,11 @@ const WORDS_RE = new RegExp(
   'g',
 );
 
+export interface LabelMatch extends WordEntry {
+  start: number;
+  end: number;
+}
+
 /** The known words of a short text, left to right, longest match at each position (matches do not overlap). */
 export function scanWords(s: string): LabelMatch[] {
   const out: LabelMatch[] = [];
