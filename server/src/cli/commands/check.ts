@@ -37,7 +37,7 @@ export function parseMaxWarnings(raw: string | undefined): number | undefined {
   return Number(raw.trim());
 }
 
-/** --jobs: a whole number ≥ 1 (undefined: as many as cores). */
+/** --jobs: a whole number ≥ 1 (undefined: one fewer than cores, pool.ts workerCount). */
 export function parseJobs(raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
   if (!/^\d+$/.test(raw.trim()) || Number(raw.trim()) < 1) {
