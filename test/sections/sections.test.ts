@@ -297,3 +297,16 @@ test('learning skips what is not a complete annual report (news items, openings 
     { name: 'partial.txt', reason: 'partial draft of an annual report (the opening only), not a complete annual report' },
   ]);
 });
+
+test('the opening of a draft pasted as one line names no empty heading in its note (zh and en)', () => {
+  // a department's draft pasted from a web page: its heading and first sub-heading run into the opening paragraph
+  const text =
+    '2023年，某某县农业农村局在县委、县政府的领导下，认真落实法治政府建设各项任务，现将有关情况报告如下： 一、主要举措和成效 （一）加强组织领导。局党组全年召开专题会议4次，研究部署法治建设工作。\n';
+  for (const locale of ['zh-cn', 'en'] as const) {
+    const notes = check(text, { locale }).filter((f) => f.code === 'missing-section');
+    assert.equal(notes.length, 1, JSON.stringify(notes));
+    assert.equal(notes[0].severity, 'information');
+    assert.doesNotMatch(notes[0].message, /“—”|"—"|“”|""/);
+    assert.match(notes[0].message, locale === 'zh-cn' ? /没有找到编号标题/ : /no numbered heading found/);
+  }
+});

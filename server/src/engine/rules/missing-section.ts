@@ -43,9 +43,11 @@ export const missingSection: Rule = {
         .filter((t) => !s.first.has(t.id) && t.id !== 'causes')
         .map((t) => (t.id === 'shortcomings' ? formatMessage(ctx.locale, 'missing-section.part.shortcomingsAndCauses', {}) : label(t)));
       const cue = kind.cues[0];
+      const list = parts.join(formatMessage(ctx.locale, 'list.separator', {}));
       ctx.report({
-        messageId: 'missing-section.partial',
-        args: { last: cue?.text || '—', parts: parts.join(formatMessage(ctx.locale, 'list.separator', {})) },
+        // a draft pasted as one line, or with its headings run into the text, has no last heading to name
+        messageId: cue?.text ? 'missing-section.partial' : 'missing-section.partialNoHeading',
+        args: cue?.text ? { last: cue.text, parts: list } : { parts: list },
         range: textStart,
         variant: 'conventions',
         data: { kind: kind.id },
