@@ -167,6 +167,9 @@ interface Draft {
   inParens: boolean;
 }
 
+/** The longest note in brackets between a figure's label and the figure itself, brackets included. */
+const NOTE_MAX = 24;
+
 /** The ends of a sentence within a line: 。 ! ? ！ ？ */
 const SENTENCE_STOP = /[。!?！？]/g;
 
@@ -176,6 +179,8 @@ export function extractFigures(doc: ReportDocument, segmenter?: Segmenter, secti
   const breakdowns: Breakdown[] = [];
   /** Where each figure's label starts on its line (by figure id), for the segmenter's tokens. */
   const labelStarts: number[] = [];
+  /** Where it ends (before a bracketed note between the label and the figure, else at the figure). */
+  const labelEnds: number[] = [];
   let prevList: Draft[] = [];
 
   for (const line of doc.lines) {
@@ -211,8 +216,19 @@ export function extractFigures(doc: ReportDocument, segmenter?: Segmenter, secti
       let labelStart = tok.start;
       const prev = drafts.length && drafts[drafts.length - 1].fig.sentence === sent.index ? drafts[drafts.length - 1] : null;
       const floor = Math.max(sent.start, prev ? prev.tok.end : 0, tok.start - LABEL_MAX);
+      // "其中纠错（含撤销、确认违法）29件": a note in brackets between the words and the figure says what the figure
+      // includes; the label is the words before it (the note's own 、 and words are not the figure's label)
+      let labelEnd = tok.start;
+      const close = s.charCodeAt(tok.start - 1);
+      if (close === 0x29 || close === 0xff09) {
+        const open = s.lastIndexOf(close === 0x29 ? '(' : '（', tok.start - 2);
+        if (open > floor && tok.start - open <= NOTE_MAX && !s.slice(open + 1, tok.start - 1).includes(close === 0x29 ? '(' : '（')) {
+          labelEnd = open;
+          labelStart = open;
+        }
+      }
       while (labelStart > floor && !isDelim(s, labelStart - 1)) labelStart--;
-      const label = s.slice(labelStart, tok.start);
+      const label = s.slice(labelStart, labelEnd);
       let kind: FigureKind | null = tok.kind === 'bare' ? null : tok.kind;
       if (!kind) {
         // 复议诉讼比值达2.6: a ratio
@@ -247,6 +263,7 @@ export function extractFigures(doc: ReportDocument, segmenter?: Segmenter, secti
       const labelMatches = scanWords(label);
       drafts.push({ fig, tok, labelStart, labelMatches, rightText, inParens });
       labelStarts.push(labelStart);
+      labelEnds.push(labelEnd);
       figures.push(fig);
       sent.figures.push(fig.id);
     }
@@ -358,7 +375,7 @@ export function extractFigures(doc: ReportDocument, segmenter?: Segmenter, secti
     for (const x of lineSentences) sentences.push(x);
   }
 
-  if (segmenter) addNouns(figures, labelStarts, doc, segmenter, options.nouns !== false);
+  if (segmenter) addNouns(figures, labelStarts, labelEnds, doc, segmenter, options.nouns !== false);
   if (sections && sections.length) addSections(figures, sections, doc.lineCount);
   const model: FigureModel = { figures, sentences, breakdowns, verdicts: [], segmented: !!segmenter, tables: tablesOf(doc), reportYear: options.reportYear };
   model.verdicts = readFigures(model, (line) => doc.lines[line].norm);
@@ -603,7 +620,7 @@ function buildBreakdowns(
  * of the cost of an analysis): the few characters after each unit (the counted noun: 96件信访积案), and the label
  * of a figure that names a stage or rate (conflicting-figure's key) or whose noun must come from its label.
  */
-function addNouns(figures: Figure[], labelStarts: number[], doc: ReportDocument, segmenter: Segmenter, nouns: boolean): void {
+function addNouns(figures: Figure[], labelStarts: number[], labelEnds: number[], doc: ReportDocument, segmenter: Segmenter, nouns: boolean): void {
   const stopAt = (t: string) => CLAUSE_DELIM.has(t) || SENTENCE_END.has(t) || /[0-9]/.test(t);
   for (const f of figures) {
     const norm = doc.lines[f.line].norm;
@@ -624,7 +641,7 @@ function addNouns(figures: Figure[], labelStarts: number[], doc: ReportDocument,
     // the label words: read by the checks for a figure that names a stage or rate, else the noun's fallback
     const keyed = !!(f.stage || f.rate);
     if (keyed || (nouns && !noun)) {
-      const label = norm.slice(labelStarts[f.id], f.range.start.character);
+      const label = norm.slice(labelStarts[f.id], labelEnds[f.id]);
       const labelTokens = label ? segmenter(label) : [];
       if (keyed) f.labelTokens = labelTokens;
       if (nouns && !noun) noun = labelTokens.filter((t) => !stopAt(t) && !conflictFillers.has(t) && !/^[达为是了共计]+$/.test(t)).slice(-2).join('');
