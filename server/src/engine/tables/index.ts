@@ -63,12 +63,15 @@ const SHARE_HEADER = /占比|比例|比重|所占|构成/;
 
 /**
  * Is the percentage at `position` a share in a table whose counts it is computed from (a 占比 column beside a
- * count column, or a 合计 row of 100%)? unbacked-metric treats such a share as backed by the table's counts.
+ * count column, a 占比 row under a count row, or a 合计 row of 100%)? unbacked-metric treats such a share as backed by the table's counts.
  */
 export function isTableShareBacked(tables: Table[], position: Position): boolean {
   const at = cellAt(tables, position.line, position.character);
   if (!at || at.cell.kind !== 'percent') return false;
-  const { table, columnIndex } = at;
+  const { table, columnIndex, rowIndex, rowLabel } = at;
+  // a share row under a count row (categories across, "数量 | 75件 | 16件…" then "占比 | 49.66% | 10.59%…"): backed
+  // by the count in its own column
+  if (SHARE_HEADER.test(rowLabel) && table.rows.some((r, i) => i !== rowIndex && r.cells[columnIndex]?.kind === 'count')) return true;
   const hasCounts = table.columns.some(
     (_c, j) => j !== columnIndex && j !== table.labelColumn && table.rows.some((r) => r.cells[j]?.kind === 'count'),
   );
