@@ -14,6 +14,7 @@ import type { Breakdown, Figure, FigureKind, FigureModel, Sentence } from './mod
 import { scanNumbers, type NumberToken } from './numbers';
 import {
   antecedentExclude,
+  movesInto,
   approximation,
   conflictFillers,
   listComplete,
@@ -165,6 +166,8 @@ interface Draft {
   labelMatches: LabelMatch[];
   rightText: string;
   inParens: boolean;
+  /** Inside brackets opened earlier in its sentence (a split or note of another figure). */
+  bracketed: boolean;
 }
 
 /** The longest note in brackets between a figure's label and the figure itself, brackets included. */
@@ -204,6 +207,9 @@ export function extractFigures(doc: ReportDocument, segmenter?: Segmenter, secti
     }
     let si = 0;
     const drafts: Draft[] = [];
+    let bracketSentence = -1;
+    let bracketAt = 0;
+    let bracketOpen = 0;
     for (const tok of tokens) {
       while (si < lineSentences.length - 1 && tok.numStart >= lineSentences[si].end) si++;
       const sent = lineSentences[si];
@@ -261,7 +267,15 @@ export function extractFigures(doc: ReportDocument, segmenter?: Segmenter, secti
         checks: [],
       };
       const labelMatches = scanWords(label);
-      drafts.push({ fig, tok, labelStart, labelMatches, rightText, inParens });
+      // brackets open at the figure (counted on from the previous figure of the sentence: linear in the line)
+      if (bracketSentence !== sent.index) {
+        bracketSentence = sent.index;
+        bracketAt = sent.start;
+        bracketOpen = 0;
+      }
+      bracketOpen = bracketDepth(s, bracketAt, tok.start, bracketOpen);
+      bracketAt = Math.max(bracketAt, tok.start);
+      drafts.push({ fig, tok, labelStart, labelMatches, rightText, inParens, bracketed: bracketOpen > 0 });
       labelStarts.push(labelStart);
       labelEnds.push(labelEnd);
       figures.push(fig);
@@ -427,6 +441,16 @@ function assignRespectively(s: string, sent: Sentence, drafts: Draft[]): void {
   }
 }
 
+/** Brackets still open at `to`, starting from `depth` open at `from`. */
+function bracketDepth(s: string, from: number, to: number, depth = 0): number {
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x28 || c === 0xff08) depth++;
+    else if ((c === 0x29 || c === 0xff09) && depth > 0) depth--;
+  }
+  return depth;
+}
+
 function sameFamily(a: Figure, b: Figure): boolean {
   return a.kind === 'count' && b.kind === 'count' && a.family === b.family;
 }
@@ -439,10 +463,25 @@ function isShare(f: Figure): boolean {
 function collectParts(s: string, inSent: Draft[], from: number, total?: Figure): Draft[] {
   const parts: Draft[] = [];
   let prevEnd = from;
+  // brackets opened since the list began: a figure inside them is a subset of the part before it ("320件已完成（其中
+  // 市级68件）"), not a part; a bracket closed that the list did not open ends a list written inside brackets
+  // ("375件（其中市级74件），320件已完成")
+  let depth = 0;
   for (const d of inSent) {
     if (d.tok.start < from) continue;
     if (parts.length >= WINDOW) break;
     const gap = s.slice(prevEnd, d.tok.start);
+    let closedOutside = false;
+    for (let i = 0; i < gap.length && !closedOutside; i++) {
+      const c = gap.charCodeAt(i);
+      if (c === 0x28 || c === 0xff08) depth++;
+      else if (c === 0x29 || c === 0xff09) closedOutside = --depth < 0;
+    }
+    if (closedOutside) break;
+    if (depth > 0) {
+      prevEnd = d.tok.end;
+      continue;
+    }
     if (gap.includes(';') || gap.includes('；')) break;
     if (parts.length > 0 && gap.includes('其中')) break;
     if (d.fig.kind !== 'count') {
@@ -547,15 +586,27 @@ function buildBreakdowns(
       }
     }
     let fromPrevious = false;
-    if (!total || at - sent.start <= 2) {
+    // the previous sentence's counts, when 其中 opens this sentence ("…46653件。其中…"); a 其中 after a clause
+    // without a count ("受理案件以市场监管领域为主，其中…") belongs to what that clause names, not to whatever count
+    // ended the previous sentence. A count inside brackets there is a split of its own ("46653件（电话41424件、
+    // 非电话5229件）。其中…"): the total is the last count outside them when there is one.
+    if (at - sent.start <= 2) {
+      let bracketed: Figure | undefined;
       for (let i = prevSent.length - 1; i >= 0 && candidates.length < WINDOW; i--) {
-        if (usable(prevSent[i].fig)) {
-          if (!total) {
-            total = prevSent[i].fig;
+        const d = prevSent[i];
+        if (!usable(d.fig)) continue;
+        if (!total) {
+          if (d.bracketed) bracketed ??= d.fig;
+          else {
+            total = d.fig;
             fromPrevious = true;
           }
-          candidates.push(prevSent[i].fig.id);
         }
+        candidates.push(d.fig.id);
+      }
+      if (!total && bracketed) {
+        total = bracketed;
+        fromPrevious = true;
       }
     }
     if (!total) continue;
@@ -573,7 +624,7 @@ function buildBreakdowns(
     let k = i;
     while (k > sent.start && !isDelim(s, k - 1) && i - k < LABEL_MAX) k--;
     const clause = s.slice(k, i + 1);
-    if (antecedentExclude.some((w) => clause.endsWith(w))) continue;
+    if (antecedentExclude.some((w) => clause.endsWith(w)) || movesInto(clause)) continue;
     const parts = collectParts(s, inSent, i + 1);
     if (parts.length === 0 || parts.some((d) => listed.has(d.fig.id))) continue;
     let total: Figure | undefined;

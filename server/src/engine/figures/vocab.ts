@@ -87,11 +87,18 @@ export const namedShareBase = new RegExp(data.namedShareBase);
 export const carryOverStated = new RegExp(data.carryOverStated);
 export const listStops: string[] = data.listStops;
 export const listComplete: string[] = data.listComplete;
+/** A list whose later parts nearly exhaust its first one may be nested (readings/sum.ts). */
+export const nestedFirst: { share: number } = data.nestedFirst;
 /** Stages that are the rest of a total's stage (审结 → 未结), never one of its parts. */
 export const complements: Record<string, string[]> = Object.fromEntries(
   Object.entries(data.complements).filter(([k]) => !k.startsWith('$')) as [string, string[]][],
 );
 export const antecedentExclude: string[] = data.antecedentExclude;
+/** A clause ending in 中 that moves something into a group, not a set its counts are parts of (figures.json). */
+export function movesInto(clause: string): boolean {
+  const c = clause.trim();
+  return data.antecedentInto.opens.some((w: string) => c.startsWith(w)) || data.antecedentInto.words.some((w: string) => c.includes(w));
+}
 /** Outcomes of a stage: a list part with one of these stages after a part of the stage is inside it (审结30件, 胜诉29件). */
 export const outcomesOf: Record<string, string[]> = Object.fromEntries(
   Object.entries(data.nested.outcomes).filter(([k]) => !k.startsWith('$')),

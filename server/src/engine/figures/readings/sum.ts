@@ -9,7 +9,7 @@
 import type { Breakdown, Figure, FigureModel } from '../model';
 import { num } from '../arith';
 import { formatMessage } from '../../messages';
-import { funnelOf, outcomesOf } from '../vocab';
+import { funnelOf, listComplete, nestedFirst, outcomesOf } from '../vocab';
 import { COST, phrase, reading, type Claim, type Outcome, type Reading } from './types';
 
 const CODE = 'breakdown-sum';
@@ -86,6 +86,18 @@ function stageCuts(total: Figure, parts: Figure[]): number[] {
   return cuts;
 }
 
+/**
+ * No part names a stage or closes the list (其他), the first part is within the total, and the others nearly exhaust
+ * it (their sum between `nestedFirst.share` of the first part and the first part itself: 240 + 5 of 246). A list of
+ * siblings with one wrong number rarely looks like that (61, 19, 26 of 96: the others are 74% of the first).
+ */
+function firstMayHoldTheRest(total: Figure, parts: Figure[]): boolean {
+  if (parts.length < 3 || parts.some((f) => f.stage || listComplete.some((w) => f.label.includes(w)))) return false;
+  const lo = parts.slice(1).reduce((a, f) => a + f.lo, 0);
+  const hi = parts.slice(1).reduce((a, f) => a + f.hi, 0);
+  return parts[0].lo <= total.hi && lo <= parts[0].hi && hi >= nestedFirst.share * parts[0].lo;
+}
+
 function breakdownClaim(model: FigureModel, b: Breakdown): Claim {
   const total = model.figures[b.total];
   const all = b.parts.map((id) => model.figures[id]);
@@ -96,7 +108,15 @@ function breakdownClaim(model: FigureModel, b: Breakdown): Claim {
   ];
   const readings: Reading[] = [];
   const base = b.totalFromPrevious ? [{ id: 'totalPreviousSentence', cost: COST.otherTotal }] : [];
-  readings.push(reading(roles([total], parts), base, sumOutcome([total], parts, b.complete, b.completeReason)));
+  const main = sumOutcome([total], parts, b.complete, b.completeReason);
+  // parts named by no known stage may be a funnel rather than siblings ("其中有效回访246件，满意240件，一般5件":
+  // the answers are of the calls that got through): when the first part could hold all the others, the words alone
+  // cannot tell, so an excess is soft evidence
+  if (!main.ok && main.messageId === 'breakdown-sum.exceeds' && firstMayHoldTheRest(total, parts)) {
+    main.cap = 'soft';
+    main.messageId = 'breakdown-sum.exceedsMaybeNested';
+  }
+  readings.push(reading(roles([total], parts), base, main));
   if (b.trigger !== 'implicit') {
     // the list ends before a later-stage figure
     for (const k of stageCuts(total, parts)) {
