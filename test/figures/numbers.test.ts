@@ -112,3 +112,17 @@ test('pathological digit runs are skipped, not read as quantities', () => {
   const long = '1'.repeat(100000) + '件';
   assert.deepEqual(figs(long), []);
 });
+
+test('a count written in 万/亿 is rounded at its last digit: its bounds have that width, and it is not exact', () => {
+  const [f] = figs('受理诉求42.02万件。');
+  const r = (x: number) => Math.round(x * 1000) / 1000;
+  assert.deepEqual([r(f.value), r(f.lo), r(f.hi), f.approx], [420200, 420150, 420250, false]);
+  const [g] = figs('受理诉求3万件。');
+  assert.deepEqual([g.lo, g.hi], [25000, 35000]);
+  // an approximation word sets the bounds itself
+  const [h] = figs('受理诉求2.6万余件。');
+  assert.deepEqual([h.lo, h.hi], [26000, 27000]);
+  // a count written in full is exact
+  const [k] = figs('受理诉求420200件。');
+  assert.deepEqual([k.lo, k.hi], [420200, 420200]);
+});

@@ -103,7 +103,8 @@ function nearest(figs: Figure[], pct: Figure, pred: (f: Figure) => boolean): Fig
 
 function termOf(figs: Figure[], name: string): Term {
   const value = figs.reduce((a, f) => a + f.value, 0);
-  const exact = figs.every((f) => !f.approx);
+  // exact: no approximation word, and not rounded by a magnitude (42.02万 has a width: lo < hi)
+  const exact = figs.every((f) => !f.approx && f.lo === f.hi);
   const nums = figs.map((f) => num(f.value)).join(' + ');
   return { value, figs, label: name ? `${name} ${nums}` : nums, exact };
 }

@@ -156,6 +156,11 @@ function bounds(tok: NumberToken): { lo: number; hi: number; approx: boolean } {
   };
   if (tok.approxPrefix) apply((approximation.prefix as Record<string, string>)[tok.approxPrefix]);
   if (tok.approxSuffix) apply((approximation.suffix as Record<string, string>)[tok.approxSuffix]);
+  // a count written in 万/亿 without an approximation word is rounded at its last digit: 42.02万 is 420150–420250
+  if (tok.scale > 1 && !approx) {
+    lo = Math.min(lo, tok.value - step / 2);
+    hi = Math.max(hi, tok.value + step / 2);
+  }
   return { lo, hi, approx };
 }
 

@@ -281,7 +281,7 @@ function consensusReadings(model: FigureModel): Map<Figure, Reading> {
     let best: (typeof candidates)[number] | undefined;
     let bestRounded = 0;
     for (const c of candidates.slice(0, 8)) {
-      const rounded = pairs.filter((p) => matchOf(percent(p.count.value, c.value), p.share) === 'round').length;
+      const rounded = pairs.filter((p) => shareMatch(p.count, c.figs, c.value, p.share) === 'round').length;
       if (rounded > bestRounded) {
         best = c;
         bestRounded = rounded;
@@ -290,7 +290,7 @@ function consensusReadings(model: FigureModel): Map<Figure, Reading> {
     if (!best || bestRounded < 2 || bestRounded < pairs.length * 0.6) continue;
     for (const p of pairs) {
       const x = percent(p.count.value, best.value);
-      const m = matchOf(x, p.share);
+      const m = shareMatch(p.count, best.figs, best.value, p.share);
       const shown = `${asWritten(x, p.share.decimals)}%`;
       const detail = `${num(p.count.value)} / ${num(best.value)} = ${shown}（${best.label}）`;
       const figures = roles({ figs: [p.count] }, { figs: best.figs }, p.share);
@@ -316,6 +316,22 @@ function consensusReadings(model: FigureModel): Map<Figure, Reading> {
     }
   }
   return out;
+}
+
+/**
+ * How a share matches its count over a base: as matchOf on the values; when the count or the base is rounded (a
+ * 万/亿 figure has a width: 42.02万 of 213.14万), any quotient within their widths that rounds to the share matches.
+ */
+function shareMatch(count: Figure, baseFigs: Figure[], base: number, share: Figure): ReturnType<typeof matchOf> {
+  const m = matchOf(percent(count.value, base), share);
+  if (m === 'round') return m;
+  const bLo = baseFigs.reduce((a, f) => a + f.lo, 0);
+  const bHi = baseFigs.reduce((a, f) => a + f.hi, 0);
+  if (count.lo === count.hi && bLo === bHi) return m;
+  const half = 10 ** -share.decimals / 2;
+  const qLo = percent(count.lo, bHi);
+  const qHi = bLo > 0 ? percent(count.hi, bLo) : Infinity;
+  return qHi >= share.value - half - 1e-9 && qLo <= share.value + half + 1e-9 ? 'round' : m;
 }
 
 export function rateClaims(model: FigureModel): Claim[] {
