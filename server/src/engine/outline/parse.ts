@@ -185,6 +185,31 @@ function matchHeading(line: number, raw: string, info: LineInfo, markdownDoc: bo
   return null;
 }
 
+/** How far back a table row may hold the number a following line continues. */
+const TABLE_NUMBERING_LOOKBACK = 12;
+
+/**
+ * A numbered line right after a table whose rows hold the number before it ("三、本年度办理结果 | (一)予以公开 | 0 …"
+ * then "(二)部分公开…", the row's pipes lost where a copy was cut): a row label of that table, not a heading.
+ */
+function continuesTableNumbering(doc: ReportDocument, infos: LineInfo[], h: Heading): boolean {
+  if (h.ordinal === undefined || h.ordinal < 2 || !isNumbered(h.kind)) return false;
+  let k = infos.length - 1;
+  while (k >= 0 && infos[k].blank) k--;
+  if (k < 0 || !infos[k].table) return false;
+  for (let j = k; j >= 0 && k - j < TABLE_NUMBERING_LOOKBACK; j--) {
+    if (!infos[j].table && !infos[j].blank) break;
+    for (const cell of doc.lines[j].norm.split('|')) {
+      const content = cell.trim();
+      if (!content) continue;
+      const info: LineInfo = { lead: 0, content, blank: false, chrome: false, heading: null };
+      const prev = matchHeading(j, content, info, false);
+      if (prev && prev.kind === h.kind && prev.ordinal === h.ordinal - 1) return true;
+    }
+  }
+  return false;
+}
+
 function classifyLines(doc: ReportDocument, markdownDoc: boolean): LineInfo[] {
   const infos: LineInfo[] = [];
   let inFence = false;
@@ -201,6 +226,10 @@ function classifyLines(doc: ReportDocument, markdownDoc: boolean): LineInfo[] {
         // a table row ("1 | 行政处罚 | 62") or a cell of a flattened table ("一、本年新收政府信息公开申请数量") is content
         if (!info.chrome && tables.has(line.index)) info.table = true;
         else if (!info.chrome) info.heading = matchHeading(line.index, line.text, info, markdownDoc);
+        if (info.heading && continuesTableNumbering(doc, infos, info.heading)) {
+          info.heading = null;
+          info.table = true;
+        }
       }
     }
     infos.push(info);
