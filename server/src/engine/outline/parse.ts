@@ -189,11 +189,13 @@ function matchHeading(line: number, raw: string, info: LineInfo, markdownDoc: bo
 const TABLE_NUMBERING_LOOKBACK = 12;
 
 /**
- * A numbered line right after a table whose rows hold the number before it ("三、本年度办理结果 | (一)予以公开 | 0 …"
- * then "(二)部分公开…", the row's pipes lost where a copy was cut): a row label of that table, not a heading.
+ * The last line of a text cut inside a table: a numbered line right after a table whose rows hold the number before
+ * it ("三、本年度办理结果 | (一)予以公开 | 0 …" then "(二)部分公开…", the row's pipes lost where the copy ends) is a
+ * row label of that table, not a heading. A numbered line with more text after it is a heading as usual.
  */
 function continuesTableNumbering(doc: ReportDocument, infos: LineInfo[], h: Heading): boolean {
   if (h.ordinal === undefined || h.ordinal < 2 || !isNumbered(h.kind)) return false;
+  for (let l = h.line + 1; l < doc.lineCount; l++) if (doc.lines[l].norm.trim()) return false;
   let k = infos.length - 1;
   while (k >= 0 && infos[k].blank) k--;
   if (k < 0 || !infos[k].table) return false;
