@@ -180,7 +180,7 @@ export function changeClaims(model: FigureModel, lineText: (line: number) => str
         if (isCurrent(f, y)) x = f;
         break;
       }
-      if (!x && i + 1 < figs.length && isCurrent(figs[i + 1], y) && /[到至]$/.test(figs[i + 1].label)) x = figs[i + 1];
+      if (!x && i + 1 < figs.length && isCurrent(figs[i + 1], y) && /[到至](?:\d{4}\s*年度?的?)?$/.test(figs[i + 1].label)) x = figs[i + 1];
       if (x) {
         const p = { x, y, at: i };
         pairAt.set(i, p);
