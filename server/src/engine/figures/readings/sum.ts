@@ -185,7 +185,7 @@ function shareClaims(model: FigureModel, lineText: (line: number) => string): Cl
  * start later than the first count of the sentence (受理156件，当面42件、网络114件，共计156件): each later start is
  * a reading. Stages of one funnel (收到…受理…) are not a list of categories.
  */
-const TOTAL_AFTER = /^[，,、；;]?[^，,、；;。：:|（）()]{0,8}?(合计|共计|总计|累计|总共|一共|共)[为达有是]?\s*$/;
+const TOTAL_AFTER = /^[，,、；;]?[^，,、；;。：:|（）()]{0,8}?(合计|共计|总计|累计|总共|一共|共)[为达是]?\s*$/;
 /** What may stand between two parts of such a list: a separator and a short name, no clause break or table cell. */
 const PART_GAP = /^[，,、和及与]?(?![^]*其中)[^，,、；;。：:|（）()]{0,10}$/;
 
