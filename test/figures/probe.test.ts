@@ -2,7 +2,7 @@
 // meets, never seen while the readings were built) and the judgement of every finding on them
 // (test/probe/verdicts.tsv). The findings of today must be exactly the judged rows still standing (after = same,
 // new or "not fixed"): a false alarm fixed stays fixed, and a new finding fails until someone judges it. Every
-// passage of errors.txt holds one real error and must keep a finding at warning level or above.
+// passage of errors.txt and round2-errors.txt holds one real error and must keep a finding at warning level or above.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -47,14 +47,23 @@ test('probe texts: the findings are exactly the judged ones still standing, and 
   assert.deepEqual(found, standing);
 });
 
-test('probe texts: every passage of errors.txt keeps a finding at warning level or above', () => {
-  const text = fs.readFileSync(path.join(dir, 'errors.txt'), 'utf8');
-  const passages = text.split('\n').flatMap((l, i) => (l.trim() ? [i] : []));
-  assert.ok(passages.length >= 8);
-  const flagged = new Set(
-    analyzeWith(text)
-      .findings.filter((f) => CODES.includes(f.code) && (f.severity === 'error' || f.severity === 'warning'))
-      .map((f) => f.range.start.line),
-  );
-  assert.deepEqual(passages.filter((l) => !flagged.has(l)), []);
+// errors.txt (round 1) and round2-errors.txt: every file of passages that each hold one real error
+const errorFiles = files.filter((f) => /^(?:.*-)?errors\.txt$/.test(f));
+
+test('probe texts: there are two error files', () => {
+  assert.deepEqual(errorFiles, ['errors.txt', 'round2-errors.txt']);
 });
+
+for (const file of errorFiles) {
+  test(`probe texts: every passage of ${file} keeps a finding at warning level or above`, () => {
+    const text = fs.readFileSync(path.join(dir, file), 'utf8');
+    const passages = text.split('\n').flatMap((l, i) => (l.trim() ? [i] : []));
+    assert.ok(passages.length >= 8);
+    const flagged = new Set(
+      analyzeWith(text)
+        .findings.filter((f) => CODES.includes(f.code) && (f.severity === 'error' || f.severity === 'warning'))
+        .map((f) => f.range.start.line),
+    );
+    assert.deepEqual(passages.filter((l) => !flagged.has(l)), []);
+  });
+}

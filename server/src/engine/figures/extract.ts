@@ -178,6 +178,11 @@ interface Draft {
 /** The longest note in brackets between a figure's label and the figure itself, brackets included. */
 const NOTE_MAX = 24;
 
+/** A bracket opened by the prior period and a colon: （2022年：162件）, （上年：348件） */
+const PRIOR_IN_PARENS = /[（(]\s*(?:\d{4}\s*年度?|上年(?:同期)?|去年(?:同期)?|上一年度?)\s*[:：]\s*$/;
+/** A prior-period marker right before a bracket holding the prior value: 较上年（2,215.3万元） */
+const PRIOR_BEFORE_PARENS = /(?:较|比)(?:上年(?:同期)?|去年(?:同期)?|上一年度?|\d{4}年度?)(?:的)?\s*$/;
+
 /** The ends of a sentence within a line: 。 ! ? ！ ？ */
 const SENTENCE_STOP = /[。!?！？]/g;
 
@@ -322,7 +327,11 @@ export function extractFigures(doc: ReportDocument, segmenter?: Segmenter, secti
         else if (m.type === 'prior') f.prior = true;
         else if ((m.type === 'up' || m.type === 'down') && m.end >= trimmed.length - 2 && !/[到至]$/.test(trimmed)) f.change = m.type;
       }
-      if (d.inParens && /^\d{4}年(为|是)?$/.test(f.label)) f.prior = true;
+      // "（2022年：162件）", "（上年为348件）", "较上年（2,215.3万元）增长12.0%": a prior value in brackets
+      if (d.inParens && (/^(?:\d{4}年度?|上年(?:同期)?|去年(?:同期)?)(?:为|是|[:：])?$/.test(f.label) || (!f.label && PRIOR_BEFORE_PARENS.test(s.slice(Math.max(0, d.labelStart - 12), d.labelStart - 1))))) f.prior = true;
+      if (!f.label && PRIOR_IN_PARENS.test(s.slice(Math.max(0, d.labelStart - 12), d.labelStart))) f.prior = true;
+      // "由2022年的86.5%提高到…": the start of a change written from … to …
+      if (/由\s*(?:\d{4}\s*年度?|上年(?:同期)?|去年(?:同期)?|上一年度?)的?$/.test(trimmed) && /^[^，,；;。]{0,3}(?:提高|提升|增加|增长|上升|下降|减少|降低|缩短)(?:到|至)/.test(d.rightText)) f.prior = true;
       // "比2022年的100件", "较2022年度": the base of a comparison named by its year
       if (/(?:较|比)\s*\d{4}\s*年(?:度|同期)?的?$/.test(trimmed)) f.prior = true;
       // "与2021年同期收案1364件相比": the base of a comparison closed by 相比 after it

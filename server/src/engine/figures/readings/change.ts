@@ -157,6 +157,56 @@ function fromDifference(figs: Figure[], i: number): Reading | null {
   });
 }
 
+/**
+ * An average annual change over counts named by their years in the sentence ("2021年126件，2022年162件，2023年198件，
+ * 年均增长25.4%"): compounded between the first and the last year, (198 / 126)^(1/2) − 1 = 25.4%; the plain average
+ * of the yearly changes is accepted too. Which counts are the series is inferred: a mismatch is at most a warning.
+ */
+function annualAverage(figs: Figure[], i: number): Reading | null {
+  const c = figs[i];
+  if (c.kind !== 'percent' || c.approx || !/年均/.test(c.label)) return null;
+  const series: { year: number; f: Figure }[] = [];
+  for (let k = i - 1; k >= 0 && i - k <= WINDOW; k--) {
+    const f = figs[k];
+    if (f.kind !== 'count' || f.change) continue;
+    const m = /(\d{4})\s*年(?!均)\D*$/.exec(f.label);
+    if (!m) continue;
+    if (f.approx || (series.length && series[0].f.family !== f.family) || series.some((x) => x.year === +m[1])) return null;
+    series.unshift({ year: +m[1], f });
+  }
+  if (series.length < 2) return null;
+  series.sort((a, b) => a.year - b.year);
+  const first = series[0];
+  const last = series[series.length - 1];
+  const n = last.year - first.year;
+  if (n < 1 || first.f.value <= 0) return null;
+  const sign = c.change === 'up' ? 1 : -1;
+  const compounded = sign * (Math.pow(last.f.value / first.f.value, 1 / n) - 1) * 100;
+  const consecutive = series.length === n + 1;
+  const plain = consecutive
+    ? (sign * series.slice(1).reduce((a, x, k) => a + (x.f.value / series[k].f.value - 1), 0) * 100) / n
+    : undefined;
+  const m = matchOf(compounded, c) ?? (plain !== undefined ? matchOf(plain, c) : null);
+  const formula = `(${num(last.f.value)} / ${num(first.f.value)})^(1/${n}) − 1`;
+  const shown = `${asWritten(compounded, c.decimals)}%`;
+  const detail = `${formula} = ${shown}`;
+  const figures = [
+    { fig: last.f, role: 'current' },
+    { fig: first.f, role: 'prior' },
+    { fig: c, role: 'change' },
+  ];
+  const assumptions = [{ id: 'annualAverage', cost: 0 }];
+  if (m && m !== 'lastDigit') return reading(figures, assumptions, { ok: true, ...phrase('computedAsWritten', { computed: detail, written: c.text }) });
+  return reading(figures, assumptions, {
+    ok: false,
+    cap: 'inferred',
+    ...phrase('computedNotWritten', { computed: detail, written: c.text }),
+    messageId: 'change-mismatch.mismatch',
+    args: { current: last.f.text, prior: first.f.text, verb: c.label.slice(-4), written: c.text, formula, computed: shown },
+    data: { expected: asWritten(compounded, c.decimals), computed: compounded, current: last.f.value, prior: first.f.value },
+  });
+}
+
 const isCurrent = (f: Figure, like: Figure) => !f.prior && !f.change && f.kind === like.kind && f.family === like.family;
 
 export function changeClaims(model: FigureModel, lineText: (line: number) => string): Claim[] {
@@ -180,7 +230,7 @@ export function changeClaims(model: FigureModel, lineText: (line: number) => str
         if (isCurrent(f, y)) x = f;
         break;
       }
-      if (!x && i + 1 < figs.length && isCurrent(figs[i + 1], y) && /[到至]$/.test(figs[i + 1].label)) x = figs[i + 1];
+      if (!x && i + 1 < figs.length && isCurrent(figs[i + 1], y) && /[到至](?:\d{4}\s*年度?的?)?$/.test(figs[i + 1].label)) x = figs[i + 1];
       if (x) {
         const p = { x, y, at: i };
         pairAt.set(i, p);
@@ -225,7 +275,11 @@ export function changeClaims(model: FigureModel, lineText: (line: number) => str
       ];
       const viaRatio = ratioChange(model, figs, i);
       const paired = byPosition.get(c);
+      const annual = viaRatio || paired ? null : annualAverage(figs, i);
       if (viaRatio) readings.push(viaRatio);
+      else if (annual) readings.push(annual);
+      // an average annual change is no change between two values: without its series of years it is not checked
+      else if (/年均/.test(c.label)) continue;
       else if (paired) {
         const o = outcome(paired.x, paired.y, c);
         const after = paired.at > i ? [{ id: 'priorAfter', cost: COST.priorAfter }] : [];

@@ -19,6 +19,16 @@ function comparable(early: Figure, late: Figure): boolean {
   return sameSubject(early, late, 'stages');
 }
 
+/**
+ * An earlier stage split by scope (一审收案214件、二审收案87件) and a later stage of no scope (审结289件): the later
+ * one counts every scope, so it is no later stage of either part alone.
+ */
+function splitByScope(early: Figure, late: Figure, figs: Figure[]): boolean {
+  if (!early.scope?.length || late.scope?.length) return false;
+  const key = early.scope.join();
+  return figs.some((g) => g !== early && g.stage === early.stage && !!g.scope?.length && g.scope.join() !== key);
+}
+
 export function orderClaims(model: FigureModel, lineText: (line: number) => string): Claim[] {
   const out: Claim[] = [];
   // parts of one list are disjoint categories of its total (受理 98、不予受理 15、告知 7 of 收到 120), not stages
@@ -35,6 +45,7 @@ export function orderClaims(model: FigureModel, lineText: (line: number) => stri
         const [early, late] = rel.ia < rel.ib ? [x, y] : [y, x];
         if (!comparable(early, late)) continue;
         if (siblings.has(x.id) && siblings.get(x.id) === siblings.get(y.id)) continue;
+        if (splitByScope(early, late, figs)) continue;
         const figures = [
           { fig: early, role: 'earlier', roleArg: early.stageText ?? '' },
           { fig: late, role: 'later', roleArg: late.stageText ?? '' },

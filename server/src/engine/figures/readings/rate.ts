@@ -144,6 +144,8 @@ function grimClaim(model: FigureModel, pct: Figure, res: RateResolution): Claim 
   if (conventional.length === 0) return null;
   const stages = new Set<string>();
   for (const st of res.def.base ?? []) for (const f of funnels) if (f.stages.includes(st)) f.stages.forEach((x) => stages.add(x));
+  // and the rate's own base stages: another count of that stage may be the base (调解成功率 over 组织调解30件, not 调解结案26件)
+  for (const st of res.def.base ?? []) stages.add(st);
   const object = conventional[0].figs[0].object;
   const family = conventional[0].figs[0].family;
   // every stage of the funnel, in the sentence or the paragraph, of the same object when both name one

@@ -98,10 +98,23 @@ function firstMayHoldTheRest(total: Figure, parts: Figure[]): boolean {
   return parts[0].lo <= total.hi && lo <= parts[0].hi && hi >= nestedFirst.share * parts[0].lo;
 }
 
-function breakdownClaim(model: FigureModel, b: Breakdown): Claim {
+/**
+ * Does the list run on past its last part in counts of another unit (规范性文件23件，政策解读41篇，…发布信息2,856条)?
+ * Then the parts read are only its first items, and the list, though it names 其他 or a zero count, is not complete.
+ */
+function runsOnInOtherUnits(model: FigureModel, b: Breakdown, lineText: (line: number) => string): boolean {
+  const last = model.figures[b.parts[b.parts.length - 1]];
+  const next = model.figures[last.id + 1];
+  if (!next || next.sentence !== last.sentence || next.kind !== 'count' || next.family === last.family) return false;
+  const gap = lineText(last.line).slice(last.range.end.character, next.range.start.character);
+  return /^[、，,和及]?[^、，,；;。：:其]{0,12}$/.test(gap);
+}
+
+function breakdownClaim(model: FigureModel, b: Breakdown, lineText: (line: number) => string): Claim {
   const total = model.figures[b.total];
   const all = b.parts.map((id) => model.figures[id]);
   const parts = all.filter((f) => !b.nested.includes(f.id));
+  if (b.complete && runsOnInOtherUnits(model, b, lineText)) b = { ...b, complete: false, completeReason: undefined };
   const roles = (t: Figure[], ps: Figure[]): Reading['figures'] => [
     ...t.map((fig) => ({ fig, role: 'total' })),
     ...all.map((fig) => ({ fig, role: b.nested.includes(fig.id) ? 'nestedPart' : ps.includes(fig) ? 'part' : 'notPart', roleArg: fig.stageText ?? fig.rate ?? '' })),
@@ -186,6 +199,95 @@ function shareClaims(model: FigureModel, lineText: (line: number) => string): Cl
   return out;
 }
 
+/**
+ * A list whose total is written after it with a total word (分别抽查214次、156次和98次，合计468次; 2021年126件，
+ * 2022年162件，2023年198件，三年累计486件): the counts right before the total add up to it. The run of counts may
+ * start later than the first count of the sentence (受理156件，当面42件、网络114件，共计156件): each later start is
+ * a reading. Stages of one funnel (收到…受理…) are not a list of categories.
+ */
+const TOTAL_AFTER = /^[，,、；;]?[^，,、；;。：:|（）()]{0,8}?(合计|共计|总计|累计|总共|一共|共)[为达是]?\s*$/;
+/** What may stand between two parts of such a list: a separator and a short name, no clause break or table cell. */
+const PART_GAP = /^[，,、和及与]?(?![^]*其中)[^，,、；;。：:|（）()]{0,10}$/;
+
+function totalAfterClaims(model: FigureModel, lineText: (line: number) => string): Claim[] {
+  const out: Claim[] = [];
+  for (const sent of model.sentences) {
+    if (sent.figures.length < 3) continue;
+    const figs = sent.figures.map((id) => model.figures[id]);
+    const text = lineText(sent.line);
+    for (let i = 2; i < figs.length; i++) {
+      const t = figs[i];
+      if (t.kind !== 'count' || t.prior || t.change) continue;
+      const word = TOTAL_AFTER.exec(text.slice(figs[i - 1].range.end.character, t.range.start.character));
+      if (!word) continue;
+      const parts: Figure[] = [];
+      for (let k = i - 1; k >= 0 && i - k <= 12; k--) {
+        const f = figs[k];
+        if (f.kind !== 'count' || f.family !== t.family || f.prior || f.change) break;
+        if (parts.length && !PART_GAP.test(text.slice(f.range.end.character, parts[0].range.start.character))) break;
+        parts.unshift(f);
+      }
+      if (parts.length < 2) continue;
+      if (parts.some((p, a) => parts.some((q, b) => b > a && later(p.stage, q.stage)))) continue;
+      // 累计 is often a running total since long before the parts (新建12个、调整8个，累计326个): the parts then
+      // only must not exceed it, unless it is bound to the periods listed (三年累计, 上述…累计)
+      const clause = text.slice(figs[i - 1].range.end.character, t.range.start.character);
+      const complete = word[1] !== '累计' || /(?:[两二三四五六七八九十]|\d+)(?:年|个季度|个月)|上述|以上/.test(clause);
+      const readings: Reading[] = [];
+      for (let from = 0; from <= parts.length - 2; from++) {
+        const ps = parts.slice(from);
+        const roles: Reading['figures'] = [{ fig: t, role: 'total' }, ...parts.map((fig) => ({ fig, role: ps.includes(fig) ? 'part' : 'notPart', roleArg: fig.stageText ?? '' }))];
+        const assumptions = from === 0 ? [] : [{ id: 'listStartsLater', cost: COST.otherTotal }];
+        readings.push(reading(roles, assumptions, sumOutcome([t], ps, complete, complete ? { id: 'totalWord', args: { word: word[1] } } : undefined)));
+      }
+      out.push({ check: CODE, anchor: t, readings, ceiling: 1, sentenceBound: true });
+    }
+  }
+  return out;
+}
+
+/**
+ * A total followed by a colon and its parts (办理结果总计136件：予以公开62件，部分公开21件，…其他处理6件): the list
+ * runs to the end of its clause chain; it is complete when it names 其他 or a zero count, as a 其中 list is.
+ */
+const COLON_AFTER = /^[^，,、；;。|（）()]{0,4}[：:]/;
+
+function colonListClaims(model: FigureModel, lineText: (line: number) => string): Claim[] {
+  const out: Claim[] = [];
+  const listed = new Set(model.breakdowns.flatMap((b) => b.parts));
+  for (const sent of model.sentences) {
+    if (sent.figures.length < 3) continue;
+    const figs = sent.figures.map((id) => model.figures[id]);
+    const text = lineText(sent.line);
+    for (let i = 0; i + 2 < figs.length; i++) {
+      const t = figs[i];
+      if (t.kind !== 'count' || t.prior || t.change) continue;
+      if (!COLON_AFTER.test(text.slice(t.range.end.character, figs[i + 1].range.start.character))) continue;
+      const parts: Figure[] = [];
+      for (let k = i + 1; k < figs.length && parts.length < 12; k++) {
+        const f = figs[k];
+        if (f.kind !== 'count' || f.family !== t.family || f.prior || f.change) break;
+        const gap = text.slice((parts.length ? parts[parts.length - 1] : t).range.end.character, f.range.start.character);
+        if (parts.length ? !PART_GAP.test(gap) : !COLON_AFTER.test(gap)) break;
+        if (/合计|共计|总计|累计/.test(gap)) break;
+        parts.push(f);
+      }
+      if (parts.length < 2 || parts.some((p) => listed.has(p.id))) continue;
+      if (parts.some((p, a) => parts.some((q, b) => b > a && later(p.stage, q.stage)))) continue;
+      const other = parts.find((p) => /其他|其它|其余/.test(p.label));
+      const zero = parts.some((p) => p.value === 0 && !p.approx);
+      const reason: Breakdown['completeReason'] = other
+        ? { id: 'other', args: { word: /其他|其它|其余/.exec(other.label)![0] } }
+        : zero
+          ? { id: 'zero', args: {} }
+          : undefined;
+      const roles: Reading['figures'] = [{ fig: t, role: 'total' }, ...parts.map((fig) => ({ fig, role: 'part', roleArg: fig.stageText ?? '' }))];
+      out.push({ check: CODE, anchor: t, readings: [reading(roles, [], sumOutcome([t], parts, !!reason, reason))], ceiling: 1, sentenceBound: true });
+    }
+  }
+  return out;
+}
+
 export function sumClaims(model: FigureModel, lineText: (line: number) => string): Claim[] {
-  return [...shareClaims(model, lineText), ...model.breakdowns.map((b) => breakdownClaim(model, b))];
+  return [...shareClaims(model, lineText), ...model.breakdowns.map((b) => breakdownClaim(model, b, lineText)), ...totalAfterClaims(model, lineText), ...colonListClaims(model, lineText)];
 }
