@@ -174,7 +174,11 @@ export function resolveRate(model: FigureModel, pct: Figure): RateResolution {
   // figures of a sentence have consecutive ids: the window around the rate is a slice
   const ids = model.sentences[pct.sentence].figures;
   const at = pct.id - ids[0];
-  const window = ids.slice(Math.max(0, at - WINDOW), at + WINDOW + 1).map((id) => model.figures[id]);
+  // (a count after a semicolon that follows the rate is of the next statement: "直接办结率85.86%；受理省派工单2917件")
+  const window = ids
+    .slice(Math.max(0, at - WINDOW), at + WINDOW + 1)
+    .map((id) => model.figures[id])
+    .filter((f) => f.id <= pct.id || (f.segment ?? 0) === (pct.segment ?? 0));
   if (def.numerator) {
     const terms: Term[] = [];
     for (const st of def.numerator) {

@@ -220,6 +220,7 @@ export function extractFigures(doc: ReportDocument, segmenter?: Segmenter, secti
     let bracketSentence = -1;
     let bracketAt = 0;
     let bracketOpen = 0;
+    let semicolons = 0;
     for (const tok of tokens) {
       while (si < lineSentences.length - 1 && tok.numStart >= lineSentences[si].end) si++;
       const sent = lineSentences[si];
@@ -282,9 +283,12 @@ export function extractFigures(doc: ReportDocument, segmenter?: Segmenter, secti
         bracketSentence = sent.index;
         bracketAt = sent.start;
         bracketOpen = 0;
+        semicolons = 0;
       }
+      for (let i = bracketAt; i < tok.start; i++) if (s.charCodeAt(i) === 0x3b || s.charCodeAt(i) === 0xff1b) semicolons++;
       bracketOpen = bracketDepth(s, bracketAt, tok.start, bracketOpen);
       bracketAt = Math.max(bracketAt, tok.start);
+      fig.segment = semicolons;
       drafts.push({ fig, tok, labelStart, labelMatches, rightText, inParens, bracketed: bracketOpen > 0 });
       labelStarts.push(labelStart);
       labelEnds.push(labelEnd);

@@ -62,6 +62,8 @@ export interface Figure {
   /** Scope: sentence index (document-wide), clause index within the sentence, paragraph (= line). */
   sentence: number;
   clause: number;
+  /** Which part of its sentence, counted by semicolons (；): a count after a semicolon that follows a rate is no base of it. */
+  segment?: number;
   /** Name of the (deepest) outline section the figure sits in, when the outline has one. */
   section?: string;
   /** Checks this figure took part in. */
