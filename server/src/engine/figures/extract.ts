@@ -175,6 +175,11 @@ interface Draft {
   bracketed: boolean;
 }
 
+/** The longest bracket inside a name that a label runs on past (市（州）), brackets excluded. */
+const NAME_BRACKET_MAX = 3;
+
+const isCjk = (c: number) => c >= 0x4e00 && c <= 0x9fff;
+
 /** The longest note in brackets between a figure's label and the figure itself, brackets included. */
 const NOTE_MAX = 24;
 
@@ -244,7 +249,15 @@ export function extractFigures(doc: ReportDocument, segmenter?: Segmenter, secti
           labelStart = open;
         }
       }
-      while (labelStart > floor && !isDelim(s, labelStart - 1)) labelStart--;
+      for (;;) {
+        while (labelStart > floor && !isDelim(s, labelStart - 1)) labelStart--;
+        // a short bracket inside a name (市（州）12345热线…) is part of the label: go on past it
+        const c = s.charCodeAt(labelStart - 1);
+        if (!(c === 0x29 || c === 0xff09) || labelStart - 1 <= floor) break;
+        const open = s.lastIndexOf(c === 0x29 ? '(' : '（', labelStart - 2);
+        if (open <= floor || labelStart - 1 - open > NAME_BRACKET_MAX + 1 || !isCjk(s.charCodeAt(open - 1))) break;
+        labelStart = open;
+      }
       const label = s.slice(labelStart, labelEnd);
       let kind: FigureKind | null = tok.kind === 'bare' ? null : tok.kind;
       if (!kind) {

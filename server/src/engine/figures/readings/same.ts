@@ -83,6 +83,7 @@ const similar = data.sameMetric as {
   synonyms: Record<string, string>;
   stagesAlike: { when: string; words: string[]; as: string }[];
   minLength: number;
+  levels: string[];
   containment: number;
   rowOverlap: number;
   lookBack: number;
@@ -151,6 +152,20 @@ function inferredConflict(here: Figure, there: Figure, role: string, assumption:
  * 政府信息16条"): counts of one unit family and period whose names (metricName) share most of their word pairs.
  * Inferred, never more than a warning; the strict key above is tried first.
  */
+const LEVELS = [...similar.levels].sort((a, b) => b.length - a.length);
+/** The level a name opens with; a one-character level (省, 市) only before a digit or a bracket (省12345热线), not in a word (市场监管). */
+function levelOf(label: string): string {
+  const s = label.trimStart();
+  return LEVELS.find((w) => s.startsWith(w) && (w.length > 1 || !/[\u4e00-\u9fff]/.test(s[1] ?? ''))) ?? '';
+}
+
+/** Both names open with a level (全省 / 省 / 市（州）…) and not the same one: counts of different scopes. */
+function levelsDiffer(a: string, b: string): boolean {
+  const la = levelOf(a);
+  const lb = levelOf(b);
+  return la !== '' && lb !== '' && la !== lb;
+}
+
 function similarClaims(model: FigureModel, lineText: (line: number) => string, cache: Map<number, { at: number; text: string }[]>, strict: Set<Figure>): Claim[] {
   const out: Claim[] = [];
   for (const f of model.figures) if (f.kind === 'count') periodsBefore(model, f, lineText(f.line), cache);
@@ -174,6 +189,7 @@ function similarClaims(model: FigureModel, lineText: (line: number) => string, c
       if (e.f.line === f.line || !samePeriod(e.period, period) || e.f.value === f.value) continue;
       if ((e.f.stage && f.stage && e.f.stage !== f.stage) || !sameSubject(e.f, f, 'exact')) continue;
       if (containment(e.name, name) < similar.containment || !narrowerOrSame(e.name, name)) continue;
+      if (levelsDiffer(e.f.label, f.label)) continue;
       out.push(
         inferredConflict(f, e.f, 'statedBefore', 'similarName', {
           ...phrase('statedOtherwise', { line: e.f.line + 1, there: e.f.text, here: f.text }),
