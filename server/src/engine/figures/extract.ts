@@ -498,6 +498,7 @@ function collectParts(s: string, inSent: Draft[], from: number, total?: Figure):
   // 市级68件）"), not a part; a bracket closed that the list did not open ends a list written inside brackets
   // ("375件（其中市级74件），320件已完成")
   let depth = 0;
+  let afterShare = false;
   for (const d of inSent) {
     if (d.tok.start < from) continue;
     if (parts.length >= WINDOW) break;
@@ -513,11 +514,15 @@ function collectParts(s: string, inSent: Draft[], from: number, total?: Figure):
       prevEnd = d.tok.end;
       continue;
     }
-    if (gap.includes(';') || gap.includes('；')) break;
+    // a semicolon ends the list, except between items written "count, share; count, share; …" (其中，咨询类12件，
+    // 占60%；求助类8件，占40%) when the next item names no stage of its own
+    if ((gap.includes(';') || gap.includes('；')) && !(afterShare && parts.length > 0 && !d.fig.stage && d.fig.kind === 'count')) break;
+    afterShare = false;
     if (parts.length > 0 && gap.includes('其中')) break;
     if (d.fig.kind !== 'count') {
       if (isShare(d.fig)) {
         prevEnd = d.tok.end;
+        afterShare = true;
         continue;
       }
       break;
