@@ -78,8 +78,26 @@ const roles = (n: { figs: Figure[] }, b: { figs: Figure[] }, pct: Figure): Readi
   ...b.figs.map((fig) => ({ fig, role: 'denominator', roleArg: fig.stageText ?? '' })),
 ];
 
+/**
+ * Bases of another kind that the numerator and the counts written right after it, up to the rate, add up to exactly:
+ * the rate is then plausibly over the set those counts divide.
+ */
+function partitionBases(model: FigureModel, pct: Figure, n: Term, bases: Term[]): { base: Term; parts: Figure[] }[] {
+  if (n.figs.length !== 1) return [];
+  const first = n.figs[0];
+  const parts: Figure[] = [];
+  for (let id = first.id; id < pct.id; id++) {
+    const f = model.figures[id];
+    if (f.sentence !== pct.sentence || f.kind !== 'count' || f.family !== first.family || f.prior || f.change) break;
+    parts.push(f);
+  }
+  if (parts.length < 2) return [];
+  const sum = parts.reduce((a, f) => a + f.value, 0);
+  return bases.filter((b) => !b.right && b.figs.length === 1 && b.exact && Math.abs(b.value - sum) < 1e-9).map((base) => ({ base, parts }));
+}
+
 /** A rate with counts: one reading per base (and per conventional alternative of the numerator). */
-function rateClaim(pct: Figure, res: RateResolution): Claim | null {
+function rateClaim(model: FigureModel, pct: Figure, res: RateResolution): Claim | null {
   const def = res.def;
   const n = res.numerator;
   if (!def || !n || res.bases.length === 0) return null;
@@ -90,6 +108,12 @@ function rateClaim(pct: Figure, res: RateResolution): Claim | null {
     for (const { t, extra } of numerators) {
       readings.push(reading(roles(t, b, pct), [...baseAssumptions(t, b), ...extra], rateOutcome(pct, t, b)));
     }
+  }
+  // another count of the sentence that the numerator and the counts after it add up to exactly (派单601件，按时结案
+  // 597件，超时办理4件，结案率100%，按时结案率99%): the rate may be over the set those outcomes divide
+  for (const p of partitionBases(model, pct, n, res.bases)) {
+    const whole: Term = { value: p.base.value, figs: p.parts, label: p.parts.map((f) => num(f.value)).join(' + '), exact: n.exact };
+    for (const t of [n, whole]) readings.push(reading(roles(t, p.base, pct), [{ id: 'partitionBase', cost: COST.otherTotal }], rateOutcome(pct, t, p.base)));
   }
   // a right base of the sentence makes the others implausible (they then only explain a wrong division)
   const rightInSentence = res.bases.some((b) => b.right && b.scope === 'sentence' && b.value > 0);
@@ -358,7 +382,7 @@ export function rateClaims(model: FigureModel): Claim[] {
       continue;
     }
     const res = resolveRate(model, f);
-    let c = rateClaim(f, res) ?? grimClaim(model, f, res);
+    let c = rateClaim(model, f, res) ?? grimClaim(model, f, res);
     const agreed = consensus.get(f);
     if (agreed) {
       if (c && c.check === 'rate-mismatch') {
