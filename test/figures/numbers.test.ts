@@ -126,3 +126,15 @@ test('a count written in 万/亿 is rounded at its last digit: its bounds have t
   const [k] = figs('受理诉求420200件。');
   assert.deepEqual([k.lo, k.hi], [420200, 420200]);
 });
+
+test('web copies: a space between a number and its unit, and a space as the thousands separator before a unit', () => {
+  const [a] = figs('通知公告318 条。');
+  assert.deepEqual([a.value, a.kind, a.unit], [318, 'count', '条']);
+  const [b] = figs('全年审结3 147件。');
+  assert.deepEqual([b.value, b.kind, b.unit], [3147, 'count', '件']);
+  const [c] = figs('占比12.5 %。');
+  assert.deepEqual([c.value, c.kind], [12.5, 'percent']);
+  // without a unit after it, a space separates two numbers
+  const plain = figs('编号 3 147 号文件，共2件。');
+  assert.ok(!plain.some((f) => f.value === 3147), JSON.stringify(plain.map((f) => f.value)));
+});

@@ -15,6 +15,7 @@ import { scanNumbers, type NumberToken } from './numbers';
 import {
   antecedentExclude,
   movesInto,
+  listTriggers,
   approximation,
   conflictFillers,
   listComplete,
@@ -597,17 +598,25 @@ function buildBreakdowns(
   out: Breakdown[],
 ): void {
   const listed = new Set<number>();
-  // 其中
+  // 其中 (and the other words that open a list of parts: figures.json listTriggers, 包括：…)
   let from = sent.start;
   for (let guard = 0; guard < MAX_TRIGGERS; guard++) {
-    const at = indexWithin(s, '其中', from, sent.end);
+    let at = -1;
+    let word = '';
+    for (const w of listTriggers) {
+      const i = indexWithin(s, w, from, sent.end);
+      if (i >= 0 && (at < 0 || i < at)) {
+        at = i;
+        word = w;
+      }
+    }
     if (at < 0) break;
-    from = at + 2;
+    from = at + word.length;
     let hint: Figure | undefined;
     for (let i = inSent.length - 1; i >= 0 && !hint; i--) {
       if (inSent[i].tok.end <= at && inSent[i].fig.kind === 'count' && !inSent[i].fig.prior && !inSent[i].fig.change) hint = inSent[i].fig;
     }
-    const parts = collectParts(s, inSent, at + 2, hint);
+    const parts = collectParts(s, inSent, at + word.length, hint);
     if (parts.length === 0) continue;
     // the total: the nearest same-family count before 其中 in this sentence, else the last one of the previous
     // sentence; the other counts before the list are kept as other plausible totals (readings/sum.ts)

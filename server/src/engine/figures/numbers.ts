@@ -188,6 +188,12 @@ export function scanNumbers(s: string, vocab: ScanVocabulary): NumberToken[] {
       // thousands separators: 1,234,567 (exactly three digits after each comma, and no digit after the group)
       if (j - i <= 3) {
         while (s[j] === ',' && isDigit(s[j + 1]) && isDigit(s[j + 2]) && isDigit(s[j + 3]) && !isDigit(s[j + 4])) j += 4;
+        // a space as the thousands separator (审结3 147件): groups of exactly three digits, the last one followed by a unit
+        if (s[j] === ' ') {
+          let g = j;
+          while (s[g] === ' ' && isDigit(s[g + 1]) && isDigit(s[g + 2]) && isDigit(s[g + 3]) && !isDigit(s[g + 4])) g += 4;
+          if (g > j && (s[g] === '%' || unitAt(s, g, vocab))) j = g;
+        }
       }
       let k = j;
       if (s[k] === '.' && isDigit(s[k + 1])) {
@@ -195,7 +201,7 @@ export function scanNumbers(s: string, vocab: ScanVocabulary): NumberToken[] {
         while (k < n && isDigit(s[k])) k++;
         decimals = k - j - 1;
       }
-      const raw = s.slice(i, k).replace(/,/g, '');
+      const raw = s.slice(i, k).replace(/[, ]/g, '');
       i = k;
       if (raw.length > MAX_DIGITS + 1) continue; // pathological run: not a quantity
       value = Number(raw);
@@ -236,6 +242,12 @@ export function scanNumbers(s: string, vocab: ScanVocabulary): NumberToken[] {
       }
     }
     const numEnd = i;
+    // a web copy's space between the number and its unit or magnitude ("225 条", "61723 件", "3.5 万元")
+    if (!chinese && (s[i] === ' ' || s[i] === '\u3000' || s[i] === '\u00a0')) {
+      let j = i;
+      while (j < n && j - i < 2 && (s[j] === ' ' || s[j] === '\u3000' || s[j] === '\u00a0')) j++;
+      if (s[j] === '%' || vocab.magnitudes.has(s[j]) || unitAt(s, j, vocab)) i = j;
+    }
     let scale = 1;
     let approxSuffix = '';
     // 余/多 before the magnitude or the unit: 2.6万余件, 1000余人, 1261余万元, 10多个

@@ -94,6 +94,8 @@ export const complements: Record<string, string[]> = Object.fromEntries(
   Object.entries(data.complements).filter(([k]) => !k.startsWith('$')) as [string, string[]][],
 );
 export const antecedentExclude: string[] = data.antecedentExclude;
+/** Words that open a list of parts after its total (其中, 包括). */
+export const listTriggers: string[] = data.listTriggers;
 /** A clause ending in 中 that moves something into a group, not a set its counts are parts of (figures.json). */
 export function movesInto(clause: string): boolean {
   const c = clause.trim();

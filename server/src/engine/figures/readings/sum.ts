@@ -211,13 +211,16 @@ const PART_GAP = /^[，,、和及与]?(?![^]*其中)[^，,、；;。：:|（）(
 
 function totalAfterClaims(model: FigureModel, lineText: (line: number) => string): Claim[] {
   const out: Claim[] = [];
+  // a part of a 其中 / 包括 list that names its own total word (包括：…公告公示225条，解读及回应信息共计110条，其他…)
+  // is an item of that list, not the total of the items before it
+  const listed = new Set<number>(model.breakdowns.flatMap((b) => b.parts));
   for (const sent of model.sentences) {
     if (sent.figures.length < 3) continue;
     const figs = sent.figures.map((id) => model.figures[id]);
     const text = lineText(sent.line);
     for (let i = 2; i < figs.length; i++) {
       const t = figs[i];
-      if (t.kind !== 'count' || t.prior || t.change) continue;
+      if (t.kind !== 'count' || t.prior || t.change || listed.has(t.id)) continue;
       const word = TOTAL_AFTER.exec(text.slice(figs[i - 1].range.end.character, t.range.start.character));
       if (!word) continue;
       const parts: Figure[] = [];
