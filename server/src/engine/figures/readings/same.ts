@@ -54,6 +54,16 @@ function headLabel(model: FigureModel, f: Figure): string {
   return '';
 }
 
+/** The scope words of the first figure before `f` in its sentence that names any. */
+function sentenceScope(model: FigureModel, f: Figure): string[] {
+  for (const id of model.sentences[f.sentence].figures) {
+    if (id >= f.id) break;
+    const g = model.figures[id];
+    if (g.scope?.length) return g.scope;
+  }
+  return [];
+}
+
 function keysOf(model: FigureModel, f: Figure, lineText: string, cache: Map<number, { at: number; text: string }[]>): string[] {
   if (f.prior || f.change || f.approx) return [];
   if (!(f.stage || f.rate) || !(f.object || f.rate)) return [];
@@ -64,7 +74,9 @@ function keysOf(model: FigureModel, f: Figure, lineText: string, cache: Map<numb
     if (!subject && SHARE_ONLY.test(own)) return [];
   }
   const periods = periodsBefore(model, f, lineText, cache);
-  const scope = [f.category ?? '', ...(f.scope ?? [])].join('+');
+  // a figure naming no scope takes its sentence's (新收行政一审、二审、再审案件…，结案率为96.0% against 共收行政一审案…，
+  // 结案率为96.1%: the two rates are of different scopes)
+  const scope = [f.category ?? '', ...(f.scope ?? sentenceScope(model, f))].join('+');
   const key = (label: string) => [f.kind, f.family, f.object ?? '', f.stage ?? '', f.rateId ?? '', label, periods, scope, subject].join('|');
   // an object carried over from earlier in the sentence brings that figure's label along: "受理280件" after
   // "市本级收到行政复议申请300件" is not the same metric as "受理450件" after "区县收到行政复议申请500件"
