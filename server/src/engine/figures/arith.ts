@@ -164,6 +164,13 @@ function breakdownsOfPart(model: FigureModel, id: number): Breakdown[] {
   return index.get(id) ?? [];
 }
 
+/** Both sides name scope words (一审, 各类, 市本级 …) and not the same ones. */
+function scopesDiffer(a: Figure[], b: Figure[]): boolean {
+  const sa = new Set(a.flatMap((f) => f.scope ?? []));
+  const sb = new Set(b.flatMap((f) => f.scope ?? []));
+  return sa.size > 0 && sb.size > 0 && ![...sa].some((w) => sb.has(w));
+}
+
 /** Numerator and candidate bases of a percentage (or ratio). */
 export function resolveRate(model: FigureModel, pct: Figure): RateResolution {
   const res: RateResolution = { pct, bases: [] };
@@ -245,10 +252,12 @@ export function resolveRate(model: FigureModel, pct: Figure): RateResolution {
   if (def.base) {
     for (const st of def.base) {
       let t = stageTerm(window, pct, st, family);
+      // a base of another scope than the numerator's (受理各类行政案件2203件 … 一审行政诉讼案件审结950件，结案率83%)
+      if (t && scopesDiffer(numer.figs, t.figs)) t = undefined;
       let scope: Term['scope'] = 'sentence';
       if (!t) {
         const para = lineFigures(model, pct).filter((f) => f.sentence !== pct.sentence && objectsAgree(numer.figs, f));
-        const cand = para.filter((f) => isCountLike(f) && f.stage === st && f.family === family);
+        const cand = para.filter((f) => isCountLike(f) && f.stage === st && f.family === family && !scopesDiffer(numer.figs, [f]));
         if (cand.length === 1) {
           t = termOf(cand, st);
           scope = 'paragraph';
@@ -256,7 +265,7 @@ export function resolveRate(model: FigureModel, pct: Figure): RateResolution {
           // the paragraph just before (a count stated, then its outcomes and rates in the next paragraph): one
           // count of the stage there, of no other object
           const prev = previousParagraphFigures(model, pct).filter(
-            (f) => isCountLike(f) && f.stage === st && f.family === family && (!f.object || !numer.figs[0].object || f.object === numer.figs[0].object),
+            (f) => isCountLike(f) && f.stage === st && f.family === family && (!f.object || !numer.figs[0].object || f.object === numer.figs[0].object) && !scopesDiffer(numer.figs, [f]),
           );
           if (prev.length === 1) {
             t = termOf(prev, st);
