@@ -189,6 +189,9 @@ const PRIOR_IN_PARENS = /[（(]\s*(?:\d{4}\s*年度?|上年(?:同期)?|去年(?:
 /** A prior-period marker right before a bracket holding the prior value: 较上年（2,215.3万元） */
 const PRIOR_BEFORE_PARENS = /(?:较|比)(?:上年(?:同期)?|去年(?:同期)?|上一年度?|\d{4}年度?)(?:的)?\s*$/;
 
+/** What makes a bare number a ratio (复议诉讼比值达2.6, 复议与诉讼之比为1.2). */
+const RATIO_WORDS = /比值|之比/;
+
 /** The ends of a sentence within a line: 。 ! ? ！ ？ */
 const SENTENCE_STOP = /[。!?！？]/g;
 
@@ -235,6 +238,9 @@ export function extractFigures(doc: ReportDocument, segmenter?: Segmenter, secti
       if (notMetricBefore.has(before) || isAsciiLetter(before) || before === '+' || before === '.' || before === '/') continue;
       if (s[tok.end] === '+' || isAsciiLetter(s[tok.end]) && tok.kind === 'bare') continue;
       if (s[tok.numEnd] === '+') continue;
+      // a bare number is a figure only as a ratio (复议诉讼比值达2.6), named within the label's reach: most bare numbers
+      // (years, document numbers) are passed over without reading a label
+      if (tok.kind === 'bare' && (tok.chinese || !RATIO_WORDS.test(s.slice(Math.max(sent.start, tok.start - LABEL_MAX), tok.start)))) continue;
       // the label: back to the clause start, the previous figure, or LABEL_MAX characters
       let labelStart = tok.start;
       const prev = drafts.length && drafts[drafts.length - 1].fig.sentence === sent.index ? drafts[drafts.length - 1] : null;
@@ -263,7 +269,7 @@ export function extractFigures(doc: ReportDocument, segmenter?: Segmenter, secti
       let kind: FigureKind | null = tok.kind === 'bare' ? null : tok.kind;
       if (!kind) {
         // 复议诉讼比值达2.6: a ratio
-        if (/比值|之比/.test(label) && !tok.chinese) kind = 'ratio';
+        if (RATIO_WORDS.test(label) && !tok.chinese) kind = 'ratio';
         else continue;
       }
       const inParens = s[labelStart - 1] === '(' || s[labelStart - 1] === '（';
@@ -473,6 +479,12 @@ function assignRespectively(s: string, sent: Sentence, drafts: Draft[]): void {
   }
 }
 
+/** Any clause delimiter between `from` and `to`. */
+function hasDelim(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (isDelim(s, i) || SENTENCE_END.has(s[i])) return true;
+  return false;
+}
+
 /** Brackets still open at `to`, starting from `depth` open at `from`. */
 function bracketDepth(s: string, from: number, to: number, depth = 0): number {
   for (let i = from; i < to; i++) {
@@ -500,9 +512,13 @@ function collectParts(s: string, inSent: Draft[], from: number, total?: Figure):
   // ("375件（其中市级74件），320件已完成")
   let depth = 0;
   let afterShare = false;
-  for (const d of inSent) {
+  for (let di = 0; di < inSent.length; di++) {
+    const d = inSent[di];
     if (d.tok.start < from) continue;
     if (parts.length >= WINDOW) break;
+    // a count that names who the next count of its clause is about (17个地市差评工单1249个): not a part itself
+    const next = inSent[di + 1];
+    if (next && d.fig.kind === 'count' && next.fig.kind === 'count' && next.fig.family === d.fig.family && !hasDelim(s, d.tok.end, next.tok.start)) continue;
     const gap = s.slice(prevEnd, d.tok.start);
     let closedOutside = false;
     for (let i = 0; i < gap.length && !closedOutside; i++) {
