@@ -12,7 +12,7 @@ import type { Figure, FigureModel } from '../model';
 import { asWritten, matchOf, num, resolveRatio } from '../arith';
 import { WINDOW } from '../extract';
 import { scanVocabulary } from '../vocab';
-import { COST, phrase, reading, type Claim, type Outcome, type Reading } from './types';
+import { COST, phrase, reading, type Assumption, type Claim, type Outcome, type Reading } from './types';
 
 const CODE = 'change-mismatch';
 
@@ -146,11 +146,7 @@ function fromDifference(figs: Figure[], i: number): Reading | null {
     { fig: c, role: 'change' },
   ];
   const assumptions = [{ id: 'priorFromDifference', cost: COST.priorFromDifference }];
-  if (m && m !== 'lastDigit') return reading(figures, assumptions, { ok: true, ...phrase('computedAsWritten', { computed: detail, written: c.text }) });
-  return reading(figures, assumptions, {
-    ok: false,
-    cap: 'inferred',
-    ...phrase('computedNotWritten', { computed: detail, written: c.text }),
+  return inferredReading(figures, assumptions, m, detail, c, {
     messageId: 'change-mismatch.difference',
     args: { current: x.text, difference: d.text, prior: `${v(prior)}${scaleUnit}`, written: c.text, formula, computed: shown },
     data: { expected: asWritten(computed, c.decimals), computed, current: x.value, prior },
@@ -196,15 +192,27 @@ function annualAverage(figs: Figure[], i: number): Reading | null {
     { fig: c, role: 'change' },
   ];
   const assumptions = [{ id: 'annualAverage', cost: 0 }];
-  if (m && m !== 'lastDigit') return reading(figures, assumptions, { ok: true, ...phrase('computedAsWritten', { computed: detail, written: c.text }) });
-  return reading(figures, assumptions, {
-    ok: false,
-    cap: 'inferred',
-    ...phrase('computedNotWritten', { computed: detail, written: c.text }),
+  return inferredReading(figures, assumptions, m, detail, c, {
     messageId: 'change-mismatch.mismatch',
     args: { current: last.f.text, prior: first.f.text, verb: c.label.slice(-4), written: c.text, formula, computed: shown },
     data: { expected: asWritten(compounded, c.decimals), computed: compounded, current: last.f.value, prior: first.f.value },
   });
+}
+
+/**
+ * A reading whose change was computed from an inferred prior (a stated difference, the years of an average): it holds
+ * when the computed change matches as written; otherwise it is reported with at most inferred strength.
+ */
+function inferredReading(
+  figures: Reading['figures'],
+  assumptions: Assumption[],
+  m: ReturnType<typeof matchOf>,
+  detail: string,
+  c: Figure,
+  failure: Required<Pick<Outcome, 'messageId' | 'args' | 'data'>>,
+): Reading {
+  if (m && m !== 'lastDigit') return reading(figures, assumptions, { ok: true, ...phrase('computedAsWritten', { computed: detail, written: c.text }) });
+  return reading(figures, assumptions, { ok: false, cap: 'inferred', ...phrase('computedNotWritten', { computed: detail, written: c.text }), ...failure });
 }
 
 const isCurrent = (f: Figure, like: Figure) => !f.prior && !f.change && f.kind === like.kind && f.family === like.family;
