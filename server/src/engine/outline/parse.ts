@@ -28,7 +28,8 @@ const CN = '一二三四五六七八九十百零〇两';
 const RE_CN = new RegExp(`^([${CN}]{1,4})[ \\t]*[、.][ \\t]*`);
 const RE_PAREN_CN = new RegExp(`^\\([ \\t]*([${CN}]{1,4})[ \\t]*\\)[ \\t]*`);
 const RE_ARABIC = /^(\d{1,3})[ \t]*[.、](?!\d)[ \t]*/;
-const RE_PAREN_ARABIC = /^\([ \t]*(\d{1,3})[ \t]*\)[ \t]*/;
+// (1) — or 1) where a web copy lost the opening bracket
+const RE_PAREN_ARABIC = /^\(?[ \t]*(\d{1,3})[ \t]*\)[ \t]*/;
 const RE_MARKDOWN = /^(#{1,6})[ \t]+/;
 const RE_FENCE = /^(```|~~~)/;
 const RE_BRACKET = /^【([^】\s]{1,12})】(?=\S)/;
