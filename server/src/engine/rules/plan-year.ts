@@ -11,6 +11,9 @@ export const planYear: Rule = {
   tags: ['sections'],
   defaultSeverity: 'warning',
   check(ctx: RuleContext) {
+    // only an annual report (or its draft) has a next year's plan; in a work summary, a news item or a statistics
+    // report a heading like "2021年度重点工作任务完成情况" is no plan
+    if (ctx.kind && ctx.kind.id !== 'annual-report' && ctx.kind.id !== 'partial-draft') return;
     const s = ctx.sections();
     const ry = s.reportYear;
     if (!ry || s.newsStyle) return;

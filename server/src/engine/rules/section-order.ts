@@ -7,6 +7,8 @@ export const sectionOrder: Rule = {
   tags: ['sections'],
   defaultSeverity: 'information',
   check(ctx: RuleContext) {
+    // the order of an annual report's parts: other texts (work summaries, statistics, news) have their own
+    if (ctx.kind && ctx.kind.id !== 'annual-report' && ctx.kind.id !== 'partial-draft') return;
     const s = ctx.sections();
     if (s.newsStyle) return;
     const label = (id: string) => {
