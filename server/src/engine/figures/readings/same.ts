@@ -54,10 +54,23 @@ function headLabel(model: FigureModel, f: Figure): string {
   return '';
 }
 
-/** The scope words of the first figure before `f` in its sentence that names any. */
+const LOOK_BACK = 24;
+
+/** The name of the nearest count before `f` in its sentence ('' when there is none). */
+function countBefore(model: FigureModel, f: Figure): string {
+  // a sentence's figures have consecutive ids; the look-back is bounded like the other readings'
+  const first = model.sentences[f.sentence].figures[0];
+  for (let id = f.id - 1; id >= first && f.id - id <= LOOK_BACK; id--) {
+    const g = model.figures[id];
+    if (g.kind === 'count' && !g.prior && !g.change) return metricName(g.label);
+  }
+  return '';
+}
+
+/** The scope words of the nearest figure before `f` in its sentence that names any (bounded look-back). */
 function sentenceScope(model: FigureModel, f: Figure): string[] {
-  for (const id of model.sentences[f.sentence].figures) {
-    if (id >= f.id) break;
+  const first = model.sentences[f.sentence].figures[0];
+  for (let id = f.id - 1; id >= first && f.id - id <= LOOK_BACK; id--) {
     const g = model.figures[id];
     if (g.scope?.length) return g.scope;
   }
@@ -72,6 +85,10 @@ function keysOf(model: FigureModel, f: Figure, lineText: string, cache: Map<numb
     subject = clauseBefore(lineText, f);
     const own = f.label.replace(f.rate ?? '', '');
     if (!subject && SHARE_ONLY.test(own)) return [];
+  } else if (f.rate && !f.object) {
+    // a rate of nothing named (办结率99.4%) is of what its sentence counts before it (办理网上平台诉求269件，…办结率
+    // 99.4%): a rate after another count (受理热线来电107515件，…办结率99.85%) is of another thing
+    subject = countBefore(model, f);
   }
   const periods = periodsBefore(model, f, lineText, cache);
   // a figure naming no scope takes its sentence's (新收行政一审、二审、再审案件…，结案率为96.0% against 共收行政一审案…，
