@@ -304,6 +304,8 @@ export function resolveRate(model: FigureModel, pct: Figure): RateResolution {
       {
         const t = model.figures[b.total];
         if (t.sentence === pct.sentence) res.bases.push({ ...termOf([t], t.stage ?? '总数'), right: true, scope: 'sentence' });
+        // "…审结2755件。其中，维持1691件，占比61.4%；…": the list's total, a stage count, closes the sentence before
+        else if (b.totalFromPrevious && t.stage) res.bases.push({ ...termOf([t], t.stage), right: true, scope: 'paragraph' });
       }
     }
   }

@@ -504,7 +504,7 @@ function isShare(f: Figure): boolean {
 }
 
 /** Parts of a list starting after offset `from`: consecutive counts of one unit family, up to a stop. */
-function collectParts(s: string, inSent: Draft[], from: number, total?: Figure): Draft[] {
+function collectParts(s: string, inSent: Draft[], from: number, total?: Figure, totalStage = total?.stage): Draft[] {
   const parts: Draft[] = [];
   let prevEnd = from;
   // brackets opened since the list began: a figure inside them is a subset of the part before it ("320件已完成（其中
@@ -532,8 +532,10 @@ function collectParts(s: string, inSent: Draft[], from: number, total?: Figure):
       continue;
     }
     // a semicolon ends the list, except between items written "count, share; count, share; …" (其中，咨询类12件，
-    // 占60%；求助类8件，占40%) when the next item names no stage of its own
-    if ((gap.includes(';') || gap.includes('；')) && !(afterShare && parts.length > 0 && !d.fig.stage && d.fig.kind === 'count')) break;
+    // 占60%；求助类8件，占40%) when the next item names no stage of its own, or an outcome of the total's (其中，维持
+    // 1691件，占比61.4%；驳回630件，占比22.7%；…)
+    const itemStage = !d.fig.stage || (!!totalStage && (outcomesOf[totalStage]?.includes(d.fig.stage) ?? false));
+    if ((gap.includes(';') || gap.includes('；')) && !(afterShare && parts.length > 0 && itemStage && d.fig.kind === 'count')) break;
     afterShare = false;
     if (parts.length > 0 && gap.includes('其中')) break;
     if (d.fig.kind !== 'count') {
@@ -546,7 +548,7 @@ function collectParts(s: string, inSent: Draft[], from: number, total?: Figure):
     }
     if (parts.length > 0 && !sameFamily(parts[0].fig, d.fig)) break;
     // a clause without a figure between two parts ends the list
-    const segs = gap.split(/[,，;；:：、]/);
+    const segs = gap.replace(/[（(][^（）()]*[）)]/g, '').split(/[,，;；:：、]/);
     if (parts.length > 0 && segs.length > 2 && segs.slice(1, -1).some((x) => x.trim().length > 0)) break;
     if (parts.length > 0 && listStops.some((w) => d.fig.label.startsWith(w))) break;
     // the rest of the total (12件尚未审结 after the outcomes of 审结140件) is no part of it
@@ -632,7 +634,14 @@ function buildBreakdowns(
     for (let i = inSent.length - 1; i >= 0 && !hint; i--) {
       if (inSent[i].tok.end <= at && inSent[i].fig.kind === 'count' && !inSent[i].fig.prior && !inSent[i].fig.change) hint = inSent[i].fig;
     }
-    const parts = collectParts(s, inSent, at + word.length, hint);
+    // "…审结2755件。其中，维持…": the previous sentence's last count outside brackets names the stage whose outcomes
+    // the list may go on with across its semicolons (only that: it is not taken as the list's total here)
+    let stageOf = hint;
+    for (let i = prevSent.length - 1; i >= 0 && !stageOf && at - sent.start <= 2; i--) {
+      const d = prevSent[i];
+      if (d.fig.kind === 'count' && !d.fig.prior && !d.fig.change && !d.bracketed) stageOf = d.fig;
+    }
+    const parts = collectParts(s, inSent, at + word.length, hint, stageOf?.stage);
     if (parts.length === 0) continue;
     // the total: the nearest same-family count before 其中 in this sentence, else the last one of the previous
     // sentence; the other counts before the list are kept as other plausible totals (readings/sum.ts)
