@@ -314,9 +314,11 @@ function consensusReadings(model: FigureModel): Map<Figure, Reading> {
       }
     }
     if (!best || bestRounded < 2 || bestRounded < pairs.length * 0.6) continue;
+    // shares of a whole list rounded so that they total exactly 100% (the largest remainders get the last units)
+    const toHundred = best.value === sum && roundedToHundred(pairs.map((p) => percent(p.count.value, sum)), pairs.map((p) => p.share));
     for (const p of pairs) {
       const x = percent(p.count.value, best.value);
-      const m = shareMatch(p.count, best.figs, best.value, p.share);
+      const m = toHundred ? 'round' : shareMatch(p.count, best.figs, best.value, p.share);
       const shown = `${asWritten(x, p.share.decimals)}%`;
       const detail = `${num(p.count.value)} / ${num(best.value)} = ${shown}（${best.label}）`;
       const figures = roles({ figs: [p.count] }, { figs: best.figs }, p.share);
@@ -358,6 +360,24 @@ function shareMatch(count: Figure, baseFigs: Figure[], base: number, share: Figu
   const qLo = percent(count.lo, bHi);
   const qHi = bLo > 0 ? percent(count.hi, bLo) : Infinity;
   return qHi >= share.value - half - 1e-9 && qLo <= share.value + half + 1e-9 ? 'round' : m;
+}
+
+/**
+ * Are the written shares exactly the exact ones rounded to a 100% total by the largest-remainder method (19.13,
+ * 27.10, 28.23, 25.55 → 19.1, 27.1, 28.2, 25.6), with the individually rounded ones not adding up to 100?
+ */
+function roundedToHundred(exact: number[], shares: Figure[]): boolean {
+  const d = shares[0].decimals;
+  if (shares.some((f) => f.decimals !== d || f.approx)) return false;
+  const unit = 10 ** d;
+  const total = 100 * unit;
+  const floors = exact.map((x) => Math.floor(x * unit + 1e-9));
+  let missing = total - floors.reduce((a, b) => a + b, 0);
+  if (missing < 0 || missing > exact.length) return false;
+  const order = exact.map((x, i) => ({ i, r: x * unit - floors[i] })).sort((a, b) => b.r - a.r);
+  const units = [...floors];
+  for (const o of order) if (missing-- > 0) units[o.i]++;
+  return units.every((u, i) => Math.abs(u - Math.round(shares[i].value * unit)) < 1e-6) && shares.some((f, i) => Math.abs(f.value - Number(exact[i].toFixed(d))) > 1e-9);
 }
 
 export function rateClaims(model: FigureModel): Claim[] {
