@@ -71,6 +71,11 @@ const LABELS: Record<KindId, { 'zh-cn': string; en: string }> = {
   'not-report': { 'zh-cn': '不是报告', en: 'not a report' },
 };
 
+/** An annual report or the opening of one: the texts whose parts, their order and their plan year are checked (unknown: yes). */
+export function isAnnualReport(kind: DocumentKind | undefined): boolean {
+  return !kind || kind.id === 'annual-report' || kind.id === 'partial-draft';
+}
+
 export function kindLabel(id: KindId): { 'zh-cn': string; en: string } {
   return LABELS[id];
 }

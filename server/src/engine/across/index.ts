@@ -54,30 +54,21 @@ export interface AcrossOptions {
 
 /** Title, body and year of a report (the same reading as the summary page's: engine/summary.ts reportIdentity). */
 export function identify(file: string, text: string): ReportIdentity {
-  return parsed({ file, text }).id;
-}
-
-/** A report parsed once: its document and outline serve its identity and the plan follow-through. */
-function parsed(input: { file: string; text: string }): { id: ReportIdentity; doc: ReportDocument; outline: Outline } {
-  const doc = new ReportDocument(findDirectives(input.text).text);
-  const outline = parseOutline(doc);
-  const { title, body, year } = reportIdentity(doc, outline);
-  return { id: { file: input.file, title, body: body ?? '', year }, doc, outline };
+  return reportOf({ file, text, analysis: { outline: [], findings: [], ruleErrors: [] } }).id;
 }
 
 /**
- * A report of the folder: its identity from its analysis when the analysis carries one (analyze() reads it from the
- * outline it parsed anyway), its document and outline parsed only when a pair needs them. Most reports of a
- * folder pair with none, and parsing every report again here was most of the serial time at the end of a check.
+ * A report of the folder, its document and outline parsed once and only when needed: its identity comes from its
+ * analysis when the analysis carries one (analyze() reads it from the outline it parsed anyway), else from the
+ * outline; the plan follow-through and the year of a sentence read the document. Most reports of a folder pair
+ * with none, and parsing every report again here was most of the serial time at the end of a check.
  */
 function reportOf(input: AcrossInput): Report {
-  const known = input.analysis.identity;
-  if (!known) return { input, ...parsed(input) };
   let doc: ReportDocument | undefined;
   let outline: Outline | undefined;
-  return {
+  const report = {
     input,
-    id: { file: input.file, title: known.title, body: known.body ?? '', year: known.year },
+    id: { file: input.file, title: '', body: '', year: null } as ReportIdentity,
     get doc() {
       return (doc ??= new ReportDocument(findDirectives(input.text).text));
     },
@@ -85,6 +76,9 @@ function reportOf(input: AcrossInput): Report {
       return (outline ??= parseOutline(this.doc));
     },
   };
+  const { title, body, year } = input.analysis.identity ?? reportIdentity(report.doc, report.outline);
+  report.id = { file: input.file, title, body: body ?? '', year };
+  return report;
 }
 
 const UNIT_CHARS = new Set<string>([...data.bodyUnitChars]);

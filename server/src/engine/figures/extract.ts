@@ -38,6 +38,7 @@ import {
 import data from '../../../data/figures.json';
 import { readFigures } from './readings';
 import { tablesOf } from '../tables';
+import { charClass } from '../regex';
 
 const LABEL_MAX = 40;
 /** At most this many 其中 / 分别 / …中 triggers are read per sentence (pathological input stays linear). */
@@ -69,10 +70,10 @@ data.quotePairs.forEach((pair, k) => {
   QUOTE_CLOSE.set(pair.charCodeAt(1), k);
 });
 
-/** Spans inside 《》 “” 〔〕 … closed within 100 characters on the line: one pass, char codes only. */
 /** Any quote character of figures.json quotePairs: most lines have none and are passed over natively. */
-const ANY_QUOTE = new RegExp('[' + [...data.quotePairs.join('')].map((c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0')).join('') + ']');
+const ANY_QUOTE = new RegExp(charClass(data.quotePairs.join('')));
 
+/** Spans inside 《》 “” 〔〕 … closed within 100 characters on the line: one pass, char codes only. */
 export function quoteMask(s: string): Uint8Array | null {
   if (!ANY_QUOTE.test(s)) return null;
   let mask: Uint8Array | null = null;

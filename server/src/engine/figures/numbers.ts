@@ -10,6 +10,8 @@
 // What this file does NOT decide: whether a number is a metric. It returns every numeric token with what follows
 // it (unit or percent sign) and what surrounds it; extract.ts drops years, dates, document numbers, codes, etc.
 
+import { charClass } from '../regex';
+
 export type NumberKind = 'count' | 'percent' | 'points' | 'multiple' | 'ratio' | 'bare';
 
 export interface NumberToken {
@@ -48,7 +50,7 @@ export function isDigit(c: string | undefined): boolean {
 const CN_NUMERALS = new Set([...Object.keys(CN_DIGIT), ...Object.keys(CN_SMALL_UNIT), ...Object.keys(CN_BIG_UNIT)]);
 const CN_NUMERAL_CODES = new Set([...CN_NUMERALS].map((c) => c.charCodeAt(0)));
 /** The next character that can start a number (a digit or a Chinese numeral), found natively. */
-const NUMBER_START = new RegExp('[0-9' + [...CN_NUMERAL_CODES].map((c) => '\\u' + c.toString(16).padStart(4, '0')).join('') + ']', 'g');
+const NUMBER_START = new RegExp(`[0-9]|${charClass(CN_NUMERALS)}`, 'g');
 const LONE_WORD_CODES = new Set(['一', '二', '两'].map((c) => c.charCodeAt(0)));
 const LONE_UNIT_CODES = new Set(['十', '百', '千', '万', '亿'].map((c) => c.charCodeAt(0)));
 export function isCnNumeral(c: string | undefined): boolean {

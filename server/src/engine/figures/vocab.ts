@@ -1,6 +1,7 @@
 // The vocabulary of server/data/figures.json, compiled once into lookup sets for the scanners.
 import data from '../../../data/figures.json';
 import type { ScanVocabulary } from './numbers';
+import { alternation } from '../regex';
 
 export type WordType = 'object' | 'qualifier' | 'stage' | 'rate' | 'prior' | 'up' | 'down' | 'ratio';
 
@@ -146,14 +147,7 @@ add('ratio', 'ratio', data.ratioWords);
  * the longest word there, and the search for the next word runs natively (a loop over each character was one of
  * the costlier parts of a folder check while the engine warms up).
  */
-const WORDS_RE = new RegExp(
-  [...words.keys()]
-    .filter((w) => w.length > 0)
-    .sort((a, b) => b.length - a.length)
-    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('|'),
-  'g',
-);
+const WORDS_RE = new RegExp(alternation(words.keys()), 'g');
 
 export interface LabelMatch extends WordEntry {
   start: number;

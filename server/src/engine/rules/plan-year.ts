@@ -2,6 +2,7 @@
 // must not speak of that next year as past ("2024年,我区共办理…" in a 2023 report).
 import type { Rule, RuleContext } from '../rule';
 import type { Range } from '../types';
+import { isAnnualReport } from '../kind';
 
 const YEAR = /((?:19|20)\d{2})\s*年/g;
 const PAST_START = /(?:^|[。；;!！?？])\s*((?:19|20)\d{2})\s*年度?(?:以来|全年|上半年|下半年|共|累计|,|，)/g;
@@ -13,7 +14,7 @@ export const planYear: Rule = {
   check(ctx: RuleContext) {
     // only an annual report (or its draft) has a next year's plan; in a work summary, a news item or a statistics
     // report a heading like "2021年度重点工作任务完成情况" is no plan
-    if (ctx.kind && ctx.kind.id !== 'annual-report' && ctx.kind.id !== 'partial-draft') return;
+    if (!isAnnualReport(ctx.kind)) return;
     const s = ctx.sections();
     const ry = s.reportYear;
     if (!ry || s.newsStyle) return;

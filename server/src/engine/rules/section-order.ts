@@ -1,6 +1,7 @@
 // section-order: the parts in an order the example reports never use. The allowed orders are learned (profile
 // `order`: A before B in every example that has both): the 第一责任人 part may come first or third, the plan last.
 import type { Rule, RuleContext } from '../rule';
+import { isAnnualReport } from '../kind';
 
 export const sectionOrder: Rule = {
   code: 'section-order',
@@ -8,7 +9,7 @@ export const sectionOrder: Rule = {
   defaultSeverity: 'information',
   check(ctx: RuleContext) {
     // the order of an annual report's parts: other texts (work summaries, statistics, news) have their own
-    if (ctx.kind && ctx.kind.id !== 'annual-report' && ctx.kind.id !== 'partial-draft') return;
+    if (!isAnnualReport(ctx.kind)) return;
     const s = ctx.sections();
     if (s.newsStyle) return;
     const label = (id: string) => {

@@ -14,9 +14,9 @@ import { reproducedAcross, reproducedWithin, type Target } from './unbacked/repr
 import { rankingClaims } from './unbacked/ranking';
 import figuresData from '../../../data/figures.json';
 import data from '../../../data/unbacked.json';
+import { alternation } from '../regex';
 
-const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const alt = (ws: string[]) => [...ws].sort((a, b) => b.length - a.length).map(esc).join('|');
+const alt = alternation;
 const TARGET = new RegExp(alt(data.targetWords.words));
 const RATE_WORDS = [...new Set([...data.rateWords.words, ...figuresData.rates.flatMap((r) => r.names)])].sort((a, b) => b.length - a.length);
 const RATE_AT_END = new RegExp(`(${alt(RATE_WORDS)})[^，,。；;、]{0,4}$`);

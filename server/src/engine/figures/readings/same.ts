@@ -7,6 +7,7 @@ import type { Figure, FigureModel } from '../model';
 import { conflictFillers } from '../vocab';
 import data from '../../../../data/figures.json';
 import { phrase, reading, type Claim, type Outcome } from './types';
+import { alternation } from '../../regex';
 
 const CODE = 'conflicting-figure';
 const PERIOD = new RegExp(data.sameMetric.periods, 'g');
@@ -56,25 +57,11 @@ function headLabel(model: FigureModel, f: Figure): string {
 
 const LOOK_BACK = 24;
 
-/** The name of the nearest count before `f` in its sentence ('' when there is none). */
-function countBefore(model: FigureModel, f: Figure): string {
-  // a sentence's figures have consecutive ids; the look-back is bounded like the other readings'
+/** The nearest figure before `f` in its sentence that `pred` accepts (a sentence's figures have consecutive ids; the look-back is bounded). */
+function nearestBefore(model: FigureModel, f: Figure, pred: (g: Figure) => boolean): Figure | undefined {
   const first = model.sentences[f.sentence].figures[0];
-  for (let id = f.id - 1; id >= first && f.id - id <= LOOK_BACK; id--) {
-    const g = model.figures[id];
-    if (g.kind === 'count' && !g.prior && !g.change) return metricName(g.label);
-  }
-  return '';
-}
-
-/** The scope words of the nearest figure before `f` in its sentence that names any (bounded look-back). */
-function sentenceScope(model: FigureModel, f: Figure): string[] {
-  const first = model.sentences[f.sentence].figures[0];
-  for (let id = f.id - 1; id >= first && f.id - id <= LOOK_BACK; id--) {
-    const g = model.figures[id];
-    if (g.scope?.length) return g.scope;
-  }
-  return [];
+  for (let id = f.id - 1; id >= first && f.id - id <= LOOK_BACK; id--) if (pred(model.figures[id])) return model.figures[id];
+  return undefined;
 }
 
 function keysOf(model: FigureModel, f: Figure, lineText: string, cache: Map<number, { at: number; text: string }[]>): string[] {
@@ -88,12 +75,13 @@ function keysOf(model: FigureModel, f: Figure, lineText: string, cache: Map<numb
   } else if (f.rate && !f.object) {
     // a rate of nothing named (办结率99.4%) is of what its sentence counts before it (办理网上平台诉求269件，…办结率
     // 99.4%): a rate after another count (受理热线来电107515件，…办结率99.85%) is of another thing
-    subject = countBefore(model, f);
+    const count = nearestBefore(model, f, (g) => g.kind === 'count' && !g.prior && !g.change);
+    subject = count ? metricName(count.label) : '';
   }
   const periods = periodsBefore(model, f, lineText, cache);
   // a figure naming no scope takes its sentence's (新收行政一审、二审、再审案件…，结案率为96.0% against 共收行政一审案…，
   // 结案率为96.1%: the two rates are of different scopes)
-  const scope = [f.category ?? '', ...(f.scope ?? sentenceScope(model, f))].join('+');
+  const scope = [f.category ?? '', ...(f.scope ?? nearestBefore(model, f, (g) => !!g.scope?.length)?.scope ?? [])].join('+');
   const key = (label: string) => [f.kind, f.family, f.object ?? '', f.stage ?? '', f.rateId ?? '', label, periods, scope, subject].join('|');
   // an object carried over from earlier in the sentence brings that figure's label along: "受理280件" after
   // "市本级收到行政复议申请300件" is not the same metric as "受理450件" after "区县收到行政复议申请500件"
@@ -119,9 +107,8 @@ const similar = data.sameMetric as {
 };
 const NUMBERING = /^[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]\s*/;
 const SYNONYMS = new Map(Object.entries(similar.synonyms).filter(([k]) => !k.startsWith('$')));
-const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const SYNONYM_RE = new RegExp([...SYNONYMS.keys()].sort((a, b) => b.length - a.length).map(escape).join('|'), 'g');
-const FILLER_RE = new RegExp([...similar.fillers].sort((a, b) => b.length - a.length).map(escape).join('|') + '|[\\s,，、;；:：()（）]', 'g');
+const SYNONYM_RE = new RegExp(alternation(SYNONYMS.keys()), 'g');
+const FILLER_RE = new RegExp(alternation(similar.fillers) + '|[\\s,，、;；:：()（）]', 'g');
 const PERIOD_ONE = new RegExp(PERIOD.source, 'g');
 
 /** A label as the name of a metric: no period words, fillers or the writer's own name for itself; synonyms unified. */
@@ -176,11 +163,6 @@ function inferredConflict(here: Figure, there: Figure, role: string, assumption:
   return { check: CODE, anchor: here, ceiling: 1, sentenceBound: false, readings: [reading(figures, [{ id: assumption, cost: 1 }], { ok: false, cap: 'inferred', ...outcome })] };
 }
 
-/**
- * The same metric named with other words in another paragraph ("通过审计信息栏目公开信息20条" … "通过审计信息专栏公开
- * 政府信息16条"): counts of one unit family and period whose names (metricName) share most of their word pairs.
- * Inferred, never more than a warning; the strict key above is tried first.
- */
 const LEVELS = [...similar.levels].sort((a, b) => b.length - a.length);
 /** The level a name opens with; a one-character level (省, 市) only before a digit or a bracket (省12345热线), not in a word (市场监管). */
 function levelOf(label: string): string {
@@ -195,6 +177,11 @@ function levelsDiffer(a: string, b: string): boolean {
   return la !== '' && lb !== '' && la !== lb;
 }
 
+/**
+ * The same metric named with other words in another paragraph ("通过审计信息栏目公开信息20条" … "通过审计信息专栏公开
+ * 政府信息16条"): counts of one unit family and period whose names (metricName) share most of their word pairs.
+ * Inferred, never more than a warning; the strict key above is tried first.
+ */
 function similarClaims(model: FigureModel, lineText: (line: number) => string, cache: Map<number, { at: number; text: string }[]>, strict: Set<Figure>): Claim[] {
   const out: Claim[] = [];
   for (const f of model.figures) if (f.kind === 'count') periodsBefore(model, f, lineText(f.line), cache);

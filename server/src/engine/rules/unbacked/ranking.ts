@@ -2,10 +2,10 @@
 // measured by a number (考核, 测评, 指数, 满意度 …). A stated place (第一, 第2名, 前三) can be checked and is not
 // vague; a slogan or a plan (力争…走在前列, 推动…走在全省前列, 围绕…走在全国前列的目标) is not a claim of achievement.
 import data from '../../../../data/unbacked.json';
+import { alternation } from '../../regex';
 
 const R = data.ranking;
-const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const alt = (ws: string[]) => [...ws].sort((a, b) => b.length - a.length).map(esc).join('|');
+const alt = alternation;
 
 const SCOPE = '(?:全[国省市区县州盟]|全[国省市区县][同各]?[类级]?[^，,。；;、]{0,6}?中|同[类级][^，,。；;、]{0,6}?中|[^，,。；;、]{0,4}?)';
 /** verb + optional scope (全省, 全市同类单位中) + vague place. */
