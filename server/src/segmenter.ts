@@ -58,6 +58,17 @@ export function loadSegmenter(): Segmenter | null {
   return loaded;
 }
 
+/**
+ * A segmenter that loads the dictionary when first called, for a command-line check: the engine asks for words only
+ * where a check needs them (a few labels per report), so a folder of reports that never does pays no load. Where
+ * the dictionary cannot be loaded it gives no words, which the engine reads as no segmentation.
+ */
+export function lazySegmenter(): Segmenter {
+  return (s: string) => (loadSegmenter() ?? noWords)(s);
+}
+
+const noWords: Segmenter = () => [];
+
 export function segmenterIfLoaded(): Segmenter | null {
   return loaded;
 }

@@ -77,8 +77,23 @@ test('the segmenter only adds the counted noun; it changes nothing the checks re
   const a = model(text, false);
   const b = model(text, true);
   const strip = (m: ReturnType<typeof model>) =>
-    JSON.stringify({ f: m.figures.map(({ noun: _n, labelTokens: _t, ...rest }) => rest), b: m.breakdowns });
+    JSON.stringify({ f: m.figures.map(({ noun: _n, ...rest }) => rest), b: m.breakdowns });
   assert.equal(strip(a), strip(b));
   assert.ok(b.figures[0].noun!.startsWith('信访积案'));
   assert.equal(a.figures[0].noun, undefined);
+});
+
+test('labels are cut into words only where another figure shares the rest of the metric key (conflicting-figure)', () => {
+  const cut = segmenter();
+  const asked: string[] = [];
+  const counting = (s: string) => {
+    asked.push(s);
+    return cut(s);
+  };
+  // 受理 of 行政复议 twice (the names differ by the filler 共: only the words meet), 审结 and 办结率 once each
+  const text = '本年度共受理行政复议申请100件，审结78件。\n本年度受理行政复议申请90件，按期办结率为95%。';
+  const m = extractFigures(new ReportDocument(text), counting, undefined, { nouns: false });
+  assert.deepEqual(asked.sort(), ['本年度共受理行政复议申请', '本年度受理行政复议申请']);
+  const conflict = m.verdicts.filter((v) => v.claim.check === 'conflicting-figure' && v.reported);
+  assert.deepEqual(conflict.map((v) => v.claim.anchor.text), ['90件']);
 });

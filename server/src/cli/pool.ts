@@ -4,7 +4,7 @@
 // of the serial run. The worker is this same module (in the bundle: dist/cli.js) started with workerData.
 import os from 'node:os';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { loadSegmenter } from '../segmenter';
+import { lazySegmenter } from '../segmenter';
 import { checkFile, type FileJob, type FileOutcome, type JobOptions } from './check-file';
 import type { FileSettings } from './settings';
 
@@ -155,7 +155,7 @@ export function runParallel(
 }
 
 function workerMain(init: WorkerInit): void {
-  const segmenter = loadSegmenter();
+  const segmenter = lazySegmenter();
   parentPort!.on('message', async (m: ToWorker) => {
     if ('stop' in m) {
       parentPort!.close();

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import { acrossSeverity, checkAcross, type AcrossInput } from '../../engine/across';
 import { toDiagnostics } from '../../present/convert';
 import { fileUri } from '../files';
-import { loadSegmenter, segmenterIfLoaded } from '../../segmenter';
+import { lazySegmenter } from '../../segmenter';
 import { checkFile, type FileJob, type FileOutcome, type JobOptions } from '../check-file';
 import { MIN_FILES_PER_WORKER, runParallel, settingsTable, workerCount } from '../pool';
 import { tuneForFolder } from '../tuning';
@@ -148,8 +148,9 @@ export const check: Command = {
     if (workers > 1) {
       await runParallel(jobs, settingsTable(settings), jobOptions, workers, emit, (done) => bar?.update(done));
     } else {
-      // Word segmentation sharpens some checks; without it (null) the engine still works, so say nothing.
-      const segmenter = targets.length > 0 ? loadSegmenter() : null;
+      // Word segmentation sharpens some checks; its dictionary is loaded when a report first needs it (without it the
+      // engine still works, so say nothing).
+      const segmenter = lazySegmenter();
       for (let i = 0; i < jobs.length; i++) {
         emit(await checkFile(jobs[i], settings[i], jobOptions, segmenter));
         bar?.update(i + 1);
@@ -159,8 +160,8 @@ export const check: Command = {
       const inputs: AcrossInput[] = kept.filter((o) => o.result && o.text !== undefined && o.analysis).map((o) => ({ file: targets[o.index].absolute, text: o.text!, analysis: o.analysis! }));
       const found = checkAcross(inputs, {
         locale: opts.locale,
-        // the dictionary only if this thread has it already (with worker threads it was loaded in each worker)
-        segmenter: segmenterIfLoaded() ?? undefined,
+        // plan items' key terms are words whatever the number of threads (the dictionary is loaded here if needed)
+        segmenter: lazySegmenter(),
         severity: severityAcross,
         pairs: settings.flatMap((x) => x.pairs ?? []),
       });

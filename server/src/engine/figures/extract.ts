@@ -3,7 +3,7 @@
 //
 // Everything the checks compare (stage, object, rate, lists) comes from the vocabulary in server/data/figures.json
 // and the punctuation of the sentence. The segmenter, when given, adds `noun` (the counted noun phrase, for display)
-// and `labelTokens` (a second, coarser key for conflicting-figure): findings without it are a subset of those with
+// and `labelWords` (on demand: a second, coarser key for conflicting-figure): findings without it are a subset of those with
 // it. Coarser, never wrong. What the figures mean together is read afterwards, every plausible way, in readings/.
 //
 // Cost: one pass per line for numbers and quotes; labels are capped at LABEL_MAX characters; list and pair scans
@@ -428,9 +428,10 @@ export function extractFigures(doc: ReportDocument, segmenter?: Segmenter, secti
     for (const x of lineSentences) sentences.push(x);
   }
 
-  if (segmenter) addNouns(figures, labelStarts, labelEnds, doc, segmenter, options.nouns !== false);
+  const labelWords = segmenter ? labelWordsOf(doc, labelStarts, labelEnds, segmenter) : undefined;
+  if (segmenter && labelWords && options.nouns !== false) addNouns(figures, labelWords, doc, segmenter);
   if (sections && sections.length) addSections(figures, sections, doc.lineCount);
-  const model: FigureModel = { figures, sentences, breakdowns, verdicts: [], segmented: !!segmenter, tables: tablesOf(doc), reportYear: options.reportYear };
+  const model: FigureModel = { figures, sentences, breakdowns, verdicts: [], segmented: !!segmenter, labelWords, tables: tablesOf(doc), reportYear: options.reportYear };
   model.verdicts = readFigures(model, (line) => doc.lines[line].norm);
   return model;
 }
@@ -738,38 +739,41 @@ function buildBreakdowns(
 }
 
 /**
- * Nouns and label words from the segmenter. Only the short texts that need it are cut (the native call is most
- * of the cost of an analysis): the few characters after each unit (the counted noun: 96件信访积案), and the label
- * of a figure that names a stage or rate (conflicting-figure's key) or whose noun must come from its label.
+ * The counted nouns (display only: the hover and `fazhi-report figures`) from the segmenter. Only the short texts
+ * that need it are cut (the native call is most of the cost of an analysis): the few characters after each unit
+ * (the counted noun: 96件信访积案), else the label's last words.
  */
-function addNouns(figures: Figure[], labelStarts: number[], labelEnds: number[], doc: ReportDocument, segmenter: Segmenter, nouns: boolean): void {
+function addNouns(figures: Figure[], labelWords: (f: Figure) => string[], doc: ReportDocument, segmenter: Segmenter): void {
   const stopAt = (t: string) => CLAUSE_DELIM.has(t) || SENTENCE_END.has(t) || /[0-9]/.test(t);
   for (const f of figures) {
     const norm = doc.lines[f.line].norm;
-    // the counted noun right after the unit (only when nouns are wanted: no check reads it)
     const after: string[] = [];
-    if (nouns) {
-      const end = f.range.end.character;
-      let rEnd = end;
-      while (rEnd < norm.length && rEnd - end < RIGHT_MAX && !isDelim(norm, rEnd)) rEnd++;
-      if (rEnd > end) {
-        for (const t of segmenter(norm.slice(end, rEnd))) {
-          if (stopAt(t) || after.join('').length >= 8) break;
-          after.push(t);
-        }
+    const end = f.range.end.character;
+    let rEnd = end;
+    while (rEnd < norm.length && rEnd - end < RIGHT_MAX && !isDelim(norm, rEnd)) rEnd++;
+    if (rEnd > end) {
+      for (const t of segmenter(norm.slice(end, rEnd))) {
+        if (stopAt(t) || after.join('').length >= 8) break;
+        after.push(t);
       }
     }
-    let noun = after.join('');
-    // the label words: read by the checks for a figure that names a stage or rate, else the noun's fallback
-    const keyed = !!(f.stage || f.rate);
-    if (keyed || (nouns && !noun)) {
-      const label = norm.slice(labelStarts[f.id], labelEnds[f.id]);
-      const labelTokens = label ? segmenter(label) : [];
-      if (keyed) f.labelTokens = labelTokens;
-      if (nouns && !noun) noun = labelTokens.filter((t) => !stopAt(t) && !conflictFillers.has(t) && !/^[达为是了共计]+$/.test(t)).slice(-2).join('');
-    }
+    const noun = after.join('') || labelWords(f).filter((t) => !stopAt(t) && !conflictFillers.has(t) && !/^[达为是了共计]+$/.test(t)).slice(-2).join('');
     if (noun) f.noun = noun;
   }
+}
+
+/** A figure's label (up to a bracketed note before the figure) cut into words, once per figure, when first asked. */
+function labelWordsOf(doc: ReportDocument, labelStarts: number[], labelEnds: number[], segmenter: Segmenter): (f: Figure) => string[] {
+  const cut = new Map<number, string[]>();
+  return (f) => {
+    let words = cut.get(f.id);
+    if (!words) {
+      const label = doc.lines[f.line].norm.slice(labelStarts[f.id], labelEnds[f.id]);
+      words = label ? segmenter(label) : [];
+      cut.set(f.id, words);
+    }
+    return words;
+  };
 }
 
 /**

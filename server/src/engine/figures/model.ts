@@ -53,8 +53,6 @@ export interface Figure {
   label: string;
   /** The noun phrase the figure counts, from word segmentation (display only; absent without the segmenter). */
   noun?: string;
-  /** Word segmentation of the label (only with the segmenter): the conflicting-figure key is built from it. */
-  labelTokens?: string[];
   /** Marked as the prior-period value of a comparison (较上年Y件, (2023年为Y件)). */
   prior?: boolean;
   /** A change: 增长/下降 … before the figure. */
@@ -106,6 +104,12 @@ export interface FigureModel {
   verdicts: import('./readings/types').Verdict[];
   /** Whether word segmentation was available (conflicting-figure compares labels as words with it, as strings without). */
   segmented: boolean;
+  /**
+   * With the segmenter: a figure's label cut into words (conflicting-figure's second key), on demand and once per
+   * figure. The native call is the costliest step of an analysis, and the key is wanted only for figures that share
+   * every other part of their key with another figure (a few per report).
+   */
+  labelWords?: (f: Figure) => string[];
   /** The report's own year (sections/year.ts findReportYear), when the caller knows it. */
   reportYear?: number;
 }

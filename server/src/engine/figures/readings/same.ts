@@ -64,14 +64,18 @@ function nearestBefore(model: FigureModel, f: Figure, pred: (g: Figure) => boole
   return undefined;
 }
 
-function keysOf(model: FigureModel, f: Figure, lineText: string, cache: Map<number, { at: number; text: string }[]>): string[] {
-  if (f.prior || f.change || f.approx) return [];
-  if (!(f.stage || f.rate) || !(f.object || f.rate)) return [];
+/**
+ * A figure's metric key but for the name (label) part: `key(name)` completes it. Null for a figure that states no
+ * metric of its own (a prior value, a change, an approximation, or naming neither stage nor rate).
+ */
+function keyerOf(model: FigureModel, f: Figure, lineText: string, cache: Map<number, { at: number; text: string }[]>): ((label: string) => string) | null {
+  if (f.prior || f.change || f.approx) return null;
+  if (!(f.stage || f.rate) || !(f.object || f.rate)) return null;
   let subject = '';
   if (f.rateId === '占比') {
     subject = clauseBefore(lineText, f);
     const own = f.label.replace(f.rate ?? '', '');
-    if (!subject && SHARE_ONLY.test(own)) return [];
+    if (!subject && SHARE_ONLY.test(own)) return null;
   } else if (f.rate && !f.object) {
     // a rate of nothing named (办结率99.4%) is of what its sentence counts before it (办理网上平台诉求269件，…办结率
     // 99.4%): a rate after another count (受理热线来电107515件，…办结率99.85%) is of another thing
@@ -82,14 +86,21 @@ function keysOf(model: FigureModel, f: Figure, lineText: string, cache: Map<numb
   // a figure naming no scope takes its sentence's (新收行政一审、二审、再审案件…，结案率为96.0% against 共收行政一审案…，
   // 结案率为96.1%: the two rates are of different scopes)
   const scope = [f.category ?? '', ...(f.scope ?? nearestBefore(model, f, (g) => !!g.scope?.length)?.scope ?? [])].join('+');
-  const key = (label: string) => [f.kind, f.family, f.object ?? '', f.stage ?? '', f.rateId ?? '', label, periods, scope, subject].join('|');
+  return (label: string) => [f.kind, f.family, f.object ?? '', f.stage ?? '', f.rateId ?? '', label, periods, scope, subject].join('|');
+}
+
+/**
+ * The keys of a figure's metric: its name as written and, with the segmenter, as words without fillers. The words
+ * are cut only when `shared` (another figure has the same key but for the name): otherwise no key of words can meet.
+ */
+function keysOf(model: FigureModel, f: Figure, key: (label: string) => string, shared: boolean): string[] {
   // an object carried over from earlier in the sentence brings that figure's label along: "受理280件" after
   // "市本级收到行政复议申请300件" is not the same metric as "受理450件" after "区县收到行政复议申请500件"
   const head = f.objectInherited ? headLabel(model, f) : '';
   const keys: string[] = [];
   if (f.label) keys.push('=' + key(head + '…' + f.label));
-  if (model.segmented && f.labelTokens) {
-    const words = f.labelTokens.filter((t) => !conflictFillers.has(t) && t.trim() !== '').join('');
+  if (shared && model.labelWords) {
+    const words = model.labelWords(f).filter((t) => !conflictFillers.has(t) && t.trim() !== '').join('');
     if (words) keys.push('~' + key(head + '…' + words));
   }
   return keys;
@@ -316,8 +327,15 @@ export function sameClaims(model: FigureModel, lineText: (line: number) => strin
   const seen = new Map<string, Figure[]>();
   const cache = new Map<number, { at: number; text: string }[]>();
   const strict = new Set<Figure>();
-  for (const f of model.figures) {
-    const keys = keysOf(model, f, lineText(f.line), cache);
+  // every figure's key but for the name first, so that only figures sharing one are cut into words
+  const keyers = model.figures.map((f) => keyerOf(model, f, lineText(f.line), cache));
+  const unnamed = new Map<string, number>();
+  for (const k of keyers) if (k) unnamed.set(k(''), (unnamed.get(k('')) ?? 0) + 1);
+  for (let i = 0; i < model.figures.length; i++) {
+    const f = model.figures[i];
+    const key = keyers[i];
+    if (!key) continue;
+    const keys = keysOf(model, f, key, (unnamed.get(key('')) ?? 0) > 1);
     if (keys.length === 0) continue;
     let other: Figure | undefined;
     let same: Figure | undefined;
