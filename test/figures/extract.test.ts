@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ReportDocument } from '../../server/src/engine/document';
-import { extractFigures } from '../../server/src/engine/figures/extract';
+import { extractFigures, quoteMask } from '../../server/src/engine/figures/extract';
 import { segmenter } from './common';
 
 function model(text: string, seg = false) {
@@ -96,4 +96,17 @@ test('labels are cut into words only where another figure shares the rest of the
   assert.deepEqual(asked.sort(), ['本年度共受理行政复议申请', '本年度受理行政复议申请']);
   const conflict = m.verdicts.filter((v) => v.claim.check === 'conflicting-figure' && v.reported);
   assert.deepEqual(conflict.map((v) => v.claim.anchor.text), ['90件']);
+});
+
+test('quoted spans: a number inside 《》 or “” closed on its line is covered, one outside or in a quote left open is not', () => {
+  const s = '依据《条例》第12条和“三个100%”要求，受理案件45件，另有“未闭合的引号里12件';
+  const spans = quoteMask(s)!;
+  const at = (t: string) => s.indexOf(t);
+  assert.equal(spans.covers(at('条例')), true);
+  assert.equal(spans.covers(at('100%')), true);
+  assert.equal(spans.covers(at('》')), true);
+  assert.equal(spans.covers(at('12条')), false);
+  assert.equal(spans.covers(at('45件')), false);
+  assert.equal(spans.covers(at('12件')), false);
+  assert.equal(quoteMask('受理案件45件，审结40件。'), null);
 });

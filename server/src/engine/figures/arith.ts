@@ -328,15 +328,18 @@ export function resolveRate(model: FigureModel, pct: Figure): RateResolution {
     }
   }
   // a share that names its base's stage (占受理总数的40.4%, 占审结案件的18.3%): the counts of that stage before it,
-  // nearest first. Verification only, like any base this far away.
+  // nearest first. Verification only, like any base this far away; but the one count of that stage earlier in the
+  // paragraph is the base the writer names ("立案受理15件。经过审理，维持5件，占受理案件总数的38%": 5 / 15 = 33%)
   if (def.share && namedBase && numer.figs.length === 1 && !res.bases.some((b) => b.right)) {
     const named = new Set(scanWords(pct.label.slice(pct.label.lastIndexOf('占'))).filter((w) => w.type === 'stage').map((w) => w.id));
+    const inParagraph = lineFigures(model, pct).filter((f) => f.id < pct.id && isCountLike(f) && !!f.stage && named.has(f.stage) && f.family === family && !f.approx);
     let found = 0;
     for (let id = pct.id - 1; named.size && id >= 0 && pct.id - id <= DOCUMENT_SPAN && found < 3; id--) {
       const f = model.figures[id];
       if (!isCountLike(f) || !f.stage || !named.has(f.stage) || f.family !== family || f.value <= numer.value || used.has(f.id)) continue;
       if (res.bases.some((b) => b.figs.length === 1 && b.figs[0].id === f.id)) continue;
-      res.bases.push({ ...termOf([f], f.stage), right: false, scope: 'document' });
+      const only = found === 0 && inParagraph.length === 1 && inParagraph[0] === f;
+      res.bases.push({ ...termOf([f], f.stage), right: only, scope: only ? 'paragraph' : 'document' });
       found++;
     }
   }

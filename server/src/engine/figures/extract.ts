@@ -73,10 +73,41 @@ data.quotePairs.forEach((pair, k) => {
 /** Any quote character of figures.json quotePairs: most lines have none and are passed over natively. */
 const ANY_QUOTE = new RegExp(charClass(data.quotePairs.join('')));
 
-/** Spans inside 《》 “” 〔〕 … closed within 100 characters on the line: one pass, char codes only. */
-export function quoteMask(s: string): Uint8Array | null {
+/** The spans of a line inside quotes, merged and in order; `covers(i)` by binary search. */
+export class QuoteSpans {
+  private readonly from: number[] = [];
+  private readonly to: number[] = [];
+  constructor(pairs: [number, number][]) {
+    pairs.sort((x, y) => x[0] - y[0]);
+    for (const [f, t] of pairs) {
+      const last = this.to.length - 1;
+      if (last >= 0 && f <= this.to[last]) this.to[last] = Math.max(this.to[last], t);
+      else {
+        this.from.push(f);
+        this.to.push(t);
+      }
+    }
+  }
+  covers(i: number): boolean {
+    let lo = 0;
+    let hi = this.from.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.from[mid] > i) hi = mid - 1;
+      else if (this.to[mid] < i) lo = mid + 1;
+      else return true;
+    }
+    return false;
+  }
+}
+
+/**
+ * Spans inside 《》 “” 〔〕 … closed within 100 characters on the line (quotes included): one pass, char codes only;
+ * no array the length of the line (long lines with a quote or two were most of this function's cost).
+ */
+export function quoteMask(s: string): QuoteSpans | null {
   if (!ANY_QUOTE.test(s)) return null;
-  let mask: Uint8Array | null = null;
+  const spans: [number, number][] = [];
   const pending = new Array<number>(data.quotePairs.length).fill(-1);
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -90,14 +121,11 @@ export function quoteMask(s: string): Uint8Array | null {
     const close = QUOTE_CLOSE.get(c);
     if (close !== undefined && pending[close] >= 0) {
       const from = pending[close];
-      if (i - from <= 100) {
-        mask ??= new Uint8Array(s.length);
-        mask.fill(1, from, i + 1);
-      }
+      if (i - from <= 100) spans.push([from, i]);
       pending[close] = -1;
     }
   }
-  return mask;
+  return spans.length ? new QuoteSpans(spans) : null;
 }
 
 function isAsciiLetter(c: string | undefined): boolean {
@@ -190,6 +218,9 @@ const PRIOR_IN_PARENS = /[（(]\s*(?:\d{4}\s*年度?|上年(?:同期)?|去年(?:
 /** A prior-period marker right before a bracket holding the prior value: 较上年（2,215.3万元） */
 const PRIOR_BEFORE_PARENS = /(?:较|比)(?:上年(?:同期)?|去年(?:同期)?|上一年度?|\d{4}年度?)(?:的)?\s*$/;
 
+/** Words after a percentage that make it a target, not a result (结案率95%的考核任务). */
+const TARGET_AFTER: string[] = data.targetAfter.words;
+
 /** What makes a bare number a ratio (复议诉讼比值达2.6, 复议与诉讼之比为1.2). */
 const RATIO_WORDS = /比值|之比/;
 
@@ -234,7 +265,7 @@ export function extractFigures(doc: ReportDocument, segmenter?: Segmenter, secti
     for (const tok of tokens) {
       while (si < lineSentences.length - 1 && tok.numStart >= lineSentences[si].end) si++;
       const sent = lineSentences[si];
-      if (mask && mask[tok.numStart]) continue;
+      if (mask && mask.covers(tok.numStart)) continue;
       const before = s[tok.start - 1];
       if (notMetricBefore.has(before) || isAsciiLetter(before) || before === '+' || before === '.' || before === '/') continue;
       if (s[tok.end] === '+' || isAsciiLetter(s[tok.end]) && tok.kind === 'bare') continue;
@@ -404,6 +435,7 @@ export function extractFigures(doc: ReportDocument, segmenter?: Segmenter, secti
         f.stage = stage.id;
         f.stageText = stage.word;
       }
+      if (f.kind === 'percent' && TARGET_AFTER.some((w) => s.startsWith(w, f.range.end.character))) f.target = true;
       if (rate && (f.kind === 'percent' || f.kind === 'ratio')) {
         f.rate = rate.word;
         f.rateId = rate.id;
@@ -681,6 +713,10 @@ function buildBreakdowns(
         fromPrevious = true;
       }
     }
+    // "接收留言15件；接听群众来电8947个，其中转办2274件": the list is of the count right before 其中 (in its clause),
+    // written in another measure word; no count further back is its total (an amount of money is no such count:
+    // "受理调解案件8608起…，总标的6.89亿元；其中，委托调解1034件" lists cases)
+    if (hint && total && hint !== total && hint.family !== 'money' && !sameFamily(hint, parts[0].fig) && hint.id > total.id && /^[\s,，]*$/.test(s.slice(hint.range.end.character, at))) continue;
     if (!total) continue;
     const b = makeBreakdown(sent, total, parts, '其中', inSent);
     b.totalFromPrevious = fromPrevious;

@@ -1,7 +1,6 @@
 // The vocabulary of server/data/figures.json, compiled once into lookup sets for the scanners.
 import data from '../../../data/figures.json';
 import type { ScanVocabulary } from './numbers';
-import { alternation } from '../regex';
 
 export type WordType = 'object' | 'qualifier' | 'stage' | 'rate' | 'prior' | 'up' | 'down' | 'ratio';
 
@@ -143,11 +142,17 @@ add('up', 'up', data.changes.up);
 add('down', 'down', data.changes.down);
 add('ratio', 'ratio', data.ratioWords);
 /**
- * Every known word as one regular expression, longest first: at each position the first alternative that matches is
- * the longest word there, and the search for the next word runs natively (a loop over each character was one of
- * the costlier parts of a folder check while the engine warms up).
+ * The known words by their first character, longest first: at each position the first that matches is the longest
+ * word there. (Faster than one regular expression of every word once the engine is warm — an alternation of some
+ * 300 words is tried one by one at each position — and as fast while it warms up; same matches.)
  */
-const WORDS_RE = new RegExp(alternation(words.keys()), 'g');
+const WORDS_BY_FIRST = new Map<number, string[]>();
+for (const w of [...words.keys()].sort((a, b) => b.length - a.length)) {
+  const c = w.charCodeAt(0);
+  let list = WORDS_BY_FIRST.get(c);
+  if (!list) WORDS_BY_FIRST.set(c, (list = []));
+  list.push(w);
+}
 
 export interface LabelMatch extends WordEntry {
   start: number;
@@ -157,10 +162,24 @@ export interface LabelMatch extends WordEntry {
 /** The known words of a short text, left to right, longest match at each position (matches do not overlap). */
 export function scanWords(s: string): LabelMatch[] {
   const out: LabelMatch[] = [];
-  WORDS_RE.lastIndex = 0;
-  for (let m = WORDS_RE.exec(s); m; m = WORDS_RE.exec(s)) {
-    const hit = words.get(m[0])!;
-    out.push({ ...hit, start: m.index, end: m.index + m[0].length });
+  for (let i = 0; i < s.length; ) {
+    const list = WORDS_BY_FIRST.get(s.charCodeAt(i));
+    let hit: string | undefined;
+    if (list) {
+      for (const w of list) {
+        if (s.startsWith(w, i)) {
+          hit = w;
+          break;
+        }
+      }
+    }
+    if (!hit) {
+      i++;
+      continue;
+    }
+    const e = words.get(hit)!;
+    out.push({ type: e.type, id: e.id, word: e.word, start: i, end: i + hit.length });
+    i += hit.length;
   }
   return out;
 }

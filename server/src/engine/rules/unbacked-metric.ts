@@ -84,7 +84,7 @@ export const unbackedMetric: Rule = {
       const n = (examined.get(f.line) ?? 0) + 1;
       examined.set(f.line, n);
       if (n > MAX_PER_LINE) continue;
-      if (f.prior) continue;
+      if (f.prior || f.target) continue;
       if (isVerifiedByFigureChecks(model, f)) continue;
       if (f.rate && f.rateId !== '占比' && verifiedRates.has(`${f.rate}|${f.text}|${f.object ?? ''}`)) continue;
       // a share in a table column is backed by the table's counts (engine/tables, the one table model)

@@ -31,14 +31,22 @@ function verdictOf(claim: Claim): Verdict {
 
 /** Claims and verdicts of a figure model; fills each figure's `checks` from the verdicts. */
 export function readFigures(model: FigureModel, lineText: (line: number) => string): Verdict[] {
-  const claims: Claim[] = [
-    ...orderClaims(model, lineText),
-    ...sumClaims(model, lineText),
-    ...rateClaims(model),
-    ...changeClaims(model, lineText),
-    ...sameClaims(model, lineText),
+  const rates = rateClaims(model).map(verdictOf);
+  // a rate that its own counts reproduce, by those counts (readings/same.ts: two such rates of different counts are
+  // rates of two things, not one metric stated twice)
+  const backing = new Map<number, string>();
+  for (const v of rates) {
+    if (v.holding && !v.reported && v.claim.check === 'rate-mismatch') {
+      backing.set(v.claim.anchor.id, v.holding.figures.filter((x) => x.fig !== v.claim.anchor).map((x) => x.fig.value).join('/'));
+    }
+  }
+  const verdicts: Verdict[] = [
+    ...orderClaims(model, lineText).map(verdictOf),
+    ...sumClaims(model, lineText).map(verdictOf),
+    ...rates,
+    ...changeClaims(model, lineText).map(verdictOf),
+    ...sameClaims(model, lineText, backing).map(verdictOf),
   ];
-  const verdicts = claims.map(verdictOf);
   for (const v of verdicts) {
     const r = v.holding ?? v.reported;
     if (!r) continue;

@@ -29,6 +29,22 @@ function splitByScope(early: Figure, late: Figure, figs: Figure[]): boolean {
   return figs.some((g) => g !== early && g.stage === early.stage && !!g.scope?.length && g.scope.join() !== key);
 }
 
+/**
+ * The later stage is in another part of the sentence (after a semicolon) that first counts something of its own
+ * ("接到省长热线平台转办13件；…；接听群众来电8947个，其中转办2274件，办结1715件"): it is a stage of that, another channel.
+ */
+function ownSubject(model: FigureModel, early: Figure, late: Figure): boolean {
+  if ((early.segment ?? 0) === (late.segment ?? 0)) return false;
+  // back from the later stage through its part of the sentence (at most WINDOW figures: a dense sentence stays linear)
+  const first = model.sentences[late.sentence].figures[0];
+  for (let id = late.id - 1; id >= first && late.id - id <= WINDOW; id--) {
+    const g = model.figures[id];
+    if ((g.segment ?? 0) !== (late.segment ?? 0)) break;
+    if (g.kind === 'count' && !g.stage && !g.prior && !g.change) return true;
+  }
+  return false;
+}
+
 export function orderClaims(model: FigureModel, lineText: (line: number) => string): Claim[] {
   const out: Claim[] = [];
   // parts of one list are disjoint categories of its total (受理 98、不予受理 15、告知 7 of 收到 120), not stages
@@ -45,7 +61,7 @@ export function orderClaims(model: FigureModel, lineText: (line: number) => stri
         const [early, late] = rel.ia < rel.ib ? [x, y] : [y, x];
         if (!comparable(early, late)) continue;
         if (siblings.has(x.id) && siblings.get(x.id) === siblings.get(y.id)) continue;
-        if (splitByScope(early, late, figs)) continue;
+        if (splitByScope(early, late, figs) || ownSubject(model, early, late)) continue;
         const figures = [
           { fig: early, role: 'earlier', roleArg: early.stageText ?? '' },
           { fig: late, role: 'later', roleArg: late.stageText ?? '' },

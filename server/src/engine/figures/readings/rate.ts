@@ -15,6 +15,8 @@ import { asWritten, grim, grimApplies, lineFigures, matchOf, previousParagraphFi
 import { funnels, rateById } from '../vocab';
 import { COST, phrase, reading, type Assumption, type Claim, type Outcome, type Reading } from './types';
 import type { MessageRef } from '../../messages';
+import data from '../../../../data/figures.json';
+import { WINDOW } from '../extract';
 
 /** A rate's name for a message: as written (纠错率), or "占比" for a share written without one (分别占35.7%、63.9%). */
 const rateName = (f: Figure): string | MessageRef => f.rate || { id: 'figures.share' };
@@ -164,8 +166,8 @@ function rateClaim(model: FigureModel, pct: Figure, res: RateResolution): Claim 
 /** Bases for a GRIM test when the numerator is not stated: every stage of the rate's object in its sentence. */
 function grimClaim(model: FigureModel, pct: Figure, res: RateResolution): Claim | null {
   if (!res.def || res.numerator) return null;
-  const conventional = res.bases.filter((b) => b.right && b.scope === 'sentence' && b.exact && grimApplies(pct, b.value));
-  if (conventional.length === 0) return null;
+  const conventional = res.bases.filter((b) => b.right && b.scope === 'sentence' && b.exact && b.figs.every((f) => GRIM_BASE_FAMILIES.has(f.family)) && grimApplies(pct, b.value));
+  if (conventional.length === 0) return res.def.base?.length ? unnamedBaseClaim(model, pct) : null;
   const stages = new Set<string>();
   for (const st of res.def.base ?? []) for (const f of funnels) if (f.stages.includes(st)) f.stages.forEach((x) => stages.add(x));
   // and the rate's own base stages: another count of that stage may be the base (调解成功率 over 组织调解30件, not 调解结案26件)
@@ -202,6 +204,46 @@ function grimClaim(model: FigureModel, pct: Figure, res: RateResolution): Claim 
   ];
   return { check: 'impossible-percentage', anchor: pct, readings, ceiling: 1, sentenceBound: false };
 }
+
+/**
+ * A rate with a conventional base (办结率 of what was taken in; not 满意率, often of those who rated) whose sentence names no stage, only one count before it: that count
+ * is what the rate is of ("办理网上平台诉求269件，回复率100%，办结率99.4%": no whole number of 269 gives 99.4%). One
+ * reading, at most inferred; only for counts of the families in figures.json grim.unnamedBaseFamilies (cases and requests,
+ * not 个 of organisations) and only when the sentence has no other count before the rate to choose from.
+ */
+function unnamedBaseClaim(model: FigureModel, pct: Figure): Claim | null {
+  if (pct.change || pct.approx || pct.prior) return null;
+  // the counts before it in its part of the sentence, looked for at most WINDOW figures back (a dense sentence stays linear)
+  const first = model.sentences[pct.sentence].figures[0];
+  const before: Figure[] = [];
+  let id = pct.id - 1;
+  for (; id >= first && pct.id - id <= WINDOW && before.length < 2; id--) {
+    const f = model.figures[id];
+    if ((f.segment ?? 0) !== (pct.segment ?? 0)) break;
+    if (f.kind === 'count') before.push(f);
+  }
+  const reachedStart = id < first || (model.figures[id].segment ?? 0) !== (pct.segment ?? 0);
+  if (before.length !== 1 || !reachedStart) return null;
+  const base = before[0];
+  // (written in digits: "在…三项指标中，出庭应诉率为93.37%" counts the indicators, not what the rate is of)
+  if (base.stage || base.prior || base.change || base.approx || !/[0-9０-９]/.test(base.text) || !UNNAMED_BASE_FAMILIES.has(base.family) || !grimApplies(pct, base.value)) return null;
+  const g = grim(pct, base.value);
+  if (g.possible) return null;
+  const closest = `${asWritten(g.closest, pct.decimals)}%`;
+  const outcome: Outcome = {
+    ok: false,
+    ...phrase('noWholeCount', { base: num(base.value), written: pct.text, k: g.k, closest }),
+    messageId: 'impossible-percentage.grim',
+    args: { rate: rateName(pct), written: pct.text, base: num(base.value), baseLabel: `${base.label.trim()} ${num(base.value)}`, k: g.k, closest },
+    data: { base: base.value, closestK: g.k, closest: asWritten(g.closest, pct.decimals) },
+    cap: 'inferred',
+  };
+  const r = reading([{ fig: pct, role: 'rate', roleArg: pct.rate ?? '' }, { fig: base, role: 'denominator', roleArg: base.label.trim() }], [{ id: 'unnamedBase', cost: COST.paragraphBase }], outcome);
+  return { check: 'impossible-percentage', anchor: pct, readings: [r], ceiling: 1, sentenceBound: false };
+}
+
+const UNNAMED_BASE_FAMILIES = new Set<string>(data.grim.unnamedBaseFamilies);
+const GRIM_BASE_FAMILIES = new Set<string>(data.grim.baseFamilies);
 
 function over100Claim(pct: Figure): Claim | null {
   const def = pct.rateId ? rateById.get(pct.rateId) : undefined;
@@ -389,7 +431,7 @@ export function rateClaims(model: FigureModel): Claim[] {
       if (c) out.push(c);
       continue;
     }
-    if (f.kind !== 'percent') continue;
+    if (f.kind !== 'percent' || f.target) continue;
     if (!f.rateId) {
       // a share of a 分别占 list after the first has no rate word of its own
       const agreed = consensus.get(f);

@@ -69,7 +69,7 @@ function nearestBefore(model: FigureModel, f: Figure, pred: (g: Figure) => boole
  * metric of its own (a prior value, a change, an approximation, or naming neither stage nor rate).
  */
 function keyerOf(model: FigureModel, f: Figure, lineText: string, cache: Map<number, { at: number; text: string }[]>): ((label: string) => string) | null {
-  if (f.prior || f.change || f.approx) return null;
+  if (f.prior || f.change || f.approx || f.target) return null;
   if (!(f.stage || f.rate) || !(f.object || f.rate)) return null;
   let subject = '';
   if (f.rateId === '占比') {
@@ -322,7 +322,11 @@ function tableClaims(model: FigureModel, strict: Set<Figure>): Claim[] {
   return out;
 }
 
-export function sameClaims(model: FigureModel, lineText: (line: number) => string): Claim[] {
+/**
+ * `backing`: for each rate its own counts reproduce, those counts' values (readings/index.ts). Two rates each
+ * reproduced by other counts (办结率75.42% = 1715 / 2274 and 办结率91.32% = 221 / 242) are rates of two things.
+ */
+export function sameClaims(model: FigureModel, lineText: (line: number) => string, backing: Map<number, string> = new Map()): Claim[] {
   const out: Claim[] = [];
   const seen = new Map<string, Figure[]>();
   const cache = new Map<number, { at: number; text: string }[]>();
@@ -348,6 +352,9 @@ export function sameClaims(model: FigureModel, lineText: (line: number) => strin
     }
     const e = other ?? same;
     if (!e) continue;
+    const eBack = backing.get(e.id);
+    const fBack = backing.get(f.id);
+    const ownCounts = !!other && eBack !== undefined && fBack !== undefined && eBack !== fBack;
     strict.add(f).add(e);
     const figures = [
       { fig: e, role: 'statedBefore' },
@@ -362,7 +369,9 @@ export function sameClaims(model: FigureModel, lineText: (line: number) => strin
         reading(
           figures,
           [],
-          other
+          ownCounts
+            ? { ok: true, ...phrase('ownCounts', { here: `${f.text} = ${fBack}`, there: `${e.text} = ${eBack}` }) }
+            : other
             ? {
                 ok: false,
                 ...phrase('statedOtherwise', { line: e.line + 1, there: e.text, here: f.text }),

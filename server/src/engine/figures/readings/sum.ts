@@ -77,9 +77,13 @@ function later(a: string | undefined, b: string | undefined): boolean {
  */
 function stageCuts(total: Figure, parts: Figure[]): number[] {
   const cuts: number[] = [];
+  // categories, then stages: "其中简易程序110件，普通程序280件、立案撤销8件" splits the cases by procedure, then says how
+  // many of them were withdrawn (two partitions of one total, not three parts)
+  const firstStaged = parts.findIndex((p) => !!p.stage);
+  if (firstStaged >= 2 && parts.slice(firstStaged).every((p) => p.stage)) cuts.push(firstStaged);
   for (let k = 1; k < parts.length; k++) {
     const p = parts[k];
-    if (!p.stage || p.stage === parts[0].stage) continue;
+    if (!p.stage || p.stage === parts[0].stage || cuts.includes(k)) continue;
     const earlierAreCategories = parts.slice(0, k).every((q) => !later(total.stage, q.stage));
     if ((later(total.stage, p.stage) && earlierAreCategories) || parts.slice(0, k).some((q) => later(q.stage, p.stage))) cuts.push(k);
   }

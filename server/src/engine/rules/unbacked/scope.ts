@@ -54,7 +54,7 @@ export class Scope {
     for (const tok of scanNumbers(s, scanVocabulary)) {
       // percentages, 个百分点 and 倍 are what is backed, not counts (Chinese numerals come only with a unit)
       if (tok.kind !== 'count' && tok.kind !== 'bare') continue;
-      if (mask && mask[tok.numStart]) continue;
+      if (mask && mask.covers(tok.numStart)) continue;
       const before = s[tok.numStart - 1];
       if (before === '第' || before === '/' || before === '〔' || isAsciiLetter(before)) continue;
       // a ratio written 3.78:1, and bare decimals (2.15, an index), are not counts
