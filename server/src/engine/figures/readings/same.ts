@@ -193,7 +193,13 @@ function levelsDiffer(a: string, b: string): boolean {
  * 政府信息16条"): counts of one unit family and period whose names (metricName) share most of their word pairs.
  * Inferred, never more than a warning; the strict key above is tried first.
  */
-function similarClaims(model: FigureModel, lineText: (line: number) => string, cache: Map<number, { at: number; text: string }[]>, strict: Set<Figure>): Claim[] {
+function similarClaims(
+  model: FigureModel,
+  lineText: (line: number) => string,
+  cache: Map<number, { at: number; text: string }[]>,
+  strict: Set<Figure>,
+  otherWholes: (a: Figure, b: Figure) => boolean,
+): Claim[] {
   const out: Claim[] = [];
   for (const f of model.figures) if (f.kind === 'count') periodsBefore(model, f, lineText(f.line), cache);
   const byFamily = new Map<string, { f: Figure; name: string; period: string }[]>();
@@ -216,7 +222,7 @@ function similarClaims(model: FigureModel, lineText: (line: number) => string, c
       if (e.f.line === f.line || !samePeriod(e.period, period) || e.f.value === f.value) continue;
       if ((e.f.stage && f.stage && e.f.stage !== f.stage) || !sameSubject(e.f, f, 'exact')) continue;
       if (containment(e.name, name) < similar.containment || !narrowerOrSame(e.name, name)) continue;
-      if (levelsDiffer(e.f.label, f.label)) continue;
+      if (levelsDiffer(e.f.label, f.label) || otherWholes(e.f, f)) continue;
       out.push(
         inferredConflict(f, e.f, 'statedBefore', 'similarName', {
           ...phrase('statedOtherwise', { line: e.f.line + 1, there: e.f.text, here: f.text }),
@@ -326,6 +332,20 @@ function tableClaims(model: FigureModel, strict: Set<Figure>): Claim[] {
  * `backing`: for each rate its own counts reproduce, those counts' values (readings/index.ts). Two rates each
  * reproduced by other counts (办结率75.42% = 1715 / 2274 and 办结率91.32% = 221 / 242) are rates of two things.
  */
+/**
+ * Are two figures parts of 其中 / …中 lists of different totals? "受理指派案件4459件，其中法律援助案件450件" and "接收审查
+ * 归档案卷3927份，其中法律援助案件1414件" are parts of two things, however alike their own names.
+ */
+function partsOfOtherWholes(model: FigureModel): (a: Figure, b: Figure) => boolean {
+  const totalOf = new Map<number, Figure>();
+  for (const b of model.breakdowns) if (b.trigger !== 'implicit') for (const p of b.parts) totalOf.set(p, model.figures[b.total]);
+  return (a, b) => {
+    const ta = totalOf.get(a.id);
+    const tb = totalOf.get(b.id);
+    return !!ta && !!tb && ta.value !== tb.value && metricName(ta.label) !== metricName(tb.label);
+  };
+}
+
 export function sameClaims(model: FigureModel, lineText: (line: number) => string, backing: Map<number, string> = new Map()): Claim[] {
   const out: Claim[] = [];
   const seen = new Map<string, Figure[]>();
@@ -333,6 +353,7 @@ export function sameClaims(model: FigureModel, lineText: (line: number) => strin
   const strict = new Set<Figure>();
   // every figure's key but for the name first, so that only figures sharing one are cut into words
   const keyers = model.figures.map((f) => keyerOf(model, f, lineText(f.line), cache));
+  const otherWholes = partsOfOtherWholes(model);
   const unnamed = new Map<string, number>();
   for (const k of keyers) if (k) unnamed.set(k(''), (unnamed.get(k('')) ?? 0) + 1);
   for (let i = 0; i < model.figures.length; i++) {
@@ -345,7 +366,7 @@ export function sameClaims(model: FigureModel, lineText: (line: number) => strin
     let same: Figure | undefined;
     for (const key of keys) {
       const earlier = seen.get(key) ?? [];
-      other ??= earlier.find((e) => e.sentence !== f.sentence && (f.lo > e.hi + 1e-9 || e.lo > f.hi + 1e-9));
+      other ??= earlier.find((e) => e.sentence !== f.sentence && (f.lo > e.hi + 1e-9 || e.lo > f.hi + 1e-9) && !otherWholes(e, f));
       same ??= earlier.find((e) => e.sentence !== f.sentence && e.value === f.value);
       if (earlier.length < MAX_PER_KEY && !earlier.some((e) => e.value === f.value)) earlier.push(f);
       seen.set(key, earlier);
@@ -384,7 +405,7 @@ export function sameClaims(model: FigureModel, lineText: (line: number) => strin
       ],
     });
   }
-  out.push(...similarClaims(model, lineText, cache, strict));
+  out.push(...similarClaims(model, lineText, cache, strict, otherWholes));
   out.push(...tableClaims(model, strict));
   return out;
 }
