@@ -316,14 +316,17 @@ export function resolveRate(model: FigureModel, pct: Figure): RateResolution {
     if (f.id > pct.id) continue;
     res.bases.push({ ...termOf([f], f.stage ?? ''), right: false, scope: 'sentence' });
   }
-  // a share with no base in its sentence (新纳入…案件共计176件，占比为2%): an earlier total of the same object
-  // anywhere before it (全市新收行政复议申请8745件). Verification only: a base this far away is never flagged.
-  if (def.share && res.bases.length === 0 && numer.figs.length === 1 && numer.figs[0].object && !numer.figs[0].objectInherited) {
+  // a share with no total in its sentence (新纳入…案件共计176件，占比为2%): an earlier total of the same object
+  // anywhere before it (全市新收行政复议申请8745件); for a count naming no object (公安交管类380件，占比34%), the nearest
+  // few larger counts before it (收到群众来信1113件, lines above). Verification only: a base this far away is never flagged.
+  if (def.share && !res.bases.some((b) => b.right) && numer.figs.length === 1 && !numer.figs[0].objectInherited) {
     const o = numer.figs[0].object;
-    for (let id = pct.id - 1; id >= 0 && pct.id - id <= DOCUMENT_SPAN; id--) {
+    let unnamed = 0;
+    for (let id = pct.id - 1; id >= 0 && pct.id - id <= DOCUMENT_SPAN && unnamed < UNNAMED_TOTALS; id--) {
       const f = model.figures[id];
-      if (f.sentence === pct.sentence || !isCountLike(f) || f.family !== family || f.object !== o || f.objectInherited) continue;
-      if (f.value <= numer.value) continue;
+      if (f.sentence === pct.sentence || !isCountLike(f) || f.family !== family || f.objectInherited || f.value <= numer.value) continue;
+      if (o ? f.object !== o : f.approx) continue;
+      if (!o) unnamed++;
       res.bases.push({ ...termOf([f], f.stage ?? ''), right: false, scope: 'document' });
     }
   }
@@ -348,6 +351,8 @@ export function resolveRate(model: FigureModel, pct: Figure): RateResolution {
 
 /** How many figures back a share looks for a total outside its sentence. */
 const DOCUMENT_SPAN = 200;
+/** How many earlier counts a share of a count naming no object tries as its total (nearest first). */
+const UNNAMED_TOTALS = 8;
 
 /** Percent value of a quotient. */
 export function percent(n: number, d: number): number {
