@@ -45,6 +45,27 @@ function ownSubject(model: FigureModel, early: Figure, late: Figure): boolean {
   return false;
 }
 
+/**
+ * The two stages are in different parts of the sentence (semicolons) and either part has its own figure of the other
+ * stage: a list of units each with its own pair ("东兴市共受理838件，办结777件；上思县共受理733件，办结707件"), where
+ * one unit's 办结 is no later stage of another's 受理.
+ */
+function ownPairs(model: FigureModel, early: Figure, late: Figure): boolean {
+  const se = early.segment ?? 0;
+  const sl = late.segment ?? 0;
+  if (se === sl) return false;
+  const ids = model.sentences[late.sentence].figures;
+  const from = Math.max(ids[0], Math.min(early.id, late.id) - WINDOW);
+  const to = Math.min(ids[ids.length - 1], Math.max(early.id, late.id) + WINDOW);
+  for (let id = from; id <= to; id++) {
+    const g = model.figures[id];
+    if (g === early || g === late || g.kind !== 'count' || g.prior || g.change) continue;
+    const sg = g.segment ?? 0;
+    if ((sg === sl && g.stage === early.stage) || (sg === se && g.stage === late.stage)) return true;
+  }
+  return false;
+}
+
 export function orderClaims(model: FigureModel, lineText: (line: number) => string): Claim[] {
   const out: Claim[] = [];
   // parts of one list are disjoint categories of its total (受理 98、不予受理 15、告知 7 of 收到 120), not stages
@@ -61,7 +82,7 @@ export function orderClaims(model: FigureModel, lineText: (line: number) => stri
         const [early, late] = rel.ia < rel.ib ? [x, y] : [y, x];
         if (!comparable(early, late)) continue;
         if (siblings.has(x.id) && siblings.get(x.id) === siblings.get(y.id)) continue;
-        if (splitByScope(early, late, figs) || ownSubject(model, early, late)) continue;
+        if (splitByScope(early, late, figs) || ownSubject(model, early, late) || ownPairs(model, early, late)) continue;
         const figures = [
           { fig: early, role: 'earlier', roleArg: early.stageText ?? '' },
           { fig: late, role: 'later', roleArg: late.stageText ?? '' },

@@ -15,24 +15,54 @@ const PERIOD = new RegExp(data.sameMetric.periods, 'g');
 const MAX_PER_KEY = 8;
 const SHARE_ONLY = new RegExp(data.sameMetric.shareOnlyLabel);
 
-/** Period words of the figure's sentence before it; each sentence is scanned once (linear on long sentences). */
-function periodsBefore(model: FigureModel, f: Figure, lineText: string, cache: Map<number, { at: number; text: string }[]>): string {
-  let list = cache.get(f.sentence);
+/** Period words of a sentence with where they are; each sentence is scanned once (linear on long sentences). */
+function sentencePeriods(model: FigureModel, sentence: number, lineText: string, cache: Map<number, { at: number; text: string }[]>): { at: number; text: string }[] {
+  let list = cache.get(sentence);
   if (!list) {
-    const sent = model.sentences[f.sentence];
+    const sent = model.sentences[sentence];
     list = [];
     PERIOD.lastIndex = 0;
     const text = lineText.slice(sent.start, sent.end);
     let m: RegExpExecArray | null;
     while ((m = PERIOD.exec(text)) !== null) list.push({ at: sent.start + m.index, text: m[0] });
-    cache.set(f.sentence, list);
+    cache.set(sentence, list);
   }
+  return list;
+}
+
+/** The first sentence of a sentence's paragraph (sentences are in line order: a binary search). */
+function firstOfParagraph(model: FigureModel, sentence: number): number {
+  const line = model.sentences[sentence].line;
+  let lo = 0;
+  let hi = sentence;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (model.sentences[mid].line < line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Period words of the figure's sentence before it; in a sentence naming none, those that open its paragraph (before
+ * the paragraph's first figure), marked: "今年1-10月，全省…立案8435起。…在查办的案件中，…涉嫌环境污染犯罪94起" is of
+ * 1-10月, not of the month another paragraph counts.
+ */
+function periodsBefore(model: FigureModel, f: Figure, lineText: string, cache: Map<number, { at: number; text: string }[]>): string {
   const out: string[] = [];
-  for (const p of list) {
+  for (const p of sentencePeriods(model, f.sentence, lineText, cache)) {
     if (p.at >= f.range.start.character) break;
     out.push(p.text);
   }
-  return out.slice(-4).join(',');
+  const own = out.slice(-4).join(',');
+  const first = out.length ? f.sentence : firstOfParagraph(model, f.sentence);
+  if (first === f.sentence) return own;
+  // (marked as the paragraph's: a figure of the opening sentence itself, which names it, is not thereby of one
+  // period with a later sentence's figure; only figures under different openings are told apart)
+  const opening = model.sentences[first];
+  const until = opening.figures.length ? model.figures[opening.figures[0]].range.start.character : opening.end;
+  const inherited = sentencePeriods(model, first, lineText, cache).filter((p) => p.at < until).map((p) => p.text);
+  return inherited.length ? '^' + inherited.slice(-4).join(',') : own;
 }
 
 /** The clause before a figure's label (what a share is a share of), at most 16 characters. */
