@@ -49,6 +49,8 @@ export interface RateResolution {
   def?: RateDef;
   numerator?: Term;
   bases: Term[];
+  /** A share after 其中 with no count of its own: the count before 其中, of which it is a part's share. */
+  whole?: Figure;
 }
 
 /** Figures of the nearest earlier line that has figures, when it is at most two lines up (PARAGRAPH_FIGURES at most). */
@@ -235,6 +237,10 @@ export function resolveRate(model: FigureModel, pct: Figure): RateResolution {
     const before = window.filter((f) => f.id < pct.id);
     const last = before[before.length - 1];
     if (!last || last.kind !== 'count' || last.prior || last.change) return res;
+    if (def.share && pct.afterList) {
+      res.whole = last;
+      return res;
+    }
     res.numerator = termOf([last], last.stage ?? '');
   }
   const numer = res.numerator;

@@ -341,6 +341,8 @@ export function extractFigures(doc: ReportDocument, segmenter?: Segmenter, secti
       bracketOpen = bracketDepth(s, bracketAt, tok.start, bracketOpen);
       bracketAt = Math.max(bracketAt, tok.start);
       fig.segment = semicolons;
+      // "有5083件发生在事业单位，其中…社会保险类争议，占到…的23.97%": a share after 其中 is of a part of the count before
+      if (kind === 'percent' && prev && prev.fig.kind === 'count' && listTriggers.some((w) => indexWithin(s, w, prev.tok.end, labelStart) >= 0)) fig.afterList = true;
       drafts.push({ fig, tok, labelStart, labelMatches, rightText, inParens, bracketed: bracketOpen > 0 });
       labelStarts.push(labelStart);
       labelEnds.push(labelEnd);

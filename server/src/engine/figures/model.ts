@@ -55,6 +55,8 @@ export interface Figure {
   noun?: string;
   /** Marked as the prior-period value of a comparison (较上年Y件, (2023年为Y件)). */
   prior?: boolean;
+  /** A percentage after a list word (其中) that follows the count before it: a share of a part of that count, not of it. */
+  afterList?: boolean;
   /** A target set for the period (结案率95%的考核任务), not a result: figures.json targetAfter. */
   target?: boolean;
   /** A change: 增长/下降 … before the figure. */

@@ -166,6 +166,7 @@ function rateClaim(model: FigureModel, pct: Figure, res: RateResolution): Claim 
 /** Bases for a GRIM test when the numerator is not stated: every stage of the rate's object in its sentence. */
 function grimClaim(model: FigureModel, pct: Figure, res: RateResolution): Claim | null {
   if (!res.def || res.numerator) return null;
+  if (res.whole) return partShareClaim(pct, res.whole);
   const conventional = res.bases.filter((b) => b.right && b.scope === 'sentence' && b.exact && b.figs.every((f) => GRIM_BASE_FAMILIES.has(f.family)) && grimApplies(pct, b.value));
   if (conventional.length === 0) return res.def.base?.length ? unnamedBaseClaim(model, pct) : null;
   const stages = new Set<string>();
@@ -239,6 +240,28 @@ function unnamedBaseClaim(model: FigureModel, pct: Figure): Claim | null {
     cap: 'inferred',
   };
   const r = reading([{ fig: pct, role: 'rate', roleArg: pct.rate ?? '' }, { fig: base, role: 'denominator', roleArg: base.label.trim() }], [{ id: 'unnamedBase', cost: COST.paragraphBase }], outcome);
+  return { check: 'impossible-percentage', anchor: pct, readings: [r], ceiling: 1, sentenceBound: false };
+}
+
+/**
+ * A share after 其中 with no count of its own ("有5083件发生在事业单位，其中…社会保险类争议，占到…的23.97%"): a whole
+ * number of the count before 其中 must give it (1218 / 5083 = 23.96%, 1219 / 5083 = 23.98%). At most inferred.
+ */
+function partShareClaim(pct: Figure, whole: Figure): Claim | null {
+  if (pct.approx || pct.change || whole.approx || !GRIM_BASE_FAMILIES.has(whole.family) || !grimApplies(pct, whole.value)) return null;
+  const g = grim(pct, whole.value);
+  const closest = `${asWritten(g.closest, pct.decimals)}%`;
+  const outcome: Outcome = g.possible
+    ? { ok: true, detail: `${g.k} / ${num(whole.value)} = ${closest}` }
+    : {
+        ok: false,
+        ...phrase('noWholeCount', { base: num(whole.value), written: pct.text, k: g.k, closest }),
+        messageId: 'impossible-percentage.grim',
+        args: { rate: rateName(pct), written: pct.text, base: num(whole.value), baseLabel: `${whole.label.trim()} ${num(whole.value)}`, k: g.k, closest },
+        data: { base: whole.value, closestK: g.k, closest: asWritten(g.closest, pct.decimals) },
+        cap: 'inferred',
+      };
+  const r = reading([{ fig: pct, role: 'rate', roleArg: pct.rate ?? '' }, { fig: whole, role: 'denominator', roleArg: whole.label.trim() }], [{ id: 'wholeBeforeList', cost: COST.paragraphBase }], outcome);
   return { check: 'impossible-percentage', anchor: pct, readings: [r], ceiling: 1, sentenceBound: false };
 }
 
