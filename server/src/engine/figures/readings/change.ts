@@ -12,6 +12,7 @@ import type { Figure, FigureModel } from '../model';
 import { asWritten, matchOf, num, resolveRatio } from '../arith';
 import { WINDOW } from '../extract';
 import { scanVocabulary } from '../vocab';
+import data from '../../../../data/figures.json';
 import { COST, phrase, reading, type Assumption, type Claim, type Outcome, type Reading } from './types';
 
 const CODE = 'change-mismatch';
@@ -322,7 +323,73 @@ export function changeClaims(model: FigureModel, lineText: (line: number) => str
         }
       }
       if (readings.length) out.push({ check: CODE, anchor: c, readings, ceiling: 1, sentenceBound: true });
+      else {
+        const g = wholePriorClaim(figs, i, text);
+        if (g) out.push(g);
+      }
     }
   }
   return out;
+}
+
+/** A change written as a plain number and percent sign (not a scan like "1 1.5%"). */
+const CLEAN_PERCENT = /^\d+(?:\.\d+)?[%％]$/;
+/** Nothing but the words of a change between a count and its percentage: "，与上月相比上升", "，同比下降". */
+const CHANGE_ONLY = new RegExp(`^[，,\\s]*(?:${data.changes.wholePriorGap})$`);
+
+/** Above this many whole priors within the written precision, any change is possible: not tested. */
+const MAX_PRIORS = 64;
+
+/**
+ * A percentage change with no prior stated, right after the current count ("收到群众网络投诉共178件，与上月相比上升
+ * 44.4%"): some whole number of the prior period must give it (123 → 44.7%, 124 → 43.5%: none gives 44.4%). Only an
+ * impossible change is a claim (a possible one verifies nothing); at most inferred, as impossible-percentage.
+ */
+function wholePriorClaim(figs: Figure[], i: number, text: string): Claim | null {
+  const c = figs[i];
+  const x = figs[i - 1];
+  if (c.kind !== 'percent' || c.approx || c.value <= 0 || (c.change === 'down' && c.value >= 100) || !CLEAN_PERCENT.test(c.text)) return null;
+  if (!x || x.kind !== 'count' || x.prior || x.change || x.approx || x.decimals > 0 || !Number.isInteger(x.value) || x.value <= 0 || !/^\d/.test(x.text)) return null;
+  // only the change words between the count and the change: a change naming its own subject (旧存案件144件），新收案件
+  // 同比下降16.04%), after a bracket the count sits in, or after 分别, may be of something else
+  const gap = text.slice(x.range.end.character, c.range.start.character);
+  if (!CHANGE_ONLY.test(gap)) return null;
+  const sign = c.change === 'up' ? 1 : -1;
+  const unit = 10 ** -c.decimals;
+  // the priors whose change lies within a unit of the written one either way
+  const priorAt = (v: number) => x.value / (1 + (sign * v) / 100);
+  const ends = [priorAt(c.value - unit), priorAt(c.value + unit)].filter((v) => Number.isFinite(v) && v > 0);
+  if (ends.length < 2) return null;
+  const lo = Math.max(1, Math.floor(Math.min(...ends)));
+  const hi = Math.ceil(Math.max(...ends));
+  if (hi - lo > MAX_PRIORS) return null;
+  let closest: { p: number; v: number } | undefined;
+  let next: { p: number; v: number } | undefined;
+  for (let p = lo; p <= hi; p++) {
+    const v = ((sign * (x.value - p)) / p) * 100;
+    if (v < 0) continue;
+    if (matchOf(v, c) === 'round' || matchOf(v, c) === 'truncation') return null;
+    if (!closest || Math.abs(v - c.value) < Math.abs(closest.v - c.value)) {
+      next = closest;
+      closest = { p, v };
+    } else if (!next || Math.abs(v - c.value) < Math.abs(next.v - c.value)) next = { p, v };
+  }
+  if (!closest) return null;
+  const pairs = [closest, next].filter((q): q is { p: number; v: number } => !!q).sort((a, b) => a.p - b.p);
+  const shown = pairs.map((q) => `${num(q.p)} → ${asWritten(q.v, c.decimals)}%`).join('，');
+  const outcome: Outcome = {
+    ok: false,
+    cap: 'inferred',
+    ...phrase('noWholePrior', { current: x.text, written: c.text, shown }),
+    messageId: 'impossible-percentage.change',
+    args: { current: x.text, verb: gap.replace(/^[，,\s]+/, ''), written: c.text, shown },
+    data: { current: x.value, priors: pairs.map((q) => q.p) },
+  };
+  return {
+    check: 'impossible-percentage',
+    anchor: c,
+    readings: [reading([{ fig: x, role: 'current' }, { fig: c, role: 'change' }], [{ id: 'wholePrior', cost: COST.paragraphBase }], outcome)],
+    ceiling: 1,
+    sentenceBound: false,
+  };
 }

@@ -71,6 +71,9 @@ export function orderClaims(model: FigureModel, lineText: (line: number) => stri
   // parts of one list are disjoint categories of its total (受理 98、不予受理 15、告知 7 of 收到 120), not stages
   const siblings = new Map<number, number>();
   model.breakdowns.forEach((b, k) => b.trigger !== 'implicit' && b.parts.forEach((p) => siblings.set(p, k)));
+  // a total and one of its parts ("共受理案件793件（新收案件649件，旧存案件144件）": 649 + 144 = 793) are no two stages
+  const wholeAndPart = new Set<string>();
+  for (const b of model.breakdowns) for (const p of b.parts) wholeAndPart.add(`${b.total}:${p}`);
   for (const sent of model.sentences) {
     const figs = sent.figures.map((id) => model.figures[id]).filter((f) => f.stage && f.kind === 'count');
     for (let j = 0; j < figs.length; j++) {
@@ -82,6 +85,7 @@ export function orderClaims(model: FigureModel, lineText: (line: number) => stri
         const [early, late] = rel.ia < rel.ib ? [x, y] : [y, x];
         if (!comparable(early, late)) continue;
         if (siblings.has(x.id) && siblings.get(x.id) === siblings.get(y.id)) continue;
+        if (wholeAndPart.has(`${x.id}:${y.id}`) || wholeAndPart.has(`${y.id}:${x.id}`)) continue;
         if (splitByScope(early, late, figs) || ownSubject(model, early, late) || ownPairs(model, early, late)) continue;
         const figures = [
           { fig: early, role: 'earlier', roleArg: early.stageText ?? '' },
