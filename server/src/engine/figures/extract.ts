@@ -540,7 +540,11 @@ function isShare(f: Figure): boolean {
 }
 
 /** Parts of a list starting after offset `from`: consecutive counts of one unit family, up to a stop. */
-function collectParts(s: string, inSent: Draft[], from: number, total?: Figure, totalStage = total?.stage): Draft[] {
+/**
+ * The parts of a list from `from` on. `opensSentence`: the list word opens its sentence ("…3243件。其中，…67件，罚款金额
+ * 6427.8万元；查封、扣押案件1928件；…"), so the whole sentence is the list and its semicolons separate items.
+ */
+function collectParts(s: string, inSent: Draft[], from: number, total?: Figure, totalStage = total?.stage, opensSentence = false): Draft[] {
   const parts: Draft[] = [];
   let prevEnd = from;
   // brackets opened since the list began: a figure inside them is a subset of the part before it ("320件已完成（其中
@@ -571,11 +575,13 @@ function collectParts(s: string, inSent: Draft[], from: number, total?: Figure, 
     // 占60%；求助类8件，占40%) when the next item names no stage of its own, or an outcome of the total's (其中，维持
     // 1691件，占比61.4%；驳回630件，占比22.7%；…)
     const itemStage = !d.fig.stage || (!!totalStage && (outcomesOf[totalStage]?.includes(d.fig.stage) ?? false));
-    if ((gap.includes(';') || gap.includes('；')) && !(afterShare && parts.length > 0 && itemStage && d.fig.kind === 'count')) break;
+    if ((gap.includes(';') || gap.includes('；')) && !((afterShare || opensSentence) && parts.length > 0 && itemStage && d.fig.kind === 'count')) break;
     afterShare = false;
     if (parts.length > 0 && gap.includes('其中')) break;
-    if (d.fig.kind !== 'count') {
-      if (isShare(d.fig)) {
+    // an amount of money after a part is that part's (按日连续处罚案件67件，罚款金额6427.8万元): not a part, not an end
+    const amountOfPart = parts.length > 0 && d.fig.family === 'money' && parts[0].fig.family !== 'money';
+    if (d.fig.kind !== 'count' || amountOfPart) {
+      if (isShare(d.fig) || amountOfPart) {
         prevEnd = d.tok.end;
         afterShare = true;
         continue;
@@ -584,7 +590,8 @@ function collectParts(s: string, inSent: Draft[], from: number, total?: Figure, 
     }
     if (parts.length > 0 && !sameFamily(parts[0].fig, d.fig)) break;
     // a clause without a figure between two parts ends the list
-    const segs = gap.replace(/[（(][^（）()]*[）)]/g, '').split(/[,，;；:：、]/);
+    // (、 joins words inside a name too: "；查封、扣押案件1928件" is one item)
+    const segs = gap.replace(/[（(][^（）()]*[）)]/g, '').split(/[,，;；:：]/);
     if (parts.length > 0 && segs.length > 2 && segs.slice(1, -1).some((x) => x.trim().length > 0)) break;
     if (parts.length > 0 && listStops.some((w) => d.fig.label.startsWith(w))) break;
     // the rest of the total (12件尚未审结 after the outcomes of 审结140件) is no part of it
@@ -677,7 +684,7 @@ function buildBreakdowns(
       const d = prevSent[i];
       if (d.fig.kind === 'count' && !d.fig.prior && !d.fig.change && !d.bracketed) stageOf = d.fig;
     }
-    const parts = collectParts(s, inSent, at + word.length, hint, stageOf?.stage);
+    const parts = collectParts(s, inSent, at + word.length, hint, stageOf?.stage, at - sent.start <= 2);
     if (parts.length === 0) continue;
     // the total: the nearest same-family count before 其中 in this sentence, else the last one of the previous
     // sentence; the other counts before the list are kept as other plausible totals (readings/sum.ts)

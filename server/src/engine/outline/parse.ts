@@ -27,7 +27,8 @@ const HEADING_END = new RegExp(config.headingEnd);
 const CN = '一二三四五六七八九十百零〇两';
 const RE_CN = new RegExp(`^([${CN}]{1,4})[ \\t]*[、.][ \\t]*`);
 const RE_PAREN_CN = new RegExp(`^\\([ \\t]*([${CN}]{1,4})[ \\t]*\\)[ \\t]*`);
-const RE_ARABIC = /^(\d{1,3})[ \t]*[.、](?!\d)[ \t]*/;
+// (a digit after the dot is a decimal, 1.5%, unless it starts a year: "1.2023年10月，受理…" is heading 1.)
+const RE_ARABIC = /^(\d{1,3})[ \t]*[.、](?!(?!(?:19|20)\d{2}\s*年)\d)[ \t]*/;
 // (1) — or 1) where a web copy lost the opening bracket
 const RE_PAREN_ARABIC = /^\(?[ \t]*(\d{1,3})[ \t]*\)[ \t]*/;
 const RE_MARKDOWN = /^(#{1,6})[ \t]+/;

@@ -354,6 +354,8 @@ function wholePriorClaim(figs: Figure[], i: number, text: string): Claim | null 
   // 同比下降16.04%), after a bracket the count sits in, or after 分别, may be of something else
   const gap = text.slice(x.range.end.character, c.range.start.character);
   if (!CHANGE_ONLY.test(gap)) return null;
+  // the last item of an enumeration ("包括咨询1127件、…、表扬1件，较去年同期下降56.76%"): the change may be of the whole
+  if (text[x.range.start.character - x.label.length - 1] === '、') return null;
   const sign = c.change === 'up' ? 1 : -1;
   const unit = 10 ** -c.decimals;
   // the priors whose change lies within a unit of the written one either way

@@ -86,6 +86,8 @@ function headLabel(model: FigureModel, f: Figure): string {
 }
 
 const LOOK_BACK = 24;
+/** Words pointing back to something named before (figures.json sameMetric.anaphora). */
+const ANAPHORA = new RegExp(alternation(data.sameMetric.anaphora));
 
 /** The nearest figure before `f` in its sentence that `pred` accepts (a sentence's figures have consecutive ids; the look-back is bounded). */
 function nearestBefore(model: FigureModel, f: Figure, pred: (g: Figure) => boolean): Figure | undefined {
@@ -99,7 +101,7 @@ function nearestBefore(model: FigureModel, f: Figure, pred: (g: Figure) => boole
  * metric of its own (a prior value, a change, an approximation, or naming neither stage nor rate).
  */
 function keyerOf(model: FigureModel, f: Figure, lineText: string, cache: Map<number, { at: number; text: string }[]>): ((label: string) => string) | null {
-  if (f.prior || f.change || f.approx || f.target) return null;
+  if (f.prior || f.change || f.approx || f.target || ANAPHORA.test(f.label)) return null;
   if (!(f.stage || f.rate) || !(f.object || f.rate)) return null;
   let subject = '';
   if (f.rateId === '占比') {
@@ -110,6 +112,8 @@ function keyerOf(model: FigureModel, f: Figure, lineText: string, cache: Map<num
     // a rate of nothing named (办结率99.4%) is of what its sentence counts before it (办理网上平台诉求269件，…办结率
     // 99.4%): a rate after another count (受理热线来电107515件，…办结率99.85%) is of another thing
     const count = nearestBefore(model, f, (g) => g.kind === 'count' && !g.prior && !g.change);
+    // (a count named by a word pointing back, 本周共办理此类工单99件, is of whatever the sentence before named)
+    if (count && ANAPHORA.test(count.label)) return null;
     subject = count ? metricName(count.label) : '';
   }
   const periods = periodsBefore(model, f, lineText, cache);
@@ -242,7 +246,7 @@ function similarClaims(
   const ownYear = model.reportYear ? `${model.reportYear}年` : ([...years.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '');
   const samePeriod = (a: string, b: string) => a === b || (a === '' && b === ownYear) || (b === '' && a === ownYear);
   for (const f of model.figures) {
-    if (f.kind !== 'count' || f.prior || f.change || f.approx || strict.has(f) || f.label.length < similar.minLength) continue;
+    if (f.kind !== 'count' || f.prior || f.change || f.approx || strict.has(f) || f.label.length < similar.minLength || ANAPHORA.test(f.label)) continue;
     const name = metricName(f.label);
     if (name.length < similar.minLength) continue;
     const period = periodsBefore(model, f, lineText(f.line), cache);
