@@ -42,6 +42,8 @@ export interface Term {
   exact: boolean;
   /** Other values the term may have by convention (纠错 with or without 改正后终止). */
   alts?: { value: number; figs: Figure[]; label: string }[];
+  /** A list's total with other figures between it and the list word (Breakdown.totalDistant). */
+  distant?: boolean;
 }
 
 export interface RateResolution {
@@ -309,7 +311,7 @@ export function resolveRate(model: FigureModel, pct: Figure): RateResolution {
       if (b.trigger === 'implicit') continue;
       {
         const t = model.figures[b.total];
-        if (t.sentence === pct.sentence) res.bases.push({ ...termOf([t], t.stage ?? '总数'), right: true, scope: 'sentence' });
+        if (t.sentence === pct.sentence) res.bases.push({ ...termOf([t], t.stage ?? '总数'), right: true, scope: 'sentence', distant: b.totalDistant });
         // "…审结2755件。其中，维持1691件，占比61.4%；…": the list's total, a stage count, closes the sentence before
         else if (b.totalFromPrevious && t.stage) res.bases.push({ ...termOf([t], t.stage), right: true, scope: 'paragraph' });
       }

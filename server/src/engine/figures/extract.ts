@@ -729,6 +729,7 @@ function buildBreakdowns(
     if (!total) continue;
     const b = makeBreakdown(sent, total, parts, '其中', inSent);
     b.totalFromPrevious = fromPrevious;
+    if (!fromPrevious && inSent.some((d) => d.fig.id > total!.id && d.tok.end <= at)) b.totalDistant = true;
     b.candidates = candidates.filter((id) => id !== total!.id);
     out.push(b);
     parts.forEach((d) => listed.add(d.fig.id));

@@ -85,6 +85,9 @@ export interface Breakdown {
   nested: number[];
   /** The total was taken from the previous sentence (其中 opens a sentence with no count before it). */
   totalFromPrevious?: boolean;
+  /** Other figures stand between the total and the list word ("2474项…，录入率100%，行政许可类事项…压缩比达89%，其中，
+   * 不见面审批事项2369项"): the list may be of what a clause between names. */
+  totalDistant?: boolean;
   /** Other counts of the family before the list (this sentence, or the previous one): other plausible totals. */
   candidates?: number[];
 }

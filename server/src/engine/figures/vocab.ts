@@ -89,6 +89,8 @@ export const listStops: string[] = data.listStops;
 export const listComplete: string[] = data.listComplete;
 /** A list whose later parts nearly exhaust its first one may be nested (readings/sum.ts). */
 export const nestedFirst: { share: number } = data.nestedFirst;
+/** Publication channels (网站, 公开栏, 微信 …): one item may be published on several (breakdown-sum). */
+export const channelWords: string[] = data.channels.words;
 /** Stages that are the rest of a total's stage (审结 → 未结), never one of its parts. */
 export const complements: Record<string, string[]> = Object.fromEntries(
   Object.entries(data.complements).filter(([k]) => !k.startsWith('$')) as [string, string[]][],

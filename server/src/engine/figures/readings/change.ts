@@ -216,6 +216,20 @@ function inferredReading(
   return reading(figures, assumptions, { ok: false, cap: 'inferred', ...phrase('computedNotWritten', { computed: detail, written: c.text }), ...failure });
 }
 
+/** Does text[from, to) close a bracket it did not open (the figure before `from` is inside brackets)? */
+function closesBracket(text: string, from: number, to: number): boolean {
+  let depth = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x28 || c === 0xff08) depth++;
+    else if (c === 0x29 || c === 0xff09) {
+      if (depth === 0) return true;
+      depth--;
+    }
+  }
+  return false;
+}
+
 const isCurrent = (f: Figure, like: Figure) => !f.prior && !f.change && f.kind === like.kind && f.family === like.family;
 
 export function changeClaims(model: FigureModel, lineText: (line: number) => string): Claim[] {
@@ -236,6 +250,8 @@ export function changeClaims(model: FigureModel, lineText: (line: number) => str
         const f = figs[k];
         if (f.change) continue;
         if (f.prior) break;
+        // a note in brackets (62起（日均8.9起），较上周的81起) is not the current value: the figure before it is
+        if (closesBracket(text, f.range.end.character, y.range.start.character)) continue;
         if (isCurrent(f, y)) x = f;
         break;
       }

@@ -71,6 +71,7 @@ function baseAssumptions(n: Term, b: Term): Assumption[] {
   if (b.right && b.scope === 'previous') out.push({ id: 'previousParagraphBase', cost: COST.paragraphBase });
   if (!b.right && b.scope === 'sentence') out.push({ id: 'otherBase', cost: COST.otherBase });
   if (b.scope === 'document') out.push({ id: 'documentBase', cost: COST.documentBase });
+  if (b.distant) out.push({ id: 'distantListTotal', cost: COST.otherTotal });
   return out;
 }
 

@@ -9,7 +9,7 @@
 import type { Breakdown, Figure, FigureModel } from '../model';
 import { num } from '../arith';
 import { formatMessage } from '../../messages';
-import { funnelOf, listComplete, nestedFirst, outcomesOf } from '../vocab';
+import { channelWords, funnelOf, listComplete, nestedFirst, outcomesOf } from '../vocab';
 import { COST, phrase, reading, type Claim, type Outcome, type Reading } from './types';
 
 const CODE = 'breakdown-sum';
@@ -114,6 +114,7 @@ function runsOnInOtherUnits(model: FigureModel, b: Breakdown, lineText: (line: n
   return /^[、，,和及]?[^、，,；;。：:其]{0,12}$/.test(gap);
 }
 
+
 function breakdownClaim(model: FigureModel, b: Breakdown, lineText: (line: number) => string): Claim {
   const total = model.figures[b.total];
   const all = b.parts.map((id) => model.figures[id]);
@@ -132,6 +133,11 @@ function breakdownClaim(model: FigureModel, b: Breakdown, lineText: (line: numbe
   if (!main.ok && main.messageId === 'breakdown-sum.exceeds' && firstMayHoldTheRest(total, parts)) {
     main.cap = 'soft';
     main.messageId = 'breakdown-sum.exceedsMaybeNested';
+  }
+  // parts that are publication channels (网站公开1495条，公开栏公开信息2918条) may count one item once per channel
+  if (!main.ok && main.messageId === 'breakdown-sum.exceeds' && parts.filter((f) => channelWords.some((w) => f.label.includes(w))).length >= 2) {
+    main.cap = 'soft';
+    main.messageId = 'breakdown-sum.exceedsMaybeOverlap';
   }
   readings.push(reading(roles([total], parts), base, main));
   if (b.trigger !== 'implicit') {
@@ -152,7 +158,7 @@ function breakdownClaim(model: FigureModel, b: Breakdown, lineText: (line: numbe
     }
   }
   const sameSentence = !b.totalFromPrevious && total.sentence === all[0]?.sentence;
-  return { check: CODE, anchor: total, readings, ceiling: 1, sentenceBound: sameSentence && b.trigger === '其中' };
+  return { check: CODE, anchor: total, readings, ceiling: 1, sentenceBound: sameSentence && b.trigger === '其中' && !b.totalDistant };
 }
 
 /**
