@@ -6,6 +6,7 @@ import { toChineseOrdinal } from '../numerals';
 import { formatMessage } from '../messages';
 import type { Rule, RuleContext } from '../rule';
 import type { HeadingKind, OutlineNode } from '../types';
+import { escapeRegExp } from '../regex';
 
 const CHECKED: ReadonlySet<HeadingKind> = new Set(['cn', 'paren-cn', 'arabic', 'paren-arabic']);
 
@@ -27,10 +28,30 @@ export function markerLike(like: string, kind: HeadingKind, n: number): string {
   }
 }
 
+/** Lines searched between two headings for the missing one written at the end of a paragraph. */
+const GLUED_SPAN = 200;
+
+/**
+ * The missing heading written at the end of the paragraph before, after its last sentence or bracket ("（备注：……）二、
+ * 数据分析"): a copy joined the two lines. Not a gap in the numbering but a heading not on a line of its own.
+ */
+function gluedHeading(ctx: RuleContext, prev: OutlineNode, node: OutlineNode, marker: string): { line: number; character: number; marker: string } | null {
+  const from = prev.selectionRange.start.line + 1;
+  const to = node.selectionRange.start.line;
+  if (to - from > GLUED_SPAN) return null;
+  const re = new RegExp(`[。；;）)]\\s*(${escapeRegExp(marker)})(?=[\\u4e00-\\u9fff])`);
+  for (let l = to - 1; l >= from; l--) {
+    const m = re.exec(ctx.doc.lines[l].norm);
+    if (m) return { line: l, character: m.index + m[0].length - m[1].length, marker };
+  }
+  return null;
+}
+
 export const headingNumbering: Rule = {
   code: 'heading-numbering',
   tags: ['outline'],
   defaultSeverity: 'warning',
+  variants: [{ id: 'glued', softer: 1 }],
   fixable: true,
   check(ctx: RuleContext) {
     const lastSeen = new Map<HeadingKind, number>();
@@ -83,7 +104,15 @@ export const headingNumbering: Rule = {
             const continued = (lastSeen.get(node.kind) ?? 0) + 1;
             if (n !== 1 && n !== continued) flag(i, 'heading-numbering.first', 1);
           } else if (prev.ordinal !== undefined && n !== prev.ordinal + 1 && n !== pos && n !== 1) {
-            flag(i, n === prev.ordinal ? 'heading-numbering.repeat' : 'heading-numbering.gap', prev.ordinal + 1, prev);
+            const glued = n === prev.ordinal + 2 ? gluedHeading(ctx, prev, node, markerLike(node.marker, node.kind, prev.ordinal + 1)) : null;
+            if (glued) {
+              ctx.report({
+                messageId: 'heading-numbering.glued',
+                variant: 'glued',
+                args: { expected: glued.marker, line: glued.line + 1 },
+                range: { start: { line: glued.line, character: glued.character }, end: { line: glued.line, character: glued.character + glued.marker.length } },
+              });
+            } else flag(i, n === prev.ordinal ? 'heading-numbering.repeat' : 'heading-numbering.gap', prev.ordinal + 1, prev);
           } else if (prev.ordinal !== undefined && n === 1 && prev.ordinal === 1) {
             flag(i, 'heading-numbering.repeat', 2, prev);
           }
