@@ -164,6 +164,26 @@ function rateClaim(model: FigureModel, pct: Figure, res: RateResolution): Claim 
   return { check, anchor: pct, readings, ceiling, sentenceBound };
 }
 
+/**
+ * A GRIM reading: does some whole number over `value` give the percentage as written? Holds when one does; otherwise
+ * reported at most inferred (the numerator is not stated, so the base is a guess).
+ */
+function grimReading(pct: Figure, value: number, bases: { fig: Figure; roleArg: string }[], label: string, assumptions: Assumption[]): Reading {
+  const g = grim(pct, value);
+  const closest = `${asWritten(g.closest, pct.decimals)}%`;
+  const outcome: Outcome = g.possible
+    ? { ok: true, detail: `${g.k} / ${num(value)} = ${closest}` }
+    : {
+        ok: false,
+        ...phrase('noWholeCount', { base: num(value), written: pct.text, k: g.k, closest }),
+        messageId: 'impossible-percentage.grim',
+        args: { rate: rateName(pct), written: pct.text, base: num(value), baseLabel: label, k: g.k, closest },
+        data: { base: value, closestK: g.k, closest: asWritten(g.closest, pct.decimals) },
+        cap: 'inferred',
+      };
+  return reading([{ fig: pct, role: 'rate', roleArg: pct.rate ?? '' }, ...bases.map(({ fig, roleArg }) => ({ fig, role: 'denominator', roleArg }))], assumptions, outcome);
+}
+
 /** Bases for a GRIM test when the numerator is not stated: every stage of the rate's object in its sentence. */
 function grimClaim(model: FigureModel, pct: Figure, res: RateResolution): Claim | null {
   if (!res.def || res.numerator) return null;
@@ -185,24 +205,11 @@ function grimClaim(model: FigureModel, pct: Figure, res: RateResolution): Claim 
     // the nearest few (a dense paragraph must not make every rate try every count)
     .sort((a, b) => Math.abs(a.id - pct.id) - Math.abs(b.id - pct.id))
     .slice(0, 8);
-  const grimReading = (value: number, figs: Figure[], label: string, assumptions: Assumption[]): Reading => {
-    const g = grim(pct, value);
-    const closest = `${asWritten(g.closest, pct.decimals)}%`;
-    const outcome: Outcome = g.possible
-      ? { ok: true, detail: `${g.k} / ${num(value)} = ${asWritten(g.closest, pct.decimals)}%` }
-      : {
-          ok: false,
-          ...phrase('noWholeCount', { base: num(value), written: pct.text, k: g.k, closest }),
-          messageId: 'impossible-percentage.grim',
-          args: { rate: rateName(pct), written: pct.text, base: num(value), baseLabel: label, k: g.k, closest },
-          data: { base: value, closestK: g.k, closest: asWritten(g.closest, pct.decimals) },
-          cap: 'inferred', // the numerator is not stated: the base is a guess
-        };
-    return reading([{ fig: pct, role: 'rate', roleArg: pct.rate ?? '' }, ...figs.map((fig) => ({ fig, role: 'denominator', roleArg: fig.stageText ?? '' }))], assumptions, outcome);
-  };
+  const stageReading = (value: number, figs: Figure[], label: string, assumptions: Assumption[]): Reading =>
+    grimReading(pct, value, figs.map((fig) => ({ fig, roleArg: fig.stageText ?? '' })), label, assumptions);
   const readings = [
-    ...conventional.map((b) => grimReading(b.value, b.figs, b.label, [])),
-    ...others.filter((f) => grimApplies(pct, f.value)).map((f) => grimReading(f.value, [f], `${f.stageText ?? ''} ${num(f.value)}`, [{ id: 'otherStageBase', cost: COST.paragraphBase }])),
+    ...conventional.map((b) => stageReading(b.value, b.figs, b.label, [])),
+    ...others.filter((f) => grimApplies(pct, f.value)).map((f) => stageReading(f.value, [f], `${f.stageText ?? ''} ${num(f.value)}`, [{ id: 'otherStageBase', cost: COST.paragraphBase }])),
   ];
   return { check: 'impossible-percentage', anchor: pct, readings, ceiling: 1, sentenceBound: false };
 }
@@ -229,18 +236,8 @@ function unnamedBaseClaim(model: FigureModel, pct: Figure): Claim | null {
   const base = before[0];
   // (written in digits: "在…三项指标中，出庭应诉率为93.37%" counts the indicators, not what the rate is of)
   if (base.stage || base.prior || base.change || base.approx || !/[0-9０-９]/.test(base.text) || !UNNAMED_BASE_FAMILIES.has(base.family) || !grimApplies(pct, base.value)) return null;
-  const g = grim(pct, base.value);
-  if (g.possible) return null;
-  const closest = `${asWritten(g.closest, pct.decimals)}%`;
-  const outcome: Outcome = {
-    ok: false,
-    ...phrase('noWholeCount', { base: num(base.value), written: pct.text, k: g.k, closest }),
-    messageId: 'impossible-percentage.grim',
-    args: { rate: rateName(pct), written: pct.text, base: num(base.value), baseLabel: `${base.label.trim()} ${num(base.value)}`, k: g.k, closest },
-    data: { base: base.value, closestK: g.k, closest: asWritten(g.closest, pct.decimals) },
-    cap: 'inferred',
-  };
-  const r = reading([{ fig: pct, role: 'rate', roleArg: pct.rate ?? '' }, { fig: base, role: 'denominator', roleArg: base.label.trim() }], [{ id: 'unnamedBase', cost: COST.paragraphBase }], outcome);
+  if (grim(pct, base.value).possible) return null;
+  const r = grimReading(pct, base.value, [{ fig: base, roleArg: base.label.trim() }], `${base.label.trim()} ${num(base.value)}`, [{ id: 'unnamedBase', cost: COST.paragraphBase }]);
   return { check: 'impossible-percentage', anchor: pct, readings: [r], ceiling: 1, sentenceBound: false };
 }
 
@@ -250,19 +247,7 @@ function unnamedBaseClaim(model: FigureModel, pct: Figure): Claim | null {
  */
 function partShareClaim(pct: Figure, whole: Figure): Claim | null {
   if (pct.approx || pct.change || whole.approx || !GRIM_BASE_FAMILIES.has(whole.family) || !grimApplies(pct, whole.value)) return null;
-  const g = grim(pct, whole.value);
-  const closest = `${asWritten(g.closest, pct.decimals)}%`;
-  const outcome: Outcome = g.possible
-    ? { ok: true, detail: `${g.k} / ${num(whole.value)} = ${closest}` }
-    : {
-        ok: false,
-        ...phrase('noWholeCount', { base: num(whole.value), written: pct.text, k: g.k, closest }),
-        messageId: 'impossible-percentage.grim',
-        args: { rate: rateName(pct), written: pct.text, base: num(whole.value), baseLabel: `${whole.label.trim()} ${num(whole.value)}`, k: g.k, closest },
-        data: { base: whole.value, closestK: g.k, closest: asWritten(g.closest, pct.decimals) },
-        cap: 'inferred',
-      };
-  const r = reading([{ fig: pct, role: 'rate', roleArg: pct.rate ?? '' }, { fig: whole, role: 'denominator', roleArg: whole.label.trim() }], [{ id: 'wholeBeforeList', cost: COST.paragraphBase }], outcome);
+  const r = grimReading(pct, whole.value, [{ fig: whole, roleArg: whole.label.trim() }], `${whole.label.trim()} ${num(whole.value)}`, [{ id: 'wholeBeforeList', cost: COST.paragraphBase }]);
   return { check: 'impossible-percentage', anchor: pct, readings: [r], ceiling: 1, sentenceBound: false };
 }
 
