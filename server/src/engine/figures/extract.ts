@@ -411,7 +411,8 @@ export function extractFigures(doc: ReportDocument, segmenter?: Segmenter, secti
       }
       if (!stage && f.kind === 'count') {
         const rs = right.find((m) => m.type === 'stage');
-        if (rs && rs.start <= 8 && (!endOnlyStages.has(rs.word) || rightAllowedStages.has(rs.word))) stage = rs;
+        // (not after a negation: "48件不属于行政诉讼受理范围的案件" were not accepted)
+        if (rs && rs.start <= 8 && (!endOnlyStages.has(rs.word) || rightAllowedStages.has(rs.word)) && !/[不未非无]/.test(d.rightText.slice(0, rs.start))) stage = rs;
       }
       if (f.kind === 'percent' && !rate) {
         const rr = right.find((m) => m.type === 'rate');

@@ -81,11 +81,19 @@ interface Node extends OutlineNode {
   children: Node[];
 }
 
+/**
+ * A list bullet a web copy puts before a numbered heading ("  • 一、全省12345…"): lead, like spaces. Before anything
+ * else (page details "• 公示", "• 2021-01-29") it stays: such lines are the page's, not the report's.
+ */
+const BULLETS = new Set([0x2022, 0x25cf, 0x25aa, 0x25a0, 0x25c6, 0x25cb, 0x00b7]);
+const NUMBERED_AFTER_BULLET = /^[ \t]*(?:[一二三四五六七八九十]{1,3}[、.]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}[.、](?!\d))/;
+
 function leadOf(norm: string): number {
   let i = 0;
   while (i < norm.length) {
     const c = norm.charCodeAt(i);
     if (c === 0x20 || c === 0x09 || c === 0xa0 || c === 0xfeff || c === 0x200b) i++;
+    else if (BULLETS.has(c) && NUMBERED_AFTER_BULLET.test(norm.slice(i + 1, i + 12))) i++;
     else break;
   }
   return i;
