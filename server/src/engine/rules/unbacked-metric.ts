@@ -18,6 +18,8 @@ import { alternation } from '../regex';
 
 const alt = alternation;
 const TARGET = new RegExp(alt(data.targetWords.words));
+/** Words saying a count was all dealt with (全部予以答复, 均已办结): a 100% rate after it is that count's. */
+const ALL_OF_IT = new RegExp(alt(data.allWords.words));
 const RATE_WORDS = [...new Set([...data.rateWords.words, ...figuresData.rates.flatMap((r) => r.names)])].sort((a, b) => b.length - a.length);
 const RATE_AT_END = new RegExp(`(${alt(RATE_WORDS)})[^，,。；;、]{0,4}$`);
 const CLAUSE_START = /[，,；;。]/;
@@ -159,6 +161,17 @@ function isBacked(ctx: RuleContext, model: FigureModel, scope: Scope, f: Figure,
   // a conventional base (审结 of a 纠错率) may be stated in the paragraph before, in the same section
   const prevPara = scope.previousParagraph(f.line);
   const nearParagraph = (g: Figure) => sameParagraph(g) || (!!prevPara && g.line >= prevPara.start && g.line <= prevPara.end);
+
+  // 100% after a count and a clause saying all of it ("受理市长信箱来信7件，全部予以答复，答复率100%"): 7 of 7
+  if (f.value === 100 && !f.change && f.kind === 'percent') {
+    const norm = ctx.doc.lines[f.line].norm;
+    for (let id = f.id - 1; id >= sent.figures[0] && f.id - id <= NEAR_FIGURES; id--) {
+      const g = model.figures[id];
+      if (g.kind !== 'count') continue;
+      if (ALL_OF_IT.test(norm.slice(g.range.end.character, f.range.start.character))) return true;
+      break;
+    }
+  }
 
   // a change whose base is stated in its sentence or the next one (较上年100件；同比增长25%，上年同期为400件)
   if (f.change || f.kind === 'multiple') {
