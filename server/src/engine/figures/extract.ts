@@ -218,6 +218,9 @@ const PRIOR_IN_PARENS = /[（(]\s*(?:\d{4}\s*年度?|上年(?:同期)?|去年(?:
 /** A prior-period marker right before a bracket holding the prior value: 较上年（2,215.3万元） */
 const PRIOR_BEFORE_PARENS = /(?:较|比)(?:上年(?:同期)?|去年(?:同期)?|上一年度?|\d{4}年度?)(?:的)?\s*$/;
 
+/** A figure named as an average (平均办结时长, 人均, 日均): no total of parts. */
+const AVERAGE = /平均|人均|日均|户均|件均|均值/;
+
 /** Words after a percentage that make it a target, not a result (结案率95%的考核任务). */
 const TARGET_AFTER: string[] = data.targetAfter.words;
 
@@ -689,7 +692,8 @@ function buildBreakdowns(
     if (parts.length === 0) continue;
     // the total: the nearest same-family count before 其中 in this sentence, else the last one of the previous
     // sentence; the other counts before the list are kept as other plausible totals (readings/sum.ts)
-    const usable = (f: Figure) => sameFamily(f, parts[0].fig) && !f.prior && !f.change && !parts.some((p) => p.fig.id === f.id);
+    // (an average is no total: "平均办结时长6.8天…其中各县区平均7.1天，市直单位6.2天")
+    const usable = (f: Figure) => sameFamily(f, parts[0].fig) && !f.prior && !f.change && !AVERAGE.test(f.label) && !parts.some((p) => p.fig.id === f.id);
     let total: Figure | undefined;
     const candidates: number[] = [];
     for (let i = inSent.length - 1; i >= 0 && candidates.length < WINDOW; i--) {

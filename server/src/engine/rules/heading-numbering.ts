@@ -47,6 +47,17 @@ function gluedHeading(ctx: RuleContext, prev: OutlineNode, node: OutlineNode, ma
   return null;
 }
 
+/** Lines looked back for a first item run in after a label ("填表说明：1.统计范围…" before "2.…"). */
+const RUN_IN_SPAN = 3;
+
+/** The first item written after a label and a colon on a line just before the second ("填表说明：1.…"). */
+function runInFirst(ctx: RuleContext, node: OutlineNode, marker: string): boolean {
+  const line = node.selectionRange.start.line;
+  const re = new RegExp(`[:：]\\s*${escapeRegExp(marker)}`);
+  for (let l = line - 1; l >= 0 && line - l <= RUN_IN_SPAN; l--) if (re.test(ctx.doc.lines[l].norm)) return true;
+  return false;
+}
+
 export const headingNumbering: Rule = {
   code: 'heading-numbering',
   tags: ['outline'],
@@ -102,7 +113,7 @@ export const headingNumbering: Rule = {
           position.set(node.kind, pos);
           if (!prev) {
             const continued = (lastSeen.get(node.kind) ?? 0) + 1;
-            if (n !== 1 && n !== continued) flag(i, 'heading-numbering.first', 1);
+            if (n !== 1 && n !== continued && !(n === 2 && runInFirst(ctx, node, markerLike(node.marker, node.kind, 1)))) flag(i, 'heading-numbering.first', 1);
           } else if (prev.ordinal !== undefined && n !== prev.ordinal + 1 && n !== pos && n !== 1) {
             const glued = n === prev.ordinal + 2 ? gluedHeading(ctx, prev, node, markerLike(node.marker, node.kind, prev.ordinal + 1)) : null;
             if (glued) {

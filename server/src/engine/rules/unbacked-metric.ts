@@ -162,8 +162,9 @@ function isBacked(ctx: RuleContext, model: FigureModel, scope: Scope, f: Figure,
   const prevPara = scope.previousParagraph(f.line);
   const nearParagraph = (g: Figure) => sameParagraph(g) || (!!prevPara && g.line >= prevPara.start && g.line <= prevPara.end);
 
-  // 100% after a count and a clause saying all of it ("受理市长信箱来信7件，全部予以答复，答复率100%"): 7 of 7
-  if (f.value === 100 && !f.change && f.kind === 'percent') {
+  // 100% after a count and a clause saying all of it ("受理市长信箱来信7件，全部予以答复，答复率100%"): 7 of 7 (all
+  // handled says nothing of how satisfied anyone was: not for 满意率)
+  if (f.value === 100 && !f.change && f.kind === 'percent' && !/满意/.test(f.label)) {
     const norm = ctx.doc.lines[f.line].norm;
     for (let id = f.id - 1; id >= sent.figures[0] && f.id - id <= NEAR_FIGURES; id--) {
       const g = model.figures[id];

@@ -256,6 +256,8 @@ export function changeClaims(model: FigureModel, lineText: (line: number) => str
         break;
       }
       if (!x && i + 1 < figs.length && isCurrent(figs[i + 1], y) && /[到至](?:\d{4}\s*年度?的?)?$/.test(figs[i + 1].label)) x = figs[i + 1];
+      // "716535件，排除新冠疫情相关诉求后，受理量与去年同期777733件相比": the current compared is another, adjusted one
+      if (x && ADJUSTED.test(text.slice(x.range.end.character, y.range.start.character))) x = undefined;
       if (x) {
         const p = { x, y, at: i };
         pairAt.set(i, p);
@@ -347,6 +349,9 @@ export function changeClaims(model: FigureModel, lineText: (line: number) => str
   }
   return out;
 }
+
+/** Words adjusting the current value before it is compared (排除…后, 扣除…): figures.json changes.adjusted. */
+const ADJUSTED = new RegExp(data.changes.adjusted.join('|'));
 
 /** A change written as a plain number and percent sign (not a scan like "1 1.5%"). */
 const CLEAN_PERCENT = /^\d+(?:\.\d+)?[%％]$/;

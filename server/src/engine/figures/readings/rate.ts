@@ -236,6 +236,9 @@ function unnamedBaseClaim(model: FigureModel, pct: Figure): Claim | null {
   const base = before[0];
   // (written in digits: "在…三项指标中，出庭应诉率为93.37%" counts the indicators, not what the rate is of)
   if (base.stage || base.prior || base.change || base.approx || !/[0-9０-９]/.test(base.text) || !UNNAMED_BASE_FAMILIES.has(base.family) || !grimApplies(pct, base.value)) return null;
+  // a count named by the rate's own word is its numerator, not its base ("成功调处…案件248件，成功率达95.4%")
+  const stem = (pct.rate ?? '').replace(/率$/, '');
+  if (stem.length >= 2 && base.label.includes(stem)) return null;
   if (grim(pct, base.value).possible) return null;
   const r = grimReading(pct, base.value, [{ fig: base, roleArg: base.label.trim() }], `${base.label.trim()} ${num(base.value)}`, [{ id: 'unnamedBase', cost: COST.paragraphBase }]);
   return { check: 'impossible-percentage', anchor: pct, readings: [r], ceiling: 1, sentenceBound: false };
@@ -367,6 +370,9 @@ function consensusReadings(model: FigureModel): Map<Figure, Reading> {
     if (!best || bestRounded < 2 || bestRounded < pairs.length * 0.6) continue;
     // shares of a whole list rounded so that they total exactly 100% (the largest remainders get the last units)
     const toHundred = best.value === sum && roundedToHundred(pairs.map((p) => percent(p.count.value, sum)), pairs.map((p) => p.share));
+    // the shares that show the list is rounded: rounded up, where truncating would give another value (45.38 → 45.3
+    // is truncated; 24.61 → 24.6 is either): without one, a truncated share is as the whole list is written
+    const roundedUp = pairs.filter((p) => shareMatch(p.count, best!.figs, best!.value, p.share) === 'round' && roundsUp(percent(p.count.value, best!.value), p.share.decimals)).length;
     for (const p of pairs) {
       const x = percent(p.count.value, best.value);
       const m = toHundred ? 'round' : shareMatch(p.count, best.figs, best.value, p.share);
@@ -374,7 +380,7 @@ function consensusReadings(model: FigureModel): Map<Figure, Reading> {
       const detail = `${num(p.count.value)} / ${num(best.value)} = ${shown}（${best.label}）`;
       const figures = roles({ figs: [p.count] }, { figs: best.figs }, p.share);
       let outcome: Outcome;
-      if (m === 'round') outcome = { ok: true, detail };
+      if (m === 'round' || (m === 'truncation' && roundedUp === 0)) outcome = { ok: true, detail };
       else if (m === 'truncation')
         outcome = {
           ok: true,
@@ -411,6 +417,12 @@ function shareMatch(count: Figure, baseFigs: Figure[], base: number, share: Figu
   const qLo = percent(count.lo, bHi);
   const qHi = bLo > 0 ? percent(count.hi, bLo) : Infinity;
   return qHi >= share.value - half - 1e-9 && qLo <= share.value + half + 1e-9 ? 'round' : m;
+}
+
+/** Does rounding `x` at `decimals` give another value than truncating it (24.67 → 24.7, not 24.6)? */
+function roundsUp(x: number, decimals: number): boolean {
+  const unit = 10 ** decimals;
+  return Math.round(x * unit) !== Math.floor(x * unit + 1e-9);
 }
 
 /**
