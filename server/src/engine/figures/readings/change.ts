@@ -370,7 +370,7 @@ function wholePriorClaim(figs: Figure[], i: number, text: string): Claim | null 
   const c = figs[i];
   const x = figs[i - 1];
   if (c.kind !== 'percent' || c.approx || c.value <= 0 || (c.change === 'down' && c.value >= 100) || !CLEAN_PERCENT.test(c.text)) return null;
-  if (!x || x.kind !== 'count' || x.prior || x.change || x.approx || x.decimals > 0 || !Number.isInteger(x.value) || x.value <= 0 || !/^\d/.test(x.text)) return null;
+  if (!x || x.kind !== 'count' || x.prior || x.change || x.approx || x.lo !== x.hi || x.decimals > 0 || !Number.isInteger(x.value) || x.value <= 0 || !/^\d/.test(x.text)) return null;
   // only the change words between the count and the change: a change naming its own subject (旧存案件144件），新收案件
   // 同比下降16.04%), after a bracket the count sits in, or after 分别, may be of something else
   const gap = text.slice(x.range.end.character, c.range.start.character);

@@ -235,7 +235,7 @@ function unnamedBaseClaim(model: FigureModel, pct: Figure): Claim | null {
   if (before.length !== 1 || !reachedStart) return null;
   const base = before[0];
   // (written in digits: "在…三项指标中，出庭应诉率为93.37%" counts the indicators, not what the rate is of)
-  if (base.stage || base.prior || base.change || base.approx || !/[0-9０-９]/.test(base.text) || !UNNAMED_BASE_FAMILIES.has(base.family) || !grimApplies(pct, base.value)) return null;
+  if (base.stage || base.prior || base.change || base.approx || base.lo !== base.hi || !/[0-9０-９]/.test(base.text) || !UNNAMED_BASE_FAMILIES.has(base.family) || !grimApplies(pct, base.value)) return null;
   // a count named by the rate's own word is its numerator, not its base ("成功调处…案件248件，成功率达95.4%")
   const stem = (pct.rate ?? '').replace(/率$/, '');
   if (stem.length >= 2 && base.label.includes(stem)) return null;
@@ -249,7 +249,8 @@ function unnamedBaseClaim(model: FigureModel, pct: Figure): Claim | null {
  * number of the count before 其中 must give it (1218 / 5083 = 23.96%, 1219 / 5083 = 23.98%). At most inferred.
  */
 function partShareClaim(pct: Figure, whole: Figure): Claim | null {
-  if (pct.approx || pct.change || whole.approx || !GRIM_BASE_FAMILIES.has(whole.family) || !grimApplies(pct, whole.value)) return null;
+  // (a count written in 万 is rounded, 0.5万 is 4950–5050: no whole-number test over it)
+  if (pct.approx || pct.change || whole.approx || whole.lo !== whole.hi || !GRIM_BASE_FAMILIES.has(whole.family) || !grimApplies(pct, whole.value)) return null;
   const r = grimReading(pct, whole.value, [{ fig: whole, roleArg: whole.label.trim() }], `${whole.label.trim()} ${num(whole.value)}`, [{ id: 'wholeBeforeList', cost: COST.paragraphBase }]);
   return { check: 'impossible-percentage', anchor: pct, readings: [r], ceiling: 1, sentenceBound: false };
 }
