@@ -306,14 +306,20 @@ export function resolveRate(model: FigureModel, pct: Figure): RateResolution {
   // a share's list total
   // "占全省的5.2%" names its own base: the list total is not assumed
   const namedBase = namedShareBase.test(pct.label);
-  if (def.share && numer.figs.length === 1 && !namedBase) {
+  // a base named by what it counts, not by a stage (占诉讼案件的21.75%): the list's total when it counts that
+  const baseWords = namedBase ? scanWords(pct.label.slice(pct.label.lastIndexOf('占'))) : [];
+  const namedObject = baseWords.find((w) => w.type === 'object')?.id;
+  const namesObjectOnly = !!namedObject && !baseWords.some((w) => w.type === 'stage');
+  if (def.share && numer.figs.length === 1 && (!namedBase || namesObjectOnly)) {
     for (const b of breakdownsOfPart(model, numer.figs[0].id)) {
       if (b.trigger === 'implicit') continue;
       {
         const t = model.figures[b.total];
+        if (namedBase && t.object !== namedObject) continue;
         if (t.sentence === pct.sentence) res.bases.push({ ...termOf([t], t.stage ?? '总数'), right: true, scope: 'sentence', distant: b.totalDistant });
         // "…审结2755件。其中，维持1691件，占比61.4%；…": the list's total, a stage count, closes the sentence before
-        else if (b.totalFromPrevious && t.stage) res.bases.push({ ...termOf([t], t.stage), right: true, scope: 'paragraph' });
+        // (or a count of the object the share names: "…一审案件434件…。其中，…出庭应诉的87件，占诉讼案件的21.75%")
+        else if (b.totalFromPrevious && (t.stage || (t.object && t.object === pct.object && !t.objectInherited))) res.bases.push({ ...termOf([t], t.stage ?? '总数'), right: true, scope: 'paragraph' });
       }
     }
   }

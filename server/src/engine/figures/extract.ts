@@ -397,6 +397,8 @@ export function extractFigures(doc: ReportDocument, segmenter?: Segmenter, secti
       if (/(?:较|比)\s*\d{4}\s*年(?:度|同期)?的?$/.test(trimmed)) f.prior = true;
       // "与2021年同期收案1364件相比": the base of a comparison closed by 相比 after it
       if (/(?:与|同|和)\s*(?:\d{4}\s*年|上年|去年|上一年)/.test(trimmed) && /^(?:相比|相较|比较)/.test(d.rightText)) f.prior = true;
+      // "434件，2017年的440件基本持平": a count named only by another year and held level with is that year's
+      if (/^(?:与|同|和)?\s*\d{4}\s*年(?:度|同期)?的?$/.test(trimmed) && /^(?:基本)?持平|^相当/.test(d.rightText) && !(options.reportYear && trimmed.includes(String(options.reportYear)))) f.prior = true;
       // scope of what is counted: a category (治安管理类) and scope words (一审, 中院, 市本级 …)
       const cat = categoryOf(trimmed);
       if (cat) f.category = cat;
