@@ -558,6 +558,9 @@ function collectParts(s: string, inSent: Draft[], from: number, total?: Figure, 
   // ("375件（其中市级74件），320件已完成")
   let depth = 0;
   let afterShare = false;
+  /** The first part after the last semicolon: a later stage of the same items in its part is no part of the list. */
+  let segmentFirst: Draft | null = null;
+  let segmentParts = 0;
   for (let di = 0; di < inSent.length; di++) {
     const d = inSent[di];
     if (d.tok.start < from) continue;
@@ -582,6 +585,10 @@ function collectParts(s: string, inSent: Draft[], from: number, total?: Figure, 
     // 1691件，占比61.4%；驳回630件，占比22.7%；…)
     const itemStage = !d.fig.stage || (!!totalStage && (outcomesOf[totalStage]?.includes(d.fig.stage) ?? false));
     if ((gap.includes(';') || gap.includes('；')) && !((afterShare || opensSentence) && parts.length > 0 && itemStage && d.fig.kind === 'count')) break;
+    if (gap.includes(';') || gap.includes('；')) {
+      segmentFirst = null;
+      segmentParts = 0;
+    }
     afterShare = false;
     if (parts.length > 0 && gap.includes('其中')) break;
     // an amount of money after a part is that part's (按日连续处罚案件67件，罚款金额6427.8万元): not a part, not an end
@@ -605,6 +612,15 @@ function collectParts(s: string, inSent: Draft[], from: number, total?: Figure, 
     // a later "part" larger than the whole list so far is a new topic, not a part (a first part may be a typo)
     if (parts.length > 0 && total && d.fig.lo > total.hi) break;
     if (d.fig.prior || d.fig.change) break;
+    // "其中武汉58件，已办结58件；襄阳7件，已办结7件": a stage count right after the one part of its part of the sentence
+    // is how many of those items got there, not another part (after several parts it may end the list: stageCuts)
+    if (segmentFirst && !segmentFirst.fig.stage && d.fig.stage && segmentParts === 1 && parts[parts.length - 1] === segmentFirst) {
+      prevEnd = d.tok.end;
+      afterShare = true;
+      continue;
+    }
+    segmentFirst ??= d;
+    segmentParts++;
     parts.push(d);
     prevEnd = d.tok.end;
   }
@@ -635,7 +651,7 @@ function makeBreakdown(sent: Sentence, total: Figure, parts: Draft[], trigger: B
   if (other) {
     complete = true;
     completeReason = { id: 'other', args: { word: listComplete.find((w) => other.fig.label.includes(w)) ?? '' } };
-  } else if (parts.some((d) => d.fig.value === 0 && !d.fig.approx)) {
+  } else if (parts.length > 1 && parts.some((d) => d.fig.value === 0 && !d.fig.approx)) {
     complete = true;
     completeReason = { id: 'zero', args: {} };
   } else {

@@ -9,7 +9,7 @@
 //     856.3 − 124.5, the change 124.5 / 731.8).
 // 个百分点 is an absolute difference of two rates; 增长N倍 is X / Y − 1 = N (X / Y = N is accepted too).
 import type { Figure, FigureModel } from '../model';
-import { asWritten, matchOf, num, resolveRatio } from '../arith';
+import { asWritten, closesBracket, matchOf, num, resolveRatio } from '../arith';
 import { WINDOW } from '../extract';
 import { scanVocabulary } from '../vocab';
 import data from '../../../../data/figures.json';
@@ -214,20 +214,6 @@ function inferredReading(
 ): Reading {
   if (m && m !== 'lastDigit') return reading(figures, assumptions, { ok: true, ...phrase('computedAsWritten', { computed: detail, written: c.text }) });
   return reading(figures, assumptions, { ok: false, cap: 'inferred', ...phrase('computedNotWritten', { computed: detail, written: c.text }), ...failure });
-}
-
-/** Does text[from, to) close a bracket it did not open (the figure before `from` is inside brackets)? */
-function closesBracket(text: string, from: number, to: number): boolean {
-  let depth = 0;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x28 || c === 0xff08) depth++;
-    else if (c === 0x29 || c === 0xff09) {
-      if (depth === 0) return true;
-      depth--;
-    }
-  }
-  return false;
 }
 
 const isCurrent = (f: Figure, like: Figure) => !f.prior && !f.change && f.kind === like.kind && f.family === like.family;

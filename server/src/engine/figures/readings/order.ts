@@ -3,7 +3,7 @@
 // period can explain a later stage above an earlier one (审结 > 受理), that reading holds loosely: a soft note that
 // asks the writer to say so, unless the paragraph already does (结转, 旧存, 含上年).
 import type { Figure, FigureModel } from '../model';
-import { num } from '../arith';
+import { closesBracket, num } from '../arith';
 import { WINDOW } from '../extract';
 import { carryOverStated, funnelOf } from '../vocab';
 import { COST, phrase, reading, type Claim } from './types';
@@ -66,6 +66,26 @@ function ownPairs(model: FigureModel, early: Figure, late: Figure): boolean {
   return false;
 }
 
+/**
+ * A later stage naming no category, right after a category's earlier stage in the same part of the sentence, is of
+ * that category ("求助类诉求受理142件（…），办结176件"): the later figure as if it named it. Otherwise the figure itself.
+ */
+function ofCategory(model: FigureModel, early: Figure, late: Figure): Figure {
+  if (!early.category || late.category || early.id > late.id || (early.segment ?? 0) !== (late.segment ?? 0) || late.id - early.id > WINDOW) return late;
+  for (let id = early.id + 1; id < late.id; id++) if (model.figures[id].category && model.figures[id].category !== early.category) return late;
+  return { ...late, category: early.category };
+}
+
+/** Is carry-over said between the two stages or in the rest of the later one's part of the sentence? */
+function saidNear(text: string, sent: { start: number; end: number }, early: Figure, late: Figure): boolean {
+  const from = Math.min(early.range.start.character, late.range.start.character);
+  const after = Math.max(early.range.end.character, late.range.end.character);
+  const semi = text.slice(after, sent.end).search(/[;；]/);
+  const to = semi < 0 ? sent.end : after + semi;
+  // a paragraph that says it of all its counts (上年结转…) before the sentence still says it
+  return SAYS_CARRY_OVER.test(text.slice(from, to)) || SAYS_CARRY_OVER.test(text.slice(0, sent.start));
+}
+
 export function orderClaims(model: FigureModel, lineText: (line: number) => string): Claim[] {
   const out: Claim[] = [];
   // parts of one list are disjoint categories of its total (受理 98、不予受理 15、告知 7 of 收到 120), not stages
@@ -83,10 +103,12 @@ export function orderClaims(model: FigureModel, lineText: (line: number) => stri
         const rel = funnelOf(x.stage!, y.stage!);
         if (!rel) continue;
         const [early, late] = rel.ia < rel.ib ? [x, y] : [y, x];
-        if (!comparable(early, late)) continue;
+        if (!comparable(early, late) && !comparable(early, ofCategory(model, early, late))) continue;
         if (siblings.has(x.id) && siblings.get(x.id) === siblings.get(y.id)) continue;
         if (wholeAndPart.has(`${x.id}:${y.id}`) || wholeAndPart.has(`${y.id}:${x.id}`)) continue;
         if (splitByScope(early, late, figs) || ownSubject(model, early, late) || ownPairs(model, early, late)) continue;
+        // an earlier stage in brackets is a split of another count ("受理28491件（热线受理28451件，多媒体受理40件），办结28498件")
+        if (early.id < late.id && early.line === late.line && closesBracket(lineText(sent.line), early.range.end.character, late.range.start.character)) continue;
         const figures = [
           { fig: early, role: 'earlier', roleArg: early.stageText ?? '' },
           { fig: late, role: 'later', roleArg: late.stageText ?? '' },
@@ -110,7 +132,8 @@ export function orderClaims(model: FigureModel, lineText: (line: number) => stri
         ];
         const carry = rel.funnel.carryOver.some(([a, b]) => a === early.stage && b === late.stage);
         if (!holds && carry) {
-          const said = SAYS_CARRY_OVER.test(lineText(sent.line));
+          // said in the paragraph, or in the part of the sentence the later stage is in ("办结28498件（包括上周7件）")
+          const said = SAYS_CARRY_OVER.test(lineText(sent.line)) && saidNear(lineText(sent.line), sent, early, late);
           readings.push(
             reading(figures, [{ id: 'carryOver', cost: COST.carryOver }], {
               ok: true,
