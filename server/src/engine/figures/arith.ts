@@ -76,20 +76,6 @@ export function previousParagraphFigures(model: FigureModel, f: Figure): Figure[
 const PARAGRAPH_FIGURES = 48;
 const PARAGRAPH_SPAN = 12;
 
-/** Does text[from, to) close a bracket it did not open (the figure before `from` is inside brackets)? */
-export function closesBracket(text: string, from: number, to: number): boolean {
-  let depth = 0;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x28 || c === 0xff08) depth++;
-    else if (c === 0x29 || c === 0xff09) {
-      if (depth === 0) return true;
-      depth--;
-    }
-  }
-  return false;
-}
-
 /**
  * Figures of the neighbouring sentences of the same paragraph: at most PARAGRAPH_SPAN sentences and
  * PARAGRAPH_FIGURES figures either side, so a lookup costs the same however long the paragraph is.
@@ -119,10 +105,14 @@ function nearest(figs: Figure[], pct: Figure, pred: (f: Figure) => boolean): Fig
   return best;
 }
 
+/** A figure meaning exactly its value: no approximation word, and not rounded by a magnitude (42.02万 has a width: lo < hi). */
+export function isExact(f: Figure): boolean {
+  return !f.approx && f.lo === f.hi;
+}
+
 function termOf(figs: Figure[], name: string): Term {
   const value = figs.reduce((a, f) => a + f.value, 0);
-  // exact: no approximation word, and not rounded by a magnitude (42.02万 has a width: lo < hi)
-  const exact = figs.every((f) => !f.approx && f.lo === f.hi);
+  const exact = figs.every(isExact);
   const nums = figs.map((f) => num(f.value)).join(' + ');
   return { value, figs, label: name ? `${name} ${nums}` : nums, exact };
 }

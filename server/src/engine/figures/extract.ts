@@ -39,6 +39,7 @@ import data from '../../../data/figures.json';
 import { readFigures } from './readings';
 import { tablesOf } from '../tables';
 import { charClass } from '../regex';
+import { scanBrackets } from './brackets';
 
 const LABEL_MAX = 40;
 /** At most this many 其中 / 分别 / …中 triggers are read per sentence (pathological input stays linear). */
@@ -341,7 +342,7 @@ export function extractFigures(doc: ReportDocument, segmenter?: Segmenter, secti
         semicolons = 0;
       }
       for (let i = bracketAt; i < tok.start; i++) if (s.charCodeAt(i) === 0x3b || s.charCodeAt(i) === 0xff1b) semicolons++;
-      bracketOpen = bracketDepth(s, bracketAt, tok.start, bracketOpen);
+      bracketOpen = scanBrackets(s, bracketAt, tok.start, bracketOpen).depth;
       bracketAt = Math.max(bracketAt, tok.start);
       fig.segment = semicolons;
       // "有5083件发生在事业单位，其中…社会保险类争议，占到…的23.97%": a share after 其中 is of a part of the count before
@@ -527,16 +528,6 @@ function hasDelim(s: string, from: number, to: number): boolean {
   return false;
 }
 
-/** Brackets still open at `to`, starting from `depth` open at `from`. */
-function bracketDepth(s: string, from: number, to: number, depth = 0): number {
-  for (let i = from; i < to; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 0x28 || c === 0xff08) depth++;
-    else if ((c === 0x29 || c === 0xff09) && depth > 0) depth--;
-  }
-  return depth;
-}
-
 function sameFamily(a: Figure, b: Figure): boolean {
   return a.kind === 'count' && b.kind === 'count' && a.family === b.family;
 }
@@ -558,8 +549,7 @@ function collectParts(s: string, inSent: Draft[], from: number, total?: Figure, 
   // ("375件（其中市级74件），320件已完成")
   let depth = 0;
   let afterShare = false;
-  /** The first part after the last semicolon: a later stage of the same items in its part is no part of the list. */
-  let segmentFirst: Draft | null = null;
+  /** Parts since the last semicolon: a later stage of the one part of a segment is no part of the list. */
   let segmentParts = 0;
   for (let di = 0; di < inSent.length; di++) {
     const d = inSent[di];
@@ -569,13 +559,9 @@ function collectParts(s: string, inSent: Draft[], from: number, total?: Figure, 
     const next = inSent[di + 1];
     if (next && d.fig.kind === 'count' && next.fig.kind === 'count' && next.fig.family === d.fig.family && !hasDelim(s, d.tok.end, next.tok.start)) continue;
     const gap = s.slice(prevEnd, d.tok.start);
-    let closedOutside = false;
-    for (let i = 0; i < gap.length && !closedOutside; i++) {
-      const c = gap.charCodeAt(i);
-      if (c === 0x28 || c === 0xff08) depth++;
-      else if (c === 0x29 || c === 0xff09) closedOutside = --depth < 0;
-    }
-    if (closedOutside) break;
+    const brackets = scanBrackets(s, prevEnd, d.tok.start, depth);
+    if (brackets.closedOutside) break;
+    depth = brackets.depth;
     if (depth > 0) {
       prevEnd = d.tok.end;
       continue;
@@ -585,10 +571,7 @@ function collectParts(s: string, inSent: Draft[], from: number, total?: Figure, 
     // 1691件，占比61.4%；驳回630件，占比22.7%；…)
     const itemStage = !d.fig.stage || (!!totalStage && (outcomesOf[totalStage]?.includes(d.fig.stage) ?? false));
     if ((gap.includes(';') || gap.includes('；')) && !((afterShare || opensSentence) && parts.length > 0 && itemStage && d.fig.kind === 'count')) break;
-    if (gap.includes(';') || gap.includes('；')) {
-      segmentFirst = null;
-      segmentParts = 0;
-    }
+    if (gap.includes(';') || gap.includes('；')) segmentParts = 0;
     afterShare = false;
     if (parts.length > 0 && gap.includes('其中')) break;
     // an amount of money after a part is that part's (按日连续处罚案件67件，罚款金额6427.8万元): not a part, not an end
@@ -614,12 +597,11 @@ function collectParts(s: string, inSent: Draft[], from: number, total?: Figure, 
     if (d.fig.prior || d.fig.change) break;
     // "其中武汉58件，已办结58件；襄阳7件，已办结7件": a stage count right after the one part of its part of the sentence
     // is how many of those items got there, not another part (after several parts it may end the list: stageCuts)
-    if (segmentFirst && !segmentFirst.fig.stage && d.fig.stage && segmentParts === 1 && parts[parts.length - 1] === segmentFirst) {
+    if (segmentParts === 1 && !parts[parts.length - 1].fig.stage && d.fig.stage) {
       prevEnd = d.tok.end;
       afterShare = true;
       continue;
     }
-    segmentFirst ??= d;
     segmentParts++;
     parts.push(d);
     prevEnd = d.tok.end;

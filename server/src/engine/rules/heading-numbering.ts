@@ -28,6 +28,19 @@ export function markerLike(like: string, kind: HeadingKind, n: number): string {
   }
 }
 
+/**
+ * The nearest place, in lines [from, to) searched backwards, where `marker` is written after `before` (a class of
+ * characters) and, when `then` is given, followed by a character of it: a heading number that is not at a line start.
+ */
+function markerWithin(ctx: RuleContext, from: number, to: number, before: string, marker: string, then = ''): { line: number; character: number } | null {
+  const re = new RegExp(`[${before}]\\s*(${escapeRegExp(marker)})${then ? `(?=[${then}])` : ''}`);
+  for (let l = to - 1; l >= Math.max(0, from); l--) {
+    const m = re.exec(ctx.doc.lines[l].norm);
+    if (m) return { line: l, character: m.index + m[0].length - m[1].length };
+  }
+  return null;
+}
+
 /** Lines searched between two headings for the missing one written at the end of a paragraph. */
 const GLUED_SPAN = 200;
 
@@ -35,16 +48,10 @@ const GLUED_SPAN = 200;
  * The missing heading written at the end of the paragraph before, after its last sentence or bracket ("（备注：……）二、
  * 数据分析"): a copy joined the two lines. Not a gap in the numbering but a heading not on a line of its own.
  */
-function gluedHeading(ctx: RuleContext, prev: OutlineNode, node: OutlineNode, marker: string): { line: number; character: number; marker: string } | null {
+function gluedHeading(ctx: RuleContext, prev: OutlineNode, node: OutlineNode, marker: string): { line: number; character: number } | null {
   const from = prev.selectionRange.start.line + 1;
   const to = node.selectionRange.start.line;
-  if (to - from > GLUED_SPAN) return null;
-  const re = new RegExp(`[。；;）)]\\s*(${escapeRegExp(marker)})(?=[\\u4e00-\\u9fff])`);
-  for (let l = to - 1; l >= from; l--) {
-    const m = re.exec(ctx.doc.lines[l].norm);
-    if (m) return { line: l, character: m.index + m[0].length - m[1].length, marker };
-  }
-  return null;
+  return to - from > GLUED_SPAN ? null : markerWithin(ctx, from, to, '。；;）)', marker, '\\u4e00-\\u9fff');
 }
 
 /** Lines looked back for a first item run in after a label ("填表说明：1.统计范围…" before "2.…"). */
@@ -53,9 +60,7 @@ const RUN_IN_SPAN = 3;
 /** The first item written after a label and a colon on a line just before the second ("填表说明：1.…"). */
 function runInFirst(ctx: RuleContext, node: OutlineNode, marker: string): boolean {
   const line = node.selectionRange.start.line;
-  const re = new RegExp(`[:：]\\s*${escapeRegExp(marker)}`);
-  for (let l = line - 1; l >= 0 && line - l <= RUN_IN_SPAN; l--) if (re.test(ctx.doc.lines[l].norm)) return true;
-  return false;
+  return markerWithin(ctx, line - RUN_IN_SPAN, line, ':：', marker) !== null;
 }
 
 export const headingNumbering: Rule = {
@@ -115,13 +120,14 @@ export const headingNumbering: Rule = {
             const continued = (lastSeen.get(node.kind) ?? 0) + 1;
             if (n !== 1 && n !== continued && !(n === 2 && runInFirst(ctx, node, markerLike(node.marker, node.kind, 1)))) flag(i, 'heading-numbering.first', 1);
           } else if (prev.ordinal !== undefined && n !== prev.ordinal + 1 && n !== pos && n !== 1) {
-            const glued = n === prev.ordinal + 2 ? gluedHeading(ctx, prev, node, markerLike(node.marker, node.kind, prev.ordinal + 1)) : null;
+            const missing = markerLike(node.marker, node.kind, prev.ordinal + 1);
+            const glued = n === prev.ordinal + 2 ? gluedHeading(ctx, prev, node, missing) : null;
             if (glued) {
               ctx.report({
                 messageId: 'heading-numbering.glued',
                 variant: 'glued',
-                args: { expected: glued.marker, line: glued.line + 1 },
-                range: { start: { line: glued.line, character: glued.character }, end: { line: glued.line, character: glued.character + glued.marker.length } },
+                args: { expected: missing, line: glued.line + 1 },
+                range: { start: glued, end: { line: glued.line, character: glued.character + missing.length } },
               });
             } else flag(i, n === prev.ordinal ? 'heading-numbering.repeat' : 'heading-numbering.gap', prev.ordinal + 1, prev);
           } else if (prev.ordinal !== undefined && n === 1 && prev.ordinal === 1) {

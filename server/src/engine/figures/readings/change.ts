@@ -9,7 +9,8 @@
 //     856.3 − 124.5, the change 124.5 / 731.8).
 // 个百分点 is an absolute difference of two rates; 增长N倍 is X / Y − 1 = N (X / Y = N is accepted too).
 import type { Figure, FigureModel } from '../model';
-import { asWritten, closesBracket, matchOf, num, resolveRatio } from '../arith';
+import { asWritten, isExact, matchOf, num, resolveRatio } from '../arith';
+import { scanBrackets } from '../brackets';
 import { WINDOW } from '../extract';
 import { scanVocabulary } from '../vocab';
 import data from '../../../../data/figures.json';
@@ -237,7 +238,7 @@ export function changeClaims(model: FigureModel, lineText: (line: number) => str
         if (f.change) continue;
         if (f.prior) break;
         // a note in brackets (62起（日均8.9起），较上周的81起) is not the current value: the figure before it is
-        if (closesBracket(text, f.range.end.character, y.range.start.character)) continue;
+        if (scanBrackets(text, f.range.end.character, y.range.start.character).closedOutside) continue;
         if (isCurrent(f, y)) x = f;
         break;
       }
@@ -356,7 +357,7 @@ function wholePriorClaim(figs: Figure[], i: number, text: string): Claim | null 
   const c = figs[i];
   const x = figs[i - 1];
   if (c.kind !== 'percent' || c.approx || c.value <= 0 || (c.change === 'down' && c.value >= 100) || !CLEAN_PERCENT.test(c.text)) return null;
-  if (!x || x.kind !== 'count' || x.prior || x.change || x.approx || x.lo !== x.hi || x.decimals > 0 || !Number.isInteger(x.value) || x.value <= 0 || !/^\d/.test(x.text)) return null;
+  if (!x || x.kind !== 'count' || x.prior || x.change || !isExact(x) || x.decimals > 0 || !Number.isInteger(x.value) || x.value <= 0 || !/^\d/.test(x.text)) return null;
   // only the change words between the count and the change: a change naming its own subject (旧存案件144件），新收案件
   // 同比下降16.04%), after a bracket the count sits in, or after 分别, may be of something else
   const gap = text.slice(x.range.end.character, c.range.start.character);
@@ -377,7 +378,8 @@ function wholePriorClaim(figs: Figure[], i: number, text: string): Claim | null 
   for (let p = lo; p <= hi; p++) {
     const v = ((sign * (x.value - p)) / p) * 100;
     if (v < 0) continue;
-    if (matchOf(v, c) === 'round' || matchOf(v, c) === 'truncation') return null;
+    const m = matchOf(v, c);
+    if (m === 'round' || m === 'truncation') return null;
     if (!closest || Math.abs(v - c.value) < Math.abs(closest.v - c.value)) {
       next = closest;
       closest = { p, v };

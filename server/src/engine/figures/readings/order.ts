@@ -3,7 +3,8 @@
 // period can explain a later stage above an earlier one (审结 > 受理), that reading holds loosely: a soft note that
 // asks the writer to say so, unless the paragraph already does (结转, 旧存, 含上年).
 import type { Figure, FigureModel } from '../model';
-import { closesBracket, num } from '../arith';
+import { num } from '../arith';
+import { scanBrackets } from '../brackets';
 import { WINDOW } from '../extract';
 import { carryOverStated, funnelOf } from '../vocab';
 import { COST, phrase, reading, type Claim } from './types';
@@ -108,7 +109,7 @@ export function orderClaims(model: FigureModel, lineText: (line: number) => stri
         if (wholeAndPart.has(`${x.id}:${y.id}`) || wholeAndPart.has(`${y.id}:${x.id}`)) continue;
         if (splitByScope(early, late, figs) || ownSubject(model, early, late) || ownPairs(model, early, late)) continue;
         // an earlier stage in brackets is a split of another count ("受理28491件（热线受理28451件，多媒体受理40件），办结28498件")
-        if (early.id < late.id && early.line === late.line && closesBracket(lineText(sent.line), early.range.end.character, late.range.start.character)) continue;
+        if (early.id < late.id && early.line === late.line && scanBrackets(lineText(sent.line), early.range.end.character, late.range.start.character).closedOutside) continue;
         const figures = [
           { fig: early, role: 'earlier', roleArg: early.stageText ?? '' },
           { fig: late, role: 'later', roleArg: late.stageText ?? '' },
@@ -133,7 +134,7 @@ export function orderClaims(model: FigureModel, lineText: (line: number) => stri
         const carry = rel.funnel.carryOver.some(([a, b]) => a === early.stage && b === late.stage);
         if (!holds && carry) {
           // said in the paragraph, or in the part of the sentence the later stage is in ("办结28498件（包括上周7件）")
-          const said = SAYS_CARRY_OVER.test(lineText(sent.line)) && saidNear(lineText(sent.line), sent, early, late);
+          const said = saidNear(lineText(sent.line), sent, early, late);
           readings.push(
             reading(figures, [{ id: 'carryOver', cost: COST.carryOver }], {
               ok: true,

@@ -11,7 +11,7 @@
 // impossible-percentage's claim (a GRIM test); without a numerator it is tried over every stage of the object in
 // the sentence, and reported only when none can give it.
 import type { Figure, FigureModel } from '../model';
-import { asWritten, grim, grimApplies, lineFigures, matchOf, previousParagraphFigures, num, percent, resolveRatio, resolveRate, type RateResolution, type Term } from '../arith';
+import { asWritten, grim, grimApplies, isExact, lineFigures, matchOf, previousParagraphFigures, num, percent, resolveRatio, resolveRate, type RateResolution, type Term } from '../arith';
 import { funnels, rateById } from '../vocab';
 import { COST, phrase, reading, type Assumption, type Claim, type Outcome, type Reading } from './types';
 import type { MessageRef } from '../../messages';
@@ -215,10 +215,11 @@ function grimClaim(model: FigureModel, pct: Figure, res: RateResolution): Claim 
 }
 
 /**
- * A rate with a conventional base (办结率 of what was taken in; not 满意率, often of those who rated) whose sentence names no stage, only one count before it: that count
- * is what the rate is of ("办理网上平台诉求269件，回复率100%，办结率99.4%": no whole number of 269 gives 99.4%). One
- * reading, at most inferred; only for counts of the families in figures.json grim.unnamedBaseFamilies (cases and requests,
- * not 个 of organisations) and only when the sentence has no other count before the rate to choose from.
+ * A rate with a conventional base (办结率 of what was taken in; not 满意率, often of those who rated) whose sentence
+ * names no stage, only one count before it: that count is what the rate is of ("办理网上平台诉求269件，回复率100%，
+ * 办结率99.4%": no whole number of 269 gives 99.4%). One reading, at most inferred; only for counts of the families in
+ * figures.json grim.unnamedBaseFamilies (cases and requests, not 个 of organisations) and only when the sentence has
+ * no other count before the rate to choose from.
  */
 function unnamedBaseClaim(model: FigureModel, pct: Figure): Claim | null {
   if (pct.change || pct.approx || pct.prior) return null;
@@ -235,7 +236,7 @@ function unnamedBaseClaim(model: FigureModel, pct: Figure): Claim | null {
   if (before.length !== 1 || !reachedStart) return null;
   const base = before[0];
   // (written in digits: "在…三项指标中，出庭应诉率为93.37%" counts the indicators, not what the rate is of)
-  if (base.stage || base.prior || base.change || base.approx || base.lo !== base.hi || !/[0-9０-９]/.test(base.text) || !UNNAMED_BASE_FAMILIES.has(base.family) || !grimApplies(pct, base.value)) return null;
+  if (base.stage || base.prior || base.change || !isExact(base) || !/[0-9０-９]/.test(base.text) || !UNNAMED_BASE_FAMILIES.has(base.family) || !grimApplies(pct, base.value)) return null;
   // a count named by the rate's own word is its numerator, not its base ("成功调处…案件248件，成功率达95.4%")
   const stem = (pct.rate ?? '').replace(/率$/, '');
   if (stem.length >= 2 && base.label.includes(stem)) return null;
@@ -250,7 +251,7 @@ function unnamedBaseClaim(model: FigureModel, pct: Figure): Claim | null {
  */
 function partShareClaim(pct: Figure, whole: Figure): Claim | null {
   // (a count written in 万 is rounded, 0.5万 is 4950–5050: no whole-number test over it)
-  if (pct.approx || pct.change || whole.approx || whole.lo !== whole.hi || !GRIM_BASE_FAMILIES.has(whole.family) || !grimApplies(pct, whole.value)) return null;
+  if (pct.approx || pct.change || !isExact(whole) || !GRIM_BASE_FAMILIES.has(whole.family) || !grimApplies(pct, whole.value)) return null;
   const r = grimReading(pct, whole.value, [{ fig: whole, roleArg: whole.label.trim() }], `${whole.label.trim()} ${num(whole.value)}`, [{ id: 'wholeBeforeList', cost: COST.paragraphBase }]);
   return { check: 'impossible-percentage', anchor: pct, readings: [r], ceiling: 1, sentenceBound: false };
 }
@@ -361,11 +362,14 @@ function consensusReadings(model: FigureModel): Map<Figure, Reading> {
     }
     let best: (typeof candidates)[number] | undefined;
     let bestRounded = 0;
+    let bestMatches: ReturnType<typeof shareMatch>[] = [];
     for (const c of candidates.slice(0, 8)) {
-      const rounded = pairs.filter((p) => shareMatch(p.count, c.figs, c.value, p.share) === 'round').length;
+      const matches = pairs.map((p) => shareMatch(p.count, c.figs, c.value, p.share));
+      const rounded = matches.filter((m) => m === 'round').length;
       if (rounded > bestRounded) {
         best = c;
         bestRounded = rounded;
+        bestMatches = matches;
       }
     }
     if (!best || bestRounded < 2 || bestRounded < pairs.length * 0.6) continue;
@@ -373,10 +377,10 @@ function consensusReadings(model: FigureModel): Map<Figure, Reading> {
     const toHundred = best.value === sum && roundedToHundred(pairs.map((p) => percent(p.count.value, sum)), pairs.map((p) => p.share));
     // the shares that show the list is rounded: rounded up, where truncating would give another value (45.38 → 45.3
     // is truncated; 24.61 → 24.6 is either): without one, a truncated share is as the whole list is written
-    const roundedUp = pairs.filter((p) => shareMatch(p.count, best!.figs, best!.value, p.share) === 'round' && roundsUp(percent(p.count.value, best!.value), p.share.decimals)).length;
-    for (const p of pairs) {
+    const roundedUp = pairs.filter((p, k) => bestMatches[k] === 'round' && roundsUp(percent(p.count.value, best!.value), p.share.decimals)).length;
+    for (const [k, p] of pairs.entries()) {
       const x = percent(p.count.value, best.value);
-      const m = toHundred ? 'round' : shareMatch(p.count, best.figs, best.value, p.share);
+      const m = toHundred ? 'round' : bestMatches[k];
       const shown = `${asWritten(x, p.share.decimals)}%`;
       const detail = `${num(p.count.value)} / ${num(best.value)} = ${shown}（${best.label}）`;
       const figures = roles({ figs: [p.count] }, { figs: best.figs }, p.share);

@@ -363,10 +363,6 @@ function tableClaims(model: FigureModel, strict: Set<Figure>): Claim[] {
 }
 
 /**
- * `backing`: for each rate its own counts reproduce, those counts' values (readings/index.ts). Two rates each
- * reproduced by other counts (办结率75.42% = 1715 / 2274 and 办结率91.32% = 221 / 242) are rates of two things.
- */
-/**
  * Are two figures parts of 其中 / …中 lists of different totals? "受理指派案件4459件，其中法律援助案件450件" and "接收审查
  * 归档案卷3927份，其中法律援助案件1414件" are parts of two things, however alike their own names.
  */
@@ -380,6 +376,10 @@ function partsOfOtherWholes(model: FigureModel): (a: Figure, b: Figure) => boole
   };
 }
 
+/**
+ * `backing`: for each rate its own counts reproduce, those counts' values (readings/index.ts). Two rates each
+ * reproduced by other counts (办结率75.42% = 1715 / 2274 and 办结率91.32% = 221 / 242) are rates of two things.
+ */
 export function sameClaims(model: FigureModel, lineText: (line: number) => string, backing: Map<number, string> = new Map()): Claim[] {
   const out: Claim[] = [];
   const seen = new Map<string, Figure[]>();
@@ -388,13 +388,14 @@ export function sameClaims(model: FigureModel, lineText: (line: number) => strin
   // every figure's key but for the name first, so that only figures sharing one are cut into words
   const keyers = model.figures.map((f) => keyerOf(model, f, lineText(f.line), cache));
   const otherWholes = partsOfOtherWholes(model);
+  const unnamedKeys = keyers.map((k) => (k ? k('') : ''));
   const unnamed = new Map<string, number>();
-  for (const k of keyers) if (k) unnamed.set(k(''), (unnamed.get(k('')) ?? 0) + 1);
+  for (let i = 0; i < keyers.length; i++) if (keyers[i]) unnamed.set(unnamedKeys[i], (unnamed.get(unnamedKeys[i]) ?? 0) + 1);
   for (let i = 0; i < model.figures.length; i++) {
     const f = model.figures[i];
     const key = keyers[i];
     if (!key) continue;
-    const keys = keysOf(model, f, key, (unnamed.get(key('')) ?? 0) > 1);
+    const keys = keysOf(model, f, key, (unnamed.get(unnamedKeys[i]) ?? 0) > 1);
     if (keys.length === 0) continue;
     let other: Figure | undefined;
     let same: Figure | undefined;
