@@ -8,7 +8,7 @@
 //
 // Cost: one pass per line for numbers and quotes; labels are capped at LABEL_MAX characters; list and pair scans
 // are capped at WINDOW figures, and the readings' look-ups are bounded by figures. Linear in the document length.
-import type { ReportDocument } from '../document';
+import type { Line, ReportDocument } from '../document';
 import type { OutlineNode, Segmenter } from '../types';
 import type { Breakdown, Figure, FigureKind, FigureModel, Sentence } from './model';
 import { scanNumbers, type NumberToken } from './numbers';
@@ -129,6 +129,18 @@ export function quoteMask(s: string): QuoteSpans | null {
   return spans.length ? new QuoteSpans(spans) : null;
 }
 
+/** A line's number tokens and quoted spans, read once per line: the figure model and unbacked-metric both need them. */
+const lineReads = new WeakMap<Line, { tokens: NumberToken[]; mask: QuoteSpans | null }>();
+
+export function readLine(line: Line): { tokens: NumberToken[]; mask: QuoteSpans | null } {
+  let r = lineReads.get(line);
+  if (!r) {
+    r = { tokens: scanNumbers(line.norm, scanVocabulary), mask: quoteMask(line.norm) };
+    lineReads.set(line, r);
+  }
+  return r;
+}
+
 function isAsciiLetter(c: string | undefined): boolean {
   return c !== undefined && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
 }
@@ -244,8 +256,7 @@ export function extractFigures(doc: ReportDocument, segmenter?: Segmenter, secti
   for (const line of doc.lines) {
     const s = line.norm;
     if (!s) continue;
-    const mask = quoteMask(s);
-    const tokens = scanNumbers(s, scanVocabulary);
+    const { tokens, mask } = readLine(line);
     // sentences of this line
     const lineSentences: Sentence[] = [];
     // (found by a regular expression, which runs as native code from the first report on: a loop over each character

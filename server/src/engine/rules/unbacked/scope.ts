@@ -7,9 +7,7 @@
 // scope, so the whole check is linear in the document length.
 import type { ReportDocument } from '../../document';
 import type { Outline } from '../../outline/outline';
-import { scanVocabulary } from '../../figures/vocab';
-import { scanNumbers } from '../../figures/numbers';
-import { quoteMask } from '../../figures/extract';
+import { readLine } from '../../figures/extract';
 import data from '../../../../data/unbacked.json';
 
 export interface Num {
@@ -49,9 +47,9 @@ export class Scope {
     if (list) return list;
     list = [];
     const s = this.doc.lines[line].norm;
-    const mask = quoteMask(s);
+    const { tokens, mask } = readLine(this.doc.lines[line]);
     const rowTotal = /^\s*\|?\s*(?:合计|总计|小计|总数|共计)/.test(s.slice(0, 12));
-    for (const tok of scanNumbers(s, scanVocabulary)) {
+    for (const tok of tokens) {
       // percentages, 个百分点 and 倍 are what is backed, not counts (Chinese numerals come only with a unit)
       if (tok.kind !== 'count' && tok.kind !== 'bare') continue;
       if (mask && mask.covers(tok.numStart)) continue;
