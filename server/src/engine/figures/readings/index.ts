@@ -21,8 +21,11 @@ function verdictOf(claim: Claim): Verdict {
     if (holding.outcome.loose && holding.outcome.messageId) return { claim, plausible, holding, reported: holding, strength: 'soft' };
     return { claim, plausible, holding };
   }
-  const reported = plausible.find((r) => r.outcome.messageId);
-  if (!reported) return { claim, plausible };
+  const failing = plausible.filter((r) => r.outcome.messageId);
+  if (!failing.length) return { claim, plausible };
+  // of the cheapest readings, the one that fails by least: "1211 > 820 + 310 + 12", not "1211 > 12"
+  let reported = failing[0];
+  for (const r of failing) if (r.cost === reported.cost && (r.outcome.excess ?? Infinity) < (reported.outcome.excess ?? Infinity)) reported = r;
   let strength: Strength = claim.sentenceBound && reported.cost === 0 && plausible.filter((r) => r.cost === 0).length <= 2 ? 'strong' : 'inferred';
   if (reported.outcome.cap === 'inferred' && strength === 'strong') strength = 'inferred';
   if (reported.outcome.cap === 'soft') strength = 'soft';

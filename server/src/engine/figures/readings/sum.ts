@@ -14,13 +14,17 @@ import { COST, phrase, reading, type Claim, type Outcome, type Reading } from '.
 
 const CODE = 'breakdown-sum';
 
-/** A reading that takes another total holds only when the parts add up to it exactly (10 + 14 + 24 = 48). */
+/**
+ * A reading that takes another total holds only when the parts add up to it exactly (10 + 14 + 24 = 48). Parts that
+ * exceed it are reportable under it (they exceed whichever of these totals is meant); parts that fall short are not.
+ */
 function exactOutcome(total: Figure[], parts: Figure[]): Outcome {
   const o = sumOutcome(total, parts, false, undefined);
   const sum = parts.reduce((a, f) => a + f.value, 0);
   const t = total.reduce((a, f) => a + f.value, 0);
   const exact = parts.every((f) => !f.approx) && total.every((f) => !f.approx);
-  return exact && Math.abs(sum - t) < 1e-9 ? o : { ...o, ok: false, messageId: undefined };
+  if (exact && Math.abs(sum - t) < 1e-9) return o;
+  return o.messageId === 'breakdown-sum.exceeds' ? o : { ...o, ok: false, messageId: undefined };
 }
 
 function sumOutcome(total: Figure[], parts: Figure[], complete: boolean, completeReason: Breakdown['completeReason']): Outcome {
@@ -39,8 +43,9 @@ function sumOutcome(total: Figure[], parts: Figure[], complete: boolean, complet
       ok: false,
       ...phrase('sumExceeds', { expr, sum: num(sum), total: totalText }),
       messageId: 'breakdown-sum.exceeds',
-      args: { expr, sum: num(sum), total: num(tValue), unit, approx: exact ? '' : '至少' },
+      args: { expr, sum: num(sum), total: total.length === 1 ? num(tValue) : `${total.map((f) => num(f.value)).join(' + ')} = ${num(tValue)}`, unit, approx: exact ? '' : '至少' },
       data: { total: tValue, sum, parts: parts.map((f) => f.value) },
+      excess: lo - tHi,
     };
   }
   if (complete && hi < tLo - 1e-9) {
@@ -115,46 +120,84 @@ function runsOnInOtherUnits(model: FigureModel, b: Breakdown, lineText: (line: n
 }
 
 
+/**
+ * The first count of the total's sentence, when the counts after it, up to the total, fall into consecutive runs that
+ * each add up to it exactly (4 = 2 + 2 = 2 + 2): the total is then one part of a split of that first count.
+ */
+function splitHead(total: Figure, cands: Figure[]): Figure | undefined {
+  const inSentence = [total, ...cands].filter((f) => f.sentence === total.sentence && !f.approx).sort((a, b) => a.id - b.id);
+  if (inSentence.length < 3 || inSentence[inSentence.length - 1] !== total) return undefined;
+  const [head, ...rest] = inSentence;
+  let run = 0;
+  for (const f of rest) {
+    run += f.value;
+    if (run > head.value + 1e-9) return undefined;
+    if (Math.abs(run - head.value) < 1e-9) run = 0;
+  }
+  return run === 0 ? head : undefined;
+}
+
+/**
+ * A part that says again how many of an earlier part there were, by what happened to them (其中3件已书面答复，1件结转
+ * 下年度，已办理的3件均属于本机关不掌握的信息): "已办理的3件" are the 3 answered, not three more.
+ */
+const RESTATES = /已[\u4e00-\u9fff]{1,6}的$/;
+
+function restated(parts: Figure[], lineText: (line: number) => string): Figure[] {
+  return parts.filter((p, k) => k > 0 && p.line === parts[k - 1].line && RESTATES.test(lineText(p.line).slice(Math.max(0, p.range.start.character - 8), p.range.start.character)) && parts.slice(0, k).some((q) => q.value === p.value && !q.approx));
+}
+
 function breakdownClaim(model: FigureModel, b: Breakdown, lineText: (line: number) => string): Claim {
   const total = model.figures[b.total];
   const all = b.parts.map((id) => model.figures[id]);
-  const parts = all.filter((f) => !b.nested.includes(f.id));
+  const again = restated(all.filter((f) => !b.nested.includes(f.id)), lineText);
+  const skipped = (f: Figure) => b.nested.includes(f.id) || again.includes(f);
+  const parts = all.filter((f) => !skipped(f));
   if (b.complete && runsOnInOtherUnits(model, b, lineText)) b = { ...b, complete: false, completeReason: undefined };
   const roles = (t: Figure[], ps: Figure[]): Reading['figures'] => [
     ...t.map((fig) => ({ fig, role: 'total' })),
-    ...all.map((fig) => ({ fig, role: b.nested.includes(fig.id) ? 'nestedPart' : ps.includes(fig) ? 'part' : 'notPart', roleArg: fig.stageText ?? fig.rate ?? '' })),
+    ...all.map((fig) => ({ fig, role: skipped(fig) ? 'nestedPart' : ps.includes(fig) ? 'part' : 'notPart', roleArg: fig.stageText ?? fig.rate ?? '' })),
   ];
   const readings: Reading[] = [];
   const base = b.totalFromPrevious ? [{ id: 'totalPreviousSentence', cost: COST.otherTotal }] : [];
-  const main = sumOutcome([total], parts, b.complete, b.completeReason);
   // parts named by no known stage may be a funnel rather than siblings ("其中有效回访246件，满意240件，一般5件":
   // the answers are of the calls that got through): when the first part could hold all the others, the words alone
-  // cannot tell, so an excess is soft evidence
-  if (!main.ok && main.messageId === 'breakdown-sum.exceeds' && firstMayHoldTheRest(total, parts)) {
-    main.cap = 'soft';
-    main.messageId = 'breakdown-sum.exceedsMaybeNested';
-  }
-  // parts that are publication channels (网站公开1495条，公开栏公开信息2918条) may count one item once per channel
-  if (!main.ok && main.messageId === 'breakdown-sum.exceeds' && parts.filter((f) => channelWords.some((w) => f.label.includes(w))).length >= 2) {
-    main.cap = 'soft';
-    main.messageId = 'breakdown-sum.exceedsMaybeOverlap';
-  }
+  // cannot tell, so an excess is soft evidence; parts that are publication channels (网站公开1495条，公开栏公开信息
+  // 2918条) may count one item once per channel. Whichever total a reading takes, the parts are the same.
+  const softly = firstMayHoldTheRest(total, parts)
+    ? 'breakdown-sum.exceedsMaybeNested'
+    : parts.filter((f) => channelWords.some((w) => f.label.includes(w))).length >= 2
+      ? 'breakdown-sum.exceedsMaybeOverlap'
+      : undefined;
+  const capped = (o: Outcome): Outcome => (softly && !o.ok && o.messageId === 'breakdown-sum.exceeds' ? { ...o, cap: 'soft', messageId: softly } : o);
+  const main = capped(sumOutcome([total], parts, b.complete, b.completeReason));
   readings.push(reading(roles([total], parts), base, main));
   if (b.trigger !== 'implicit') {
     // the list ends before a later-stage figure
     for (const k of stageCuts(total, parts)) {
       const kept = parts.slice(0, k);
-      readings.push(reading(roles([total], kept), [...base, { id: 'listEndsAtStage', cost: COST.listEndsAtStage }], sumOutcome([total], kept, false, undefined)));
+      readings.push(reading(roles([total], kept), [...base, { id: 'listEndsAtStage', cost: COST.listEndsAtStage }], capped(sumOutcome([total], kept, false, undefined))));
     }
     // another count before the list is its total
     const cands = (b.candidates ?? []).map((id) => model.figures[id]);
     for (const t of cands) {
-      readings.push(reading(roles([t], parts), [{ id: 'otherTotal', cost: COST.otherTotal }], exactOutcome([t], parts)));
+      readings.push(reading(roles([t], parts), [{ id: 'otherTotal', cost: COST.otherTotal }], capped(exactOutcome([t], parts))));
     }
+    // the first count of the previous sentence, when the counts after it there split it (收到申请4件，网络申请2件、
+    // 信件申请2件；自然人2件，法人2件。其中3件已答复，1件结转): the list is of that count, not of its last part
+    const head = splitHead(total, cands);
+    if (head) readings.push(reading(roles([head], parts), [{ id: 'headOfSplit', cost: COST.otherTotal }], capped(sumOutcome([head], parts, false, undefined))));
     // the whole set before the list is its total (several counts of the family, added up)
-    const set = [total, ...cands].filter((f) => !f.approx);
+    const set = [total, ...cands].filter((f) => !f.approx).sort((a, b) => a.id - b.id);
     if (set.length >= 2) {
-      readings.push(reading(roles(set, parts), [{ id: 'wholeSet', cost: COST.wholeSet }], exactOutcome(set, parts)));
+      readings.push(reading(roles(set, parts), [{ id: 'wholeSet', cost: COST.wholeSet }], capped(exactOutcome(set, parts))));
+      // parts that all name one stage the set before them does not (共发现事故隐患2365条、火灾隐患683条…。其中，事故
+      // 隐患已整改2312条，火灾隐患已整改669条…) say how many of those categories got that far: each at most its own
+      // category, so together at most the set, not exactly it
+      const stage = parts[0].stage;
+      if (parts.length >= 2 && stage && parts.every((p) => p.stage === stage) && set.length >= parts.length && set.every((f) => f.stage !== stage && !later(stage, f.stage))) {
+        readings.push(reading(roles(set, parts), [{ id: 'laterStageOfSet', cost: COST.wholeSet }], capped(sumOutcome(set, parts, false, undefined))));
+      }
     }
   }
   const sameSentence = !b.totalFromPrevious && total.sentence === all[0]?.sentence;

@@ -7,6 +7,7 @@
 //   strong   the sentence itself states both sides and the reading is unique      → the configured severity
 //   inferred the reading is inferred (list total, consensus base, another sentence) → one step softer
 //   soft     only truncation, the last written digit or an approximation separates → two steps softer
+// Of equally cheap readings that all fail, the one most favourable to the writer (least excess) is the one reported.
 import type { Figure } from '../model';
 import { formatMessage, type MessageArgs } from '../../messages';
 
@@ -37,6 +38,9 @@ export interface Outcome {
   messageId?: string;
   args?: MessageArgs;
   data?: Record<string, unknown>;
+  /** How far beyond what the reading allows (parts over a total, in its unit): of equally plausible readings that
+   * fail, the one that fails by least is reported — the argument that is hardest to dispute. */
+  excess?: number;
 }
 
 export interface Reading {
