@@ -176,7 +176,7 @@ function matchHeading(line: number, raw: string, info: LineInfo, markdownDoc: bo
   }
   if ((m = RE_ARABIC.exec(c))) {
     const n = Number(m[1]);
-    if (n > 0 && c.length > m[0].length && !/^[%个件人次]/.test(c.slice(m[0].length))) {
+    if (n > 0 && c.length > m[0].length && !/^(?:[%个件次]|人次|人(?![\u4e00-\u9fff]))/.test(c.slice(m[0].length))) {
       return makeHeading(line, 'arabic', raw, info, m[0].length, n);
     }
   }
@@ -246,8 +246,31 @@ function classifyLines(doc: ReportDocument, markdownDoc: boolean): LineInfo[] {
     }
     infos.push(info);
   }
+  joinBareMarkers(doc, infos);
   markTrailingChrome(infos);
   return infos;
+}
+
+/**
+ * A number alone on its line ("2." then "人员编制" on the next: a web or PDF copy broke the heading after its marker)
+ * is the heading of the line after it, when that line is text (not a heading, table row, page chrome or a figure).
+ */
+function joinBareMarkers(doc: ReportDocument, infos: LineInfo[]): void {
+  for (let i = 0; i + 1 < infos.length; i++) {
+    const info = infos[i];
+    if (info.blank || info.chrome || info.table || info.heading || info.content.length > 8) continue;
+    const next = infos[i + 1];
+    if (next.blank || next.chrome || next.table || next.heading || /^[\d.%]/.test(next.content)) continue;
+    // the marker with the next line's text after it, read as one heading line
+    const joined: LineInfo = { ...info, content: info.content + next.content, heading: null };
+    const h = matchHeading(i, doc.lines[i].text, joined, false);
+    if (!h || !isNumbered(h.kind) || h.ordinal === undefined) continue;
+    const markerLen = info.content.length;
+    const cut = headingCut(next.content, 0);
+    let name = info.content + next.content.slice(0, cut);
+    if (name.length > config.maxNameChars) name = name.slice(0, config.maxNameChars) + '…';
+    info.heading = { line: i, kind: h.kind, ordinal: h.ordinal, marker: h.marker, name, start: info.lead, end: info.lead + markerLen };
+  }
 }
 
 /** Page furniture at the end (最热评论, 表情, "0", 版权所有 …): from the first chrome line after which only short lines follow. */
