@@ -92,6 +92,39 @@ test('the notes say what the text was taken for and why', () => {
   assert.match(en.message, /^This looks like a statistics report \("统计/);
 });
 
+test('a report cut off mid-sentence is not the whole report, however many parts came before the cut', () => {
+  const body = [
+    '北河区2023年法治政府建设年度报告',
+    '一、推进法治政府建设的主要举措和成效',
+    '全年审查规范性文件21件，办理行政复议案件37件。',
+    '二、推进法治政府建设存在的不足和原因',
+    '基层执法力量仍显薄弱。究其原因，主要是培训投入不足。',
+    '三、党政主要负责人履行推进法治建设第一责任人职责的情况',
+  ];
+  const cut = check([...body, '区长主持召开区政府常务会议专题研究法治政府建设3次，并将法治建设纳入全区'].join('\n'));
+  const notes = cut.filter((f) => f.code === 'missing-section');
+  assert.equal(notes.length, 1);
+  assert.equal(notes[0].severity, 'information');
+  assert.match(notes[0].message, /^本文在“法治建设纳入全区”处中断，最后一句没有写完.*写到“三、党政主要负责人履行推进法治建设第一责任人职责的情况”为止.*全文还需要：下一年度的主要安排。$/);
+  // the same text ending its sentence is a complete report without a plan: a warning on the missing part
+  const whole = check([...body, '区长主持召开区政府常务会议专题研究法治政府建设3次。'].join('\n')).filter((f) => f.code === 'missing-section');
+  assert.deepEqual(whole.map((f) => [f.severity, f.data?.type]), [['warning', 'plan']]);
+  // a short last line (a date, a signature) is no cut
+  const signed = check([...body, '区长主持召开区政府常务会议专题研究法治政府建设3次。', '北河区人民政府'].join('\n')).filter((f) => f.code === 'missing-section');
+  assert.deepEqual(whole.map((f) => f.severity), signed.map((f) => f.severity));
+});
+
+test('the opening of a draft that already speaks of the 第一责任人 duty says where, and that it lacks a section only', () => {
+  const draft = [
+    '南湖县2024年法治政府建设情况报告',
+    '一、2024年推进法治政府建设的主要举措和成效',
+    '（一）压实法治建设责任。县委、县政府主要负责同志切实履行推进法治建设第一责任人职责，专题研究法治政府建设4次。',
+    '（二）规范行政执法。全年评查执法案卷120卷。',
+  ].join('\n');
+  const note = check(draft).find((f) => f.code === 'missing-section')!;
+  assert.match(note.message, /党政主要负责人履行推进法治建设第一责任人职责的情况（第 3 行已写到，尚未单独成节）/);
+});
+
 test('the figure checks run on every kind: a news item whose 受理 exceeds 收到 gets funnel-order', () => {
   const f = check(text('news.txt'));
   assert.deepEqual(f.filter((x) => x.code === 'funnel-order').map((x) => [x.range.start.line, x.severity]), [[2, 'error']]);

@@ -15,7 +15,7 @@ export { configuredSeverity, softerSeverity, variantSeverity } from './severity'
 import { findDirectives, isSuppressed } from './suppress';
 import { sentenceAt } from './config';
 import type { FigureModel } from './figures/model';
-import { detectKind, refineKind, type DocumentKind } from './kind';
+import { detectKind, refineKind, textCut, type DocumentKind } from './kind';
 import { tablesOf } from './tables';
 import { reportIdentity, summarizeReport } from './summary';
 
@@ -88,7 +88,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}, rules: Rule[
   // what the text is (annual report, partial draft, news item …): decides which section checks apply
   let kind: DocumentKind;
   try {
-    kind = refineKind(detectKind(checked), outline, sectionsOnce, checked.length);
+    kind = refineKind(detectKind(checked), outline, sectionsOnce, checked.length, textCut(doc.lines, outline));
   } catch (e) {
     ruleErrors.push({ code: 'kind', error: e instanceof Error ? e.message : String(e) });
     kind = { id: 'annual-report', label: { 'zh-cn': '法治政府建设年度报告', en: 'annual rule-of-law government report' }, cues: [] };

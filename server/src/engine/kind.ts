@@ -29,6 +29,33 @@ export interface KindCue {
   text: string;
   /** 0-based line of the cue. */
   line: number;
+  /** For a partial draft that stops mid-sentence: the last characters before the cut. */
+  cut?: string;
+}
+
+export interface TextCut {
+  /** The last characters of the text, where it stops. */
+  tail: string;
+  line: number;
+}
+
+/**
+ * Where a text stops in the middle of a sentence: its last line of content is a paragraph (not a heading, page
+ * furniture or a short signature or date line) that ends on a character, not on 。/；/！/？/a closing quote or bracket.
+ */
+export function textCut(lines: readonly { index: number; text: string }[], outline: Outline): TextCut | undefined {
+  const headingLines = new Set(outline.nodes.map((n) => n.selectionRange.start.line));
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i];
+    const text = line.text.trim();
+    if (!text || outline.chromeLines.has(line.index)) continue;
+    if (headingLines.has(line.index) || text.length < kinds.partialDraft.cutMinLineChars) return undefined;
+    if (!/[\u4e00-\u9fff]$/.test(text)) return undefined;
+    // the unfinished sentence's last characters (after its last 。/；, so the quote starts where the sentence does)
+    const tail = text.slice(-kinds.partialDraft.cutTailChars);
+    return { tail: tail.slice(Math.max(...[...'。；;！？!?'].map((c) => tail.lastIndexOf(c))) + 1), line: line.index };
+  }
+  return undefined;
 }
 
 export interface DocumentKind {
@@ -200,16 +227,21 @@ export function detectKind(text: string): DocumentKind {
  * of one (a partial draft: none of the parts after the achievements, at most two numbered top-level sections and
  * short — the text stops inside section 一 or 二; thresholds in kinds.json).
  */
-export function refineKind(kind: DocumentKind, outline: Outline, sections: () => Sections, length = 0): DocumentKind {
+export function refineKind(kind: DocumentKind, outline: Outline, sections: () => Sections, length = 0, cut?: TextCut): DocumentKind {
   if (kind.id !== 'annual-report') return kind;
   if (outline.newsStyle) return { ...kind, form: 'news-style' };
   const s = sections();
   const rule = kinds.partialDraft;
   const later = rule.laterParts.filter((id) => s.first.has(id));
   const numberedTop = topLevel(outline).filter((n) => n.kind !== 'implicit' && n.kind !== 'bracket' && n.kind !== 'title');
-  if (later.length === 0 && numberedTop.length <= rule.maxTopSections && length < rule.maxChars) {
-    const last = numberedTop[numberedTop.length - 1] ?? titleNode(outline) ?? outline.roots[0];
-    const cue: KindCue = { kind: 'partial-draft', where: 'sections', text: last ? last.name : '', line: last ? last.selectionRange.start.line : 0 };
+  // a text that stops in the middle of a sentence with a required part not yet written is not the whole report,
+  // however many parts came before the cut (a copy cut off inside section 三): what is missing may come after it
+  const cutShort = !!cut && rule.requiredParts.some((id) => !s.first.has(id));
+  if (cutShort || (later.length === 0 && numberedTop.length <= rule.maxTopSections && length < rule.maxChars)) {
+    const lastTop = numberedTop[numberedTop.length - 1];
+    const last = lastTop ?? titleNode(outline) ?? outline.roots[0];
+    // (the title is not where a text "reaches": without a numbered section the note names none)
+    const cue: KindCue = { kind: 'partial-draft', where: 'sections', text: lastTop ? lastTop.name : cutShort ? '' : (last?.name ?? ''), line: last ? last.selectionRange.start.line : 0, cut: cutShort ? cut!.tail : undefined };
     return { id: 'partial-draft', label: LABELS['partial-draft'], cues: [cue, ...kind.cues] };
   }
   const thematic = s.hits.some((h) => h.via === 'thematic');

@@ -41,13 +41,18 @@ export const missingSection: Rule = {
       const s = ctx.sections();
       const parts = requiredTypes(ctx)
         .filter((t) => !s.first.has(t.id) && t.id !== 'causes')
-        .map((t) => (t.id === 'shortcomings' ? formatMessage(ctx.locale, 'missing-section.part.shortcomingsAndCauses', {}) : label(t)));
+        .map((t) => {
+          if (t.id === 'shortcomings') return formatMessage(ctx.locale, 'missing-section.part.shortcomingsAndCauses', {});
+          // a part the text already speaks of in a paragraph (第一责任人) is named with where: it lacks a section only
+          const mention = s.mentions.get(t.id);
+          return mention ? formatMessage(ctx.locale, 'missing-section.part.mentionedAt', { part: label(t), line: mention.start.line + 1 }) : label(t);
+        });
       const cue = kind.cues[0];
       const list = parts.join(formatMessage(ctx.locale, 'list.separator', {}));
       ctx.report({
         // a draft pasted as one line, or with its headings run into the text, has no last heading to name
-        messageId: cue?.text ? 'missing-section.partial' : 'missing-section.partialNoHeading',
-        args: cue?.text ? { last: cue.text, parts: list } : { parts: list },
+        messageId: cue?.cut ? (cue.text ? 'missing-section.cut' : 'missing-section.cutNoHeading') : cue?.text ? 'missing-section.partial' : 'missing-section.partialNoHeading',
+        args: cue?.cut ? { last: cue.text, tail: cue.cut, parts: list } : cue?.text ? { last: cue.text, parts: list } : { parts: list },
         range: textStart,
         variant: 'conventions',
         data: { kind: kind.id },

@@ -157,12 +157,15 @@ export function detectSections(doc: ReportDocument, outline: Outline, profile: P
 
   // 2. unheaded paragraphs (and mentions in run-ins and paragraphs)
   for (const line of doc.lines) {
-    if (outline.chromeLines.has(line.index) || headingLines.has(line.index)) continue;
+    if (outline.chromeLines.has(line.index)) continue;
     const lead = line.norm.length - line.norm.trimStart().length;
     const text = line.norm.slice(lead);
     if (text.length < 8) continue;
+    // a heading line is no paragraph, but the text run in after it may mention a part ("（一）压实领导责任。主要领导
+    // 切实履行推进法治建设第一责任人职责…")
+    const heading = headingLines.has(line.index);
     for (const t of SKELETON) {
-      const m = paragraphMatches(t, text, year);
+      const m = heading ? null : paragraphMatches(t, text, year);
       if (m) {
         hits.push({
           type: t.id,
@@ -177,6 +180,7 @@ export function detectSections(doc: ReportDocument, outline: Outline, profile: P
         if (i >= 0) mentions.set(t.id, { start: { line: line.index, character: lead + i }, end: { line: line.index, character: lead + i + t.mentionCue.length } });
       }
     }
+    if (heading) continue;
     for (const t of expected) {
       if (expectedMatches(t, text.slice(0, 60))) {
         hits.push({ type: t.id, via: 'paragraph', line: line.index, range: { start: { line: line.index, character: lead }, end: { line: line.index, character: Math.min(line.text.length, lead + 20) } }, top: topOf[line.index] });

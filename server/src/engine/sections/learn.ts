@@ -12,7 +12,7 @@ import type { OutlineNode, Segmenter } from '../types';
 import { detectSections, headingText, type Sections } from './detect';
 import { LEARNING, SKELETON, type LearnedType, type Profile } from './profile';
 import { learnMetrics, statedMetrics } from './metrics';
-import { detectKind, refineKind } from '../kind';
+import { detectKind, refineKind, textCut } from '../kind';
 import figureVocabulary from '../../../data/figures.json';
 
 export interface LearnInput {
@@ -66,7 +66,7 @@ export function learnProfile(inputs: LearnInput[], segment: Segmenter): Profile 
       continue;
     }
     const sections = detectSections(doc, outline, base);
-    const kind = refineKind(detectKind(input.text), outline, () => sections, input.text.length);
+    const kind = refineKind(detectKind(input.text), outline, () => sections, input.text.length, textCut(doc.lines, outline));
     if (kind.id !== 'annual-report') {
       skipped.push({ name: input.name, reason: `${kind.label.en}, not a complete annual report` });
       continue;
