@@ -178,6 +178,14 @@ function breakdownClaim(model: FigureModel, b: Breakdown, lineText: (line: numbe
       const kept = parts.slice(0, k);
       readings.push(reading(roles([total], kept), [...base, { id: 'listEndsAtStage', cost: COST.listEndsAtStage }], capped(sumOutcome([total], kept, false, undefined))));
     }
+    // "包括机构概况1条，以及经费信息2条": 以及 may join the list or go back to the verb before it (发布…，以及…): when
+    // only the second reading holds, a soft note says the parts exceed the total if the 以及 item is one of them
+    const joined = parts.findIndex((p, k) => k > 0 && p.line === parts[k - 1].line && /^[，,]?\s*以及/.test(lineText(p.line).slice(parts[k - 1].range.end.character, p.range.start.character)));
+    if (joined > 0 && !main.ok && main.messageId === 'breakdown-sum.exceeds') {
+      const kept = parts.slice(0, joined);
+      const o = sumOutcome([total], kept, false, undefined);
+      readings.push(reading(roles([total], kept), [...base, { id: 'listEndsBeforeJoin', cost: COST.listEndsAtStage }], o.ok ? { ...o, loose: 'listJoin', messageId: 'breakdown-sum.exceedsIfJoined', args: main.args, data: main.data } : o));
+    }
     // another count before the list is its total
     const cands = (b.candidates ?? []).map((id) => model.figures[id]);
     for (const t of cands) {
