@@ -18,6 +18,7 @@ import {
   listTriggers,
   approximation,
   conflictFillers,
+  listJoin,
   listComplete,
   complements,
   listStops,
@@ -552,9 +553,6 @@ function isShare(f: Figure): boolean {
  * The parts of a list from `from` on. `opensSentence`: the list word opens its sentence ("…3243件。其中，…67件，罚款金额
  * 6427.8万元；查封、扣押案件1928件；…"), so the whole sentence is the list and its semicolons separate items.
  */
-/** A gap that joins a part to the list before it by a conjunction (、 / 以及 / 及 / 和 after the previous part). */
-const LIST_JOIN = /^[，,]?\s*(?:、|以及|及|和)/;
-
 function collectParts(s: string, inSent: Draft[], from: number, total?: Figure, totalStage = total?.stage, opensSentence = false): Draft[] {
   const parts: Draft[] = [];
   let prevEnd = from;
@@ -608,7 +606,7 @@ function collectParts(s: string, inSent: Draft[], from: number, total?: Figure, 
     if (parts.length > 0 && total?.stage && d.fig.stage && complements[total.stage]?.includes(d.fig.stage)) break;
     // a later "part" larger than the whole list so far is a new topic, not a part (a first part may be a typo)
     // (unless a conjunction ties it to the list: "包括机构概况1条，以及经费信息2条" lists it, whatever its size)
-    if (parts.length > 0 && total && d.fig.lo > total.hi && !LIST_JOIN.test(gap)) break;
+    if (parts.length > 0 && total && d.fig.lo > total.hi && !listJoin.joins.test(gap)) break;
     if (d.fig.prior || d.fig.change) break;
     // "其中武汉58件，已办结58件；襄阳7件，已办结7件": a stage count right after the one part of its part of the sentence
     // is how many of those items got there, not another part (after several parts it may end the list: stageCuts)

@@ -9,7 +9,7 @@
 import type { Breakdown, Figure, FigureModel } from '../model';
 import { num } from '../arith';
 import { formatMessage } from '../../messages';
-import { channelWords, funnelOf, listComplete, nestedFirst, outcomesOf } from '../vocab';
+import { channelWords, funnelOf, listComplete, listJoin, nestedFirst, outcomesOf } from '../vocab';
 import { COST, phrase, reading, type Claim, type Outcome, type Reading } from './types';
 
 const CODE = 'breakdown-sum';
@@ -141,10 +141,8 @@ function splitHead(total: Figure, cands: Figure[]): Figure | undefined {
  * A part that says again how many of an earlier part there were, by what happened to them (其中3件已书面答复，1件结转
  * 下年度，已办理的3件均属于本机关不掌握的信息): "已办理的3件" are the 3 answered, not three more.
  */
-const RESTATES = /已[\u4e00-\u9fff]{1,6}的$/;
-
 function restated(parts: Figure[], lineText: (line: number) => string): Figure[] {
-  return parts.filter((p, k) => k > 0 && p.line === parts[k - 1].line && RESTATES.test(lineText(p.line).slice(Math.max(0, p.range.start.character - 8), p.range.start.character)) && parts.slice(0, k).some((q) => q.value === p.value && !q.approx));
+  return parts.filter((p, k) => k > 0 && p.line === parts[k - 1].line && listJoin.restates.test(lineText(p.line).slice(Math.max(0, p.range.start.character - 8), p.range.start.character)) && parts.slice(0, k).some((q) => q.value === p.value && !q.approx));
 }
 
 function breakdownClaim(model: FigureModel, b: Breakdown, lineText: (line: number) => string): Claim {
@@ -180,7 +178,7 @@ function breakdownClaim(model: FigureModel, b: Breakdown, lineText: (line: numbe
     }
     // "包括机构概况1条，以及经费信息2条": 以及 may join the list or go back to the verb before it (发布…，以及…): when
     // only the second reading holds, a soft note says the parts exceed the total if the 以及 item is one of them
-    const joined = parts.findIndex((p, k) => k > 0 && p.line === parts[k - 1].line && /^[，,]?\s*以及/.test(lineText(p.line).slice(parts[k - 1].range.end.character, p.range.start.character)));
+    const joined = parts.findIndex((p, k) => k > 0 && p.line === parts[k - 1].line && listJoin.mayJoinVerb.test(lineText(p.line).slice(parts[k - 1].range.end.character, p.range.start.character)));
     if (joined > 0 && !main.ok && main.messageId === 'breakdown-sum.exceeds') {
       const kept = parts.slice(0, joined);
       const o = sumOutcome([total], kept, false, undefined);
