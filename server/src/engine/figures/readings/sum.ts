@@ -330,7 +330,9 @@ function colonListClaims(model: FigureModel, lineText: (line: number) => string)
         const f = figs[k];
         if (f.kind !== 'count' || f.family !== t.family || f.prior || f.change) break;
         const gap = text.slice((parts.length ? parts[parts.length - 1] : t).range.end.character, f.range.start.character);
-        if (parts.length ? !PART_GAP.test(gap) : !COLON_AFTER.test(gap)) break;
+        // (the first part right after the colon: "4个事业单位：营林站、…中心，共29个岗位" names the units, then counts
+        // something else after a clause break)
+        if (parts.length ? !PART_GAP.test(gap) : !COLON_AFTER.test(gap) || /[，,；;。]/.test(gap.slice(gap.search(/[：:]/) + 1))) break;
         if (/合计|共计|总计|累计/.test(gap)) break;
         parts.push(f);
       }
