@@ -119,14 +119,24 @@ function ratioChange(model: FigureModel, figs: Figure[], i: number): Reading | n
  * its unit family ("856.3万元，比上年增加124.5万元，增长17.0%"): the prior is X − D (X + D for a decrease), and the
  * change is D over it.
  */
-function fromDifference(figs: Figure[], i: number): Reading | null {
+function fromDifference(figs: Figure[], i: number, before: Figure[] = [], opensWithComparison = false): Reading | null {
   const c = figs[i];
   const d = figs[i - 1];
   if (c.kind !== 'percent' || c.lo !== c.hi) return null;
   if (!d || !d.change || d.change !== c.change || d.kind !== 'count' || d.approx) return null;
   const current = (f: Figure | undefined) => !!f && !f.change && !f.prior && f.kind === 'count' && f.family === d.family && !f.approx;
-  // the current value before the difference, or right after the change ("较上年减少3260万元，下降14.3%，为1.95亿元")
-  const x = current(figs[i - 2]) ? figs[i - 2] : current(figs[i + 1]) && /[为至到达]$/.test(figs[i + 1].label) ? figs[i + 1] : undefined;
+  // the current value before the difference, or right after the change ("较上年减少3260万元，下降14.3%，为1.95亿元"),
+  // or, when the sentence of the difference opens with the comparison and names no subject ("受理举报3618件，占27%。
+  // 比去年同期增加433件，增长12%"), the last count of the sentence before (past its shares)
+  let x = current(figs[i - 2]) ? figs[i - 2] : current(figs[i + 1]) && /[为至到达]$/.test(figs[i + 1].label) ? figs[i + 1] : undefined;
+  if (!x && i === 1 && opensWithComparison) {
+    for (let k = before.length - 1; k >= 0 && !x; k--) {
+      const f = before[k];
+      if (f.kind === 'percent' && !f.change && !f.prior) continue;
+      if (current(f)) x = f;
+      break;
+    }
+  }
   if (!x) return null;
   const up = c.change === 'up';
   const prior = up ? x.value - d.value : x.value + d.value;
@@ -313,7 +323,10 @@ export function changeClaims(model: FigureModel, lineText: (line: number) => str
         if (p && o) readings.push(reading(roles(p.x, p.y), [], o));
         // the prior implied by a difference just before: "X万元，比上年增加D万元，增长Z%"
         if (!p) {
-          const viaDiff = fromDifference(figs, i);
+          const prev = model.sentences[sent.index - 1];
+          const opens = /^[\s,，]*(?:比|较|与|同比)/.test(text.slice(sent.start, figs[0].range.start.character));
+          const before = prev && prev.line === sent.line && opens ? prev.figures.map((id) => model.figures[id]) : [];
+          const viaDiff = fromDifference(figs, i, before, opens);
           if (viaDiff) readings.push(viaDiff);
         }
         // the prior stated after the change: "X件，同比增长Z%，上年同期为Y件"
