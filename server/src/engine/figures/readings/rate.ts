@@ -448,6 +448,26 @@ function roundedToHundred(exact: number[], shares: Figure[]): boolean {
   return units.every((u, i) => Math.abs(u - Math.round(shares[i].value * unit)) < 1e-6) && shares.some((f, i) => Math.abs(f.value - Number(exact[i].toFixed(d))) > 1e-9);
 }
 
+/**
+ * A share right after a part of a list whose parts add up exactly to its total ("共主动公开信息1032条。其中专栏65条，占
+ * 总量的6.3%；…其他渠道85条，占总量的8.3%"): the list says what the whole is, so the share is over that total, also
+ * where it is not reproduced (85 / 1032 = 8.2%: a last share made up to 100% is still a question).
+ */
+function listShareReading(model: FigureModel, pct: Figure): Reading | null {
+  if (pct.rateId !== '占比' || pct.approx || pct.prior || pct.change) return null;
+  const c = model.figures[pct.id - 1];
+  if (!c || c.sentence !== pct.sentence || c.kind !== 'count' || c.prior || c.change || c.approx) return null;
+  const b = model.breakdowns.find((x) => x.parts.length >= 2 && x.parts.includes(c.id));
+  if (!b) return null;
+  const total = model.figures[b.total];
+  const parts = b.parts.map((id) => model.figures[id]);
+  if (total.approx || parts.some((p) => p.approx || p.family !== total.family) || Math.abs(parts.reduce((a, p) => a + p.value, 0) - total.value) > 1e-9) return null;
+  const n: Term = { value: c.value, figs: [c], label: num(c.value), exact: true };
+  const base: Term = { value: total.value, figs: [total], label: `${total.stageText ?? ''} ${num(total.value)}`.trim(), exact: true, right: true };
+  const outcome = rateOutcome(pct, n, base);
+  return reading(roles(n, base, pct), [{ id: 'listTotalBase', cost: COST.otherTotal }], outcome.ok ? outcome : { ...outcome, cap: outcome.cap ?? 'inferred', ...mismatchMessage(pct, n, base) });
+}
+
 export function rateClaims(model: FigureModel): Claim[] {
   const out: Claim[] = [];
   const consensus = consensusReadings(model);
@@ -479,6 +499,14 @@ export function rateClaims(model: FigureModel): Claim[] {
         c.readings.sort((a, b) => a.cost - b.cost);
         c.ceiling = Math.max(c.ceiling, COST.consensusBase);
       } else if (!c) c = { check: 'rate-mismatch', anchor: f, readings: [agreed], ceiling: COST.consensusBase, sentenceBound: false };
+    }
+    const listed = listShareReading(model, f);
+    if (listed) {
+      if (c && c.check === 'rate-mismatch') {
+        c.readings.push(listed);
+        c.readings.sort((a, b) => a.cost - b.cost);
+        c.ceiling = Math.max(c.ceiling, COST.otherTotal);
+      } else if (!c) c = { check: 'rate-mismatch', anchor: f, readings: [listed], ceiling: COST.otherTotal, sentenceBound: false };
     }
     if (c) out.push(c);
   }
