@@ -126,3 +126,13 @@ test('unbacked-metric stays linear: twice the text, at most about twice the time
   assert.ok(ratioMany < 3.2, `many paragraphs: ratio ${ratioMany.toFixed(2)}`);
   assert.ok(ratioLine < 3.2, `one long paragraph: ratio ${ratioLine.toFixed(2)}`);
 });
+
+test('a rate note says which side its one count gives: the number that reached the rate, or the base', () => {
+  const note = (text: string) => analyze(text).findings.filter((f) => f.code === 'unbacked-metric').map((f) => f.message)[0] ?? '';
+  assert.match(note('全年作出纠错决定48件，纠错率12.5%。\n'), /“纠错率12.5%”只给出了数量（48件），没有给出它所占的基数/);
+  assert.match(note('全年受理的诉求中，其他类诉求312件，占18.5%。\n'), /只给出了数量（312件）/);
+  assert.match(note('全县各级调解组织全年受理矛盾纠纷2315件，调解成功率达99%。\n'), /“调解成功率99%”只给出了基数（2315件），没有给出达到该比率的数量/);
+  // a count of the rest, or of something else before the rate, is neither: the note stays general
+  assert.match(note('本月不满意工单3件，群众满意率为99.68%。\n'), /没有给出据以计算的数量（达到该比率的数量和基数）/);
+  assert.match(note('新增持证执法人员3名，全镇执法人员持证率达100%。\n'), /没有给出据以计算的数量（达到该比率的数量和基数）/);
+});

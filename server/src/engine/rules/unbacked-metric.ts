@@ -9,6 +9,7 @@ import type { Figure, FigureModel } from '../figures/model';
 import { holdsByFigureChecks, isVerifiedByFigureChecks } from '../figures/backing';
 import { isTableShareBacked, tablesOf } from '../tables';
 import { rateById, stageGroups, stageGroupsOptional } from '../figures/vocab';
+import { grim, grimApplies } from '../figures/arith';
 import { Scope, window, type Num } from './unbacked/scope';
 import { reproducedAcross, reproducedWithin, type Target } from './unbacked/reproduce';
 import { rankingClaims } from './unbacked/ranking';
@@ -105,9 +106,12 @@ export const unbackedMetric: Rule = {
       if (isBacked(ctx, model, scope, f, byLine)) continue;
       const rate = f.rate ?? RATE_AT_END.exec(f.label)?.[1];
       const what = f.change ? 'change' : rate ? 'rate' : 'percent';
+      // a rate right after one count of its own: the note says which side is given ("联动处理涉法事项83件，办结率达95%":
+      // the base; "纠错2.73万件，纠错率12.83%", "…2956件，占64.90%": the number that reached it)
+      const given = what === 'rate' ? givenSide(model, f, norm) : undefined;
       ctx.report({
-        messageId: `unbacked-metric.${what}`,
-        args: { text: f.text, rate: rate ?? '' },
+        messageId: given ? `unbacked-metric.${given.side}Only` : `unbacked-metric.${what}`,
+        args: { text: f.text, rate: rate ?? '', given: given?.fig.text ?? '' },
         range: f.range,
         data: { figure: f.id },
       });
@@ -131,6 +135,31 @@ export const unbackedMetric: Rule = {
   },
 };
 
+/**
+ * The one count a rate stands right after in its clause, and which side of the rate it is: the numerator for a share
+ * (占64.90% after 2956件) or a count of the rate's own stage (纠错2.73万件 before 纠错率), the base for a count of the
+ * base's stage (应诉案件23.5万件 before 败诉率). Undefined when it cannot tell.
+ */
+function givenSide(model: FigureModel, f: Figure, norm: string): { side: 'rateBase' | 'rateCount'; fig: Figure } | undefined {
+  const prev = model.figures[f.id - 1];
+  if (!prev || prev.sentence !== f.sentence || prev.kind !== 'count' || prev.prior || prev.change || prev.approx) return undefined;
+  if (f.range.start.character - prev.range.end.character > BASE_GAP || /[。；;]/.test(norm.slice(prev.range.end.character, f.range.start.character))) return undefined;
+  // not a count of kinds (三类案件占67.05%) or of the rest (不满意工单3件，满意率99.68%)
+  if (/^[一二三四五六七八九十两]/.test(prev.text) || NOT_REACHED.test(prev.label)) return undefined;
+  if (f.rateId === '占比') return { side: 'rateCount', fig: prev };
+  const def = f.rateId ? rateById.get(f.rateId) : undefined;
+  if (prev.stage && def && expand(def.numerator).has(prev.stage)) return { side: 'rateCount', fig: prev };
+  // the base only when the count names the base's stage (应诉案件23.5万件，败诉率14.7%): a count naming no stage before
+  // a rate is as often something else (新增持证人员3名，持证率100%; 设立政务大厅3058个，覆盖率94.3%); and a base must
+  // be able to give the rate and not be one item of a list
+  if (!prev.stage || !def || !expand(def.base).has(prev.stage)) return undefined;
+  if (model.breakdowns.some((b) => b.parts.length > 1 && b.parts.includes(prev.id))) return undefined;
+  if (grimApplies(f, prev.value) && !grim(f, prev.value).possible) return undefined;
+  return { side: 'rateBase', fig: prev };
+}
+/** A label naming what did not reach a rate (不满意, 未办结). */
+const NOT_REACHED = /[不未]/;
+
 /** Figures of the lines start..end near figure f: at most WINDOW on each side of it on its own line, WINDOW per other line. */
 function figuresNear(byLine: Map<number, Figure[]>, f: Figure, start: number, end: number): Figure[] {
   const out: Figure[] = [];
@@ -153,6 +182,8 @@ function figuresNear(byLine: Map<number, Figure[]>, f: Figure, start: number, en
   return out;
 }
 const NEAR_FIGURES = 24;
+/** How far after a count a rate may stand and still be read as that count's rate (…83件，办结率达95%). */
+const BASE_GAP = 12;
 
 function isBacked(ctx: RuleContext, model: FigureModel, scope: Scope, f: Figure, byLine: Map<number, Figure[]>): boolean {
   const sent = model.sentences[f.sentence];
