@@ -92,6 +92,16 @@ test('the notes say what the text was taken for and why', () => {
   assert.match(en.message, /^This looks like a statistics report \("统计/);
 });
 
+test('a numbered heading naming 解读 does not make a disclosure report a policy reading; its cues are not repeated', () => {
+  const text = ['南山区市场监督管理局2023年政府信息公开工作年度报告', '一、总体情况', '（一）主动公开情况', '（二）做好政策解读', '本年度主动公开政府信息312条，发布政策解读材料6篇。'].join('\n');
+  const kind = analyze(text, { segmenter: segmenter! }).kind!;
+  assert.equal(kind.id, 'statistics');
+  const cues = kind.cues.map((c) => c.text);
+  assert.deepEqual(cues, [...new Set(cues)]);
+  // a title that names a 解读 still does
+  assert.equal(analyze(['关于《南山区优化营商环境若干措施》的政策解读', '一、制定背景', '为进一步优化营商环境，制定本措施。'].join('\n'), { segmenter: segmenter! }).kind!.id, 'policy-reading');
+});
+
 test('a report cut off mid-sentence is not the whole report, however many parts came before the cut', () => {
   const body = [
     '北河区2023年法治政府建设年度报告',

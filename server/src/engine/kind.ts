@@ -153,6 +153,9 @@ function inOpening(lines: Line[], pattern: RegExp | null, kind: KindId): KindCue
 
 const decided = (id: KindId, cues: KindCue[]): DocumentKind => ({ id, label: LABELS[id], cues });
 
+/** A line opening with a heading number (一、 (二) 3.). */
+const NUMBERED_LINE = /^(?:[一二三四五六七八九十]{1,3}\s*[、.]|[(（]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|\d{1,2}\s*[.、](?!\d))/;
+
 /**
  * The kind of a text from its opening alone. In order: a policy reading (解读) or a yearbook entry (【行政应诉】…)
  * names itself; a title naming 法治政府建设…报告/情况 makes an annual report whatever its page chrome says; a title
@@ -171,7 +174,14 @@ export function detectKind(text: string): DocumentKind {
   const inDomain = DOMAIN.test(opening);
   const P = (id: KindId) => PATTERNS.get(id)!;
 
-  const policy = first(titles, P('policy-reading').title, 'policy-reading', 'title') ?? first(leads, P('policy-reading').lead, 'policy-reading', 'lead');
+  // (a numbered heading is no 解读's title: "(二)围绕重点工作加强政策解读" inside a 信息公开年报 is one of its parts)
+  const policy =
+    first(
+      titles.filter((l) => !NUMBERED_LINE.test(l.text)),
+      P('policy-reading').title,
+      'policy-reading',
+      'title',
+    ) ?? first(leads, P('policy-reading').lead, 'policy-reading', 'lead');
   if (policy) return decided('policy-reading', [policy]);
 
   const yearbook = first(leads.slice(0, 2), P('yearbook').lead, 'yearbook', 'lead');
@@ -182,7 +192,7 @@ export function detectKind(text: string): DocumentKind {
 
   for (const id of ['court', 'statistics'] as const) {
     const t = first(titles, P(id).title, id, 'title');
-    if (t && inDomain) return decided(id, [t, ...inOpening(lines, P(id).opening, id)]);
+    if (t && inDomain) return decided(id, [t, ...inOpening(lines, P(id).opening, id).filter((c) => c.text !== t.text)]);
   }
 
   if (inDomain) {
