@@ -149,6 +149,7 @@ const similar = data.sameMetric as {
   containment: number;
   rowOverlap: number;
   lookBack: number;
+  wholeWords: string[];
 };
 const NUMBERING = /^[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]\s*/;
 const SYNONYMS = new Map(Object.entries(similar.synonyms).filter(([k]) => !k.startsWith('$')));
@@ -188,6 +189,24 @@ function narrowerOrSame(a: string, b: string): boolean {
   for (const c of short) if (!long.includes(c)) return false;
   return true;
 }
+
+/**
+ * Is the longer name the shorter one with a qualifier before it ("自贸区临港新片区实施监督监察行政处罚" of "监督监察行政
+ * 处罚")? Then it counts a part of what the shorter one counts (one place's, one sector's), not the same thing.
+ */
+function qualifiedSubset(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (long.length - short.length < 2 || !long.endsWith(short)) return false;
+  // a level or the year in front (全区审结…, 全年收到…) names the whole, not a part of it
+  const qualifier = long.slice(0, long.length - short.length).replace(WHOLE_WORDS, '');
+  return qualifier.length >= 2;
+}
+
+/** Words in front of a name that speak of the whole (全区, 全年, 共, 累计 …), not of a part. */
+const WHOLE_WORDS = new RegExp(`${alternation([...similar.levels, ...similar.fillers, ...similar.wholeWords])}|\\d{4}年`, 'g');
+
+/** A count per something (每千家次检查…49.7项次, 平均每件…): a ratio, not a count of the metric it names. */
+const PER_UNIT = /每[千万百十]?|平均|人均|户均|件均/;
 
 /** How much of the shorter name's bigrams the longer name has (1: every one). */
 function containment(a: string, b: string): number {
@@ -246,7 +265,7 @@ function similarClaims(
   const ownYear = model.reportYear ? `${model.reportYear}年` : ([...years.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '');
   const samePeriod = (a: string, b: string) => a === b || (a === '' && b === ownYear) || (b === '' && a === ownYear);
   for (const f of model.figures) {
-    if (f.kind !== 'count' || f.prior || f.change || f.approx || strict.has(f) || f.label.length < similar.minLength || ANAPHORA.test(f.label)) continue;
+    if (f.kind !== 'count' || f.prior || f.change || f.approx || strict.has(f) || f.label.length < similar.minLength || ANAPHORA.test(f.label) || PER_UNIT.test(f.label)) continue;
     const name = metricName(f.label);
     if (name.length < similar.minLength) continue;
     const period = periodsBefore(model, f, lineText(f.line), cache);
@@ -255,7 +274,9 @@ function similarClaims(
       const e = earlier[i];
       if (e.f.line === f.line || !samePeriod(e.period, period) || e.f.value === f.value) continue;
       if ((e.f.stage && f.stage && e.f.stage !== f.stage) || !sameSubject(e.f, f, 'exact')) continue;
-      if (containment(e.name, name) < similar.containment || !narrowerOrSame(e.name, name)) continue;
+      if (containment(e.name, name) < similar.containment || !narrowerOrSame(e.name, name) || qualifiedSubset(e.name, name)) continue;
+      // named otherwise and counted in another measure word (指令书11条 / 指令书5份): no evidence of one metric
+      if (e.f.unit !== f.unit) continue;
       if (levelsDiffer(e.f.label, f.label) || otherWholes(e.f, f)) continue;
       out.push(
         inferredConflict(f, e.f, 'statedBefore', 'similarName', {
@@ -377,6 +398,43 @@ function partsOfOtherWholes(model: FigureModel): (a: Figure, b: Figure) => boole
 }
 
 /**
+ * Do two figures say whose they are with different counts in their own clauses? "为1358名劳动者追回劳动报酬979万元" and
+ * "为14800余名劳动者追回劳动报酬7189万元" are of two groups of workers, however alike their names.
+ */
+function qualifiedApart(model: FigureModel, lineText: (line: number) => string): (a: Figure, b: Figure) => boolean {
+  const qualifier = (f: Figure): Figure | undefined => {
+    const g = model.figures[f.id - 1];
+    if (!g || g.sentence !== f.sentence || g.kind !== 'count' || g.family === f.family || g.prior || g.change) return undefined;
+    return CLAUSE_BREAK.test(lineText(f.line).slice(g.range.end.character, f.range.start.character)) ? undefined : g;
+  };
+  return (a, b) => {
+    const qa = qualifier(a);
+    const qb = qualifier(b);
+    return !!qa && !!qb && qa.family === qb.family && (qa.lo > qb.hi + 1e-9 || qb.lo > qa.hi + 1e-9);
+  };
+}
+const CLAUSE_BREAK = /[，,；;、。:：]/;
+
+/**
+ * Is one of the two figures in a sentence about a part of what the other's sentence is about? A figure before it in
+ * its sentence names a metric of the other's sentence with a qualifier in front ("自贸区临港新片区实施监督监察行政处罚
+ * 12次，…罚没款金额13.35万元" after "其中：监督监察行政处罚124次，…罚没款金额384.73万元"): its amounts are that place's.
+ */
+function subsetSentences(model: FigureModel): (a: Figure, b: Figure) => boolean {
+  const names = new Map<number, string[]>();
+  const namesOf = (sentence: number) => {
+    let list = names.get(sentence);
+    if (!list) {
+      list = model.sentences[sentence].figures.map((id) => metricName(model.figures[id].label)).filter((n) => n.length >= similar.minLength);
+      names.set(sentence, list);
+    }
+    return list;
+  };
+  const narrows = (s: number, t: number) => namesOf(s).some((n) => namesOf(t).some((m) => qualifiedSubset(n, m) && n.length > m.length));
+  return (a, b) => a.sentence !== b.sentence && (narrows(a.sentence, b.sentence) || narrows(b.sentence, a.sentence));
+}
+
+/**
  * `backing`: for each rate its own counts reproduce, those counts' values (readings/index.ts). Two rates each
  * reproduced by other counts (办结率75.42% = 1715 / 2274 and 办结率91.32% = 221 / 242) are rates of two things.
  */
@@ -387,7 +445,10 @@ export function sameClaims(model: FigureModel, lineText: (line: number) => strin
   const strict = new Set<Figure>();
   // every figure's key but for the name first, so that only figures sharing one are cut into words
   const keyers = model.figures.map((f) => keyerOf(model, f, lineText(f.line), cache));
-  const otherWholes = partsOfOtherWholes(model);
+  const wholes = partsOfOtherWholes(model);
+  const qualified = qualifiedApart(model, lineText);
+  const sub = subsetSentences(model);
+  const otherWholes = (a: Figure, b: Figure) => wholes(a, b) || qualified(a, b) || sub(a, b);
   const unnamedKeys = keyers.map((k) => (k ? k('') : ''));
   const unnamed = new Map<string, number>();
   for (let i = 0; i < keyers.length; i++) if (keyers[i]) unnamed.set(unnamedKeys[i], (unnamed.get(unnamedKeys[i]) ?? 0) + 1);
