@@ -31,6 +31,27 @@ function splitByScope(early: Figure, late: Figure, figs: Figure[]): boolean {
 }
 
 /**
+ * A count that says it adds up those before it (收到…2625件，…受理…1717件，两项合计共受理4342件: 2625 + 1717) is a
+ * total of them, not one more stage.
+ */
+function sumOfThoseBefore(f: Figure, figs: Figure[], text: string): boolean {
+  const k = figs.indexOf(f);
+  if (k < 2) return false;
+  const prev = figs[k - 1];
+  if (!SUM_WORD.test(text.slice(prev.range.end.character, f.range.start.character))) return false;
+  let sum = 0;
+  for (let i = k - 1; i >= 0; i--) {
+    const g = figs[i];
+    if (g.kind !== 'count' || g.family !== f.family || g.prior || g.change) continue;
+    sum += g.value;
+    if (Math.abs(sum - f.value) < 1e-9 && k - i >= 2) return true;
+    if (sum > f.value) return false;
+  }
+  return false;
+}
+const SUM_WORD = /合计|总计|共计|累计|加总|两项|三项|以上各项/;
+
+/**
  * The later stage is in another part of the sentence (after a semicolon) that first counts something of its own
  * ("接到省长热线平台转办13件；…；接听群众来电8947个，其中转办2274件，办结1715件"): it is a stage of that, another channel.
  */
@@ -108,6 +129,7 @@ export function orderClaims(model: FigureModel, lineText: (line: number) => stri
         if (siblings.has(x.id) && siblings.get(x.id) === siblings.get(y.id)) continue;
         if (wholeAndPart.has(`${x.id}:${y.id}`) || wholeAndPart.has(`${y.id}:${x.id}`)) continue;
         if (splitByScope(early, late, figs) || ownSubject(model, early, late) || ownPairs(model, early, late)) continue;
+        if (sumOfThoseBefore(late, figs, lineText(sent.line)) || sumOfThoseBefore(early, figs, lineText(sent.line))) continue;
         // an earlier stage in brackets is a split of another count ("受理28491件（热线受理28451件，多媒体受理40件），办结28498件")
         if (early.id < late.id && early.line === late.line && scanBrackets(lineText(sent.line), early.range.end.character, late.range.start.character).closedOutside) continue;
         const figures = [
