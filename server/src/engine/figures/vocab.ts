@@ -88,7 +88,12 @@ export const carryOverStated = new RegExp(data.carryOverStated);
 export const listStops: string[] = data.listStops;
 export const listComplete: string[] = data.listComplete;
 /** Conjunctions between a part and the one before it (figures.json listJoin). */
-export const listJoin = { joins: new RegExp(data.listJoin.joins), mayJoinVerb: new RegExp(data.listJoin.mayJoinVerb), restates: new RegExp(data.listJoin.restates) };
+export const listJoin = {
+  joins: new RegExp(data.listJoin.joins),
+  mayJoinVerb: new RegExp(data.listJoin.mayJoinVerb),
+  restates: new RegExp(data.listJoin.restates),
+  endsAtDone: new RegExp(data.listJoin.endsAtDone),
+};
 /** A list whose later parts nearly exhaust its first one may be nested (readings/sum.ts). */
 export const nestedFirst: { share: number } = data.nestedFirst;
 /** Publication channels (网站, 公开栏, 微信 …): one item may be published on several (breakdown-sum). */
