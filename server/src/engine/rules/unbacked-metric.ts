@@ -143,6 +143,8 @@ export const unbackedMetric: Rule = {
 function givenSide(model: FigureModel, f: Figure, norm: string): { side: 'rateBase' | 'rateCount'; fig: Figure } | undefined {
   const prev = model.figures[f.id - 1];
   if (!prev || prev.sentence !== f.sentence || prev.kind !== 'count' || prev.prior || prev.change || prev.approx) return undefined;
+  // a duration or an amount (结案周期28天，调解成功率78%) is neither side of a rate of cases
+  if (NOT_CASES.has(prev.family)) return undefined;
   if (f.range.start.character - prev.range.end.character > BASE_GAP || /[。；;]/.test(norm.slice(prev.range.end.character, f.range.start.character))) return undefined;
   // not a count of kinds (三类案件占67.05%) or of the rest (不满意工单3件，满意率99.68%)
   if (/^[一二三四五六七八九十两]/.test(prev.text) || NOT_REACHED.test(prev.label)) return undefined;
@@ -157,6 +159,7 @@ function givenSide(model: FigureModel, f: Figure, norm: string): { side: 'rateBa
   if (grimApplies(f, prev.value) && !grim(f, prev.value).possible) return undefined;
   return { side: 'rateBase', fig: prev };
 }
+const NOT_CASES = new Set(['day', 'hour', 'money']);
 /** A label naming what did not reach a rate (不满意, 未办结). */
 const NOT_REACHED = /[不未]/;
 
