@@ -601,7 +601,8 @@ function collectParts(s: string, inSent: Draft[], from: number, total?: Figure, 
     // (、 joins words inside a name too: "；查封、扣押案件1928件" is one item)
     const segs = gap.replace(/[（(][^（）()]*[）)]/g, '').split(/[,，;；:：]/);
     if (parts.length > 0 && segs.length > 2 && segs.slice(1, -1).some((x) => x.trim().length > 0)) break;
-    if (parts.length > 0 && (listStops.some((w) => d.fig.label.startsWith(w)) || listJoin.endsAtDone.test(gap))) break;
+    // (已… after the one part of its part of the sentence is how many of that part got there: read below)
+    if (parts.length > 0 && (listStops.some((w) => d.fig.label.startsWith(w)) || (listJoin.endsAtDone.test(gap) && segmentParts !== 1))) break;
     // the rest of the total (12件尚未审结 after the outcomes of 审结140件) is no part of it
     if (parts.length > 0 && total?.stage && d.fig.stage && complements[total.stage]?.includes(d.fig.stage)) break;
     // a later "part" larger than the whole list so far is a new topic, not a part (a first part may be a typo)
