@@ -184,6 +184,23 @@ function breakdownClaim(model: FigureModel, b: Breakdown, lineText: (line: numbe
       const o = sumOutcome([total], kept, false, undefined);
       readings.push(reading(roles([total], kept), [...base, { id: 'listEndsBeforeJoin', cost: COST.listEndsAtStage }], o.ok ? { ...o, loose: 'listJoin', messageId: 'breakdown-sum.exceedsIfJoined', args: main.args, data: main.data } : o));
     }
+    // the list ends where its parts have made up the total exactly ("729件，其中民事631件、刑事98件，法律帮助案件501
+    // 件": 631 + 98 = 729; what follows is counted apart)
+    // (only where the list changes its joining there: items joined by 、, the next after a comma)
+    const joint = (k: number) => (parts[k].line === parts[k + 1].line ? lineText(parts[k].line).slice(parts[k].range.end.character, parts[k + 1].range.start.character) : '');
+    if (!total.approx && parts.every((p) => !p.approx)) {
+      let run = 0;
+      for (let k = 0; k < parts.length - 1; k++) {
+        run += parts[k].value;
+        const styleChanges = /^[，,；;]/.test(joint(k)) && parts.slice(0, k).every((_, i) => joint(i).startsWith('、'));
+        if (k >= 1 && Math.abs(run - total.value) < 1e-9 && styleChanges) {
+          const kept = parts.slice(0, k + 1);
+          readings.push(reading(roles([total], kept), [...base, { id: 'listEndsAtTotal', cost: COST.listEndsAtStage }], sumOutcome([total], kept, false, undefined)));
+          break;
+        }
+        if (run > total.value) break;
+      }
+    }
     // another count before the list is its total
     const cands = (b.candidates ?? []).map((id) => model.figures[id]);
     for (const t of cands) {
