@@ -119,6 +119,9 @@ test('a report cut off mid-sentence is not the whole report, however many parts 
   // the same text ending its sentence is a complete report without a plan: a warning on the missing part
   const whole = check([...body, '区长主持召开区政府常务会议专题研究法治政府建设3次。'].join('\n')).filter((f) => f.code === 'missing-section');
   assert.deepEqual(whole.map((f) => [f.severity, f.data?.type]), [['warning', 'plan']]);
+  // a quotation at the cut is quoted whole, its marks turned to ‘…’ inside the note's “…”
+  const quoted = check([...body, '区长带头开展“宪法宣传周”活动，组织机关干部参加“6·26”国际禁毒日'].join('\n')).find((f) => f.code === 'missing-section')!;
+  assert.match(quoted.message, /^本文在“‘6·26’国际禁毒日”处中断/);
   // a short last line (a date, a signature) is no cut
   const signed = check([...body, '区长主持召开区政府常务会议专题研究法治政府建设3次。', '北河区人民政府'].join('\n')).filter((f) => f.code === 'missing-section');
   assert.deepEqual(whole.map((f) => f.severity), signed.map((f) => f.severity));

@@ -52,8 +52,17 @@ export function textCut(lines: readonly { index: number; text: string }[], outli
     if (headingLines.has(line.index) || text.length < kinds.partialDraft.cutMinLineChars) return undefined;
     if (!/[\u4e00-\u9fff]$/.test(text)) return undefined;
     // the unfinished sentence's last characters (after its last 。/；, so the quote starts where the sentence does)
-    const tail = text.slice(-kinds.partialDraft.cutTailChars);
-    return { tail: tail.slice(Math.max(...[...'。；;！？!?'].map((c) => tail.lastIndexOf(c))) + 1), line: line.index };
+    let from = text.length - kinds.partialDraft.cutTailChars;
+    // a quotation closed inside the tail is quoted whole (“6·26”国际禁毒日, not 26”国际禁毒日)
+    const open = text.lastIndexOf('“');
+    if (text.indexOf('”', Math.max(0, from)) > open && open >= 0 && open < from && from - open <= kinds.partialDraft.cutTailChars) from = open;
+    const tail = text.slice(Math.max(0, from));
+    // (quoted inside the note's own “…”: inner quotation marks become ‘…’)
+    let quoted = tail.slice(Math.max(...[...'。；;！？!?'].map((c) => tail.lastIndexOf(c))) + 1).replace(/“/g, '‘').replace(/”/g, '’');
+    // a quotation closed in the tail but opened before it: the tail starts after it
+    const close = quoted.indexOf('’');
+    if (close >= 0 && !quoted.slice(0, close).includes('‘')) quoted = quoted.slice(close + 1).replace(/^[，,、\s]+/, '');
+    return { tail: quoted, line: line.index };
   }
   return undefined;
 }
