@@ -435,6 +435,43 @@ function subsetSentences(model: FigureModel): (a: Figure, b: Figure) => boolean 
 }
 
 /**
+ * Are the two figures' sentences parallel accounts of two things? Besides these two, they name at least two more
+ * metrics alike with other values ("…检查企业29家次，发现各类隐患165条，…下发整改指令书11条" and "非煤矿山行业检查企业16
+ * 家次，发现各类隐患134条，…下发整改指令书5份"): one sentence per sector or place, not one metric stated twice.
+ */
+function parallelSentences(model: FigureModel): (a: Figure, b: Figure) => boolean {
+  // the same metric named with another scope in front (全县检查企业 / 化工行业检查企业): the names end alike
+  const alike = (x: string, y: string) => {
+    let n = 0;
+    while (n < x.length && n < y.length && x[x.length - 1 - n] === y[y.length - 1 - n]) n++;
+    return n >= 2 && n * 2 >= Math.min(x.length, y.length);
+  };
+  const named = new Map<number, { name: string; value: number; id: number }[]>();
+  const of = (sentence: number) => {
+    let list = named.get(sentence);
+    if (!list) {
+      list = model.sentences[sentence].figures
+        .map((id) => model.figures[id])
+        .filter((f) => f.kind === 'count' && !f.prior && !f.change)
+        .map((f) => ({ name: metricName(f.label), value: f.value, id: f.id }))
+        .filter((x) => x.name.length >= 2);
+      named.set(sentence, list);
+    }
+    return list;
+  };
+  return (a, b) => {
+    if (a.sentence === b.sentence) return false;
+    let differing = 0;
+    for (const x of of(a.sentence)) {
+      if (x.id === a.id) continue;
+      if (of(b.sentence).some((y) => y.id !== b.id && alike(x.name, y.name) && y.value !== x.value)) differing++;
+      if (differing >= 2) return true;
+    }
+    return false;
+  };
+}
+
+/**
  * `backing`: for each rate its own counts reproduce, those counts' values (readings/index.ts). Two rates each
  * reproduced by other counts (办结率75.42% = 1715 / 2274 and 办结率91.32% = 221 / 242) are rates of two things.
  */
@@ -448,7 +485,8 @@ export function sameClaims(model: FigureModel, lineText: (line: number) => strin
   const wholes = partsOfOtherWholes(model);
   const qualified = qualifiedApart(model, lineText);
   const sub = subsetSentences(model);
-  const otherWholes = (a: Figure, b: Figure) => wholes(a, b) || qualified(a, b) || sub(a, b);
+  const parallel = parallelSentences(model);
+  const otherWholes = (a: Figure, b: Figure) => wholes(a, b) || qualified(a, b) || sub(a, b) || parallel(a, b);
   const unnamedKeys = keyers.map((k) => (k ? k('') : ''));
   const unnamed = new Map<string, number>();
   for (let i = 0; i < keyers.length; i++) if (keyers[i]) unnamed.set(unnamedKeys[i], (unnamed.get(unnamedKeys[i]) ?? 0) + 1);
