@@ -468,6 +468,17 @@ function listShareReading(model: FigureModel, pct: Figure): Reading | null {
   return reading(roles(n, base, pct), [{ id: 'listTotalBase', cost: COST.otherTotal }], outcome.ok ? outcome : { ...outcome, cap: outcome.cap ?? 'inferred', ...mismatchMessage(pct, n, base) });
 }
 
+/** A rate claim with one more reading (of plausibility `cost`), or a claim of that reading alone. */
+function withReading(c: Claim | null, f: Figure, r: Reading | null | undefined, cost: number): Claim | null {
+  if (!r) return c;
+  if (!c) return { check: 'rate-mismatch', anchor: f, readings: [r], ceiling: cost, sentenceBound: false };
+  if (c.check !== 'rate-mismatch') return c;
+  c.readings.push(r);
+  c.readings.sort((a, b) => a.cost - b.cost);
+  c.ceiling = Math.max(c.ceiling, cost);
+  return c;
+}
+
 export function rateClaims(model: FigureModel): Claim[] {
   const out: Claim[] = [];
   const consensus = consensusReadings(model);
@@ -491,23 +502,10 @@ export function rateClaims(model: FigureModel): Claim[] {
     }
     const res = resolveRate(model, f);
     let c = rateClaim(model, f, res) ?? grimClaim(model, f, res);
-    const agreed = consensus.get(f);
-    if (agreed) {
-      if (c && c.check === 'rate-mismatch') {
-        // the consensus base is one more plausible reading of this share
-        c.readings.push(agreed);
-        c.readings.sort((a, b) => a.cost - b.cost);
-        c.ceiling = Math.max(c.ceiling, COST.consensusBase);
-      } else if (!c) c = { check: 'rate-mismatch', anchor: f, readings: [agreed], ceiling: COST.consensusBase, sentenceBound: false };
-    }
-    const listed = listShareReading(model, f);
-    if (listed) {
-      if (c && c.check === 'rate-mismatch') {
-        c.readings.push(listed);
-        c.readings.sort((a, b) => a.cost - b.cost);
-        c.ceiling = Math.max(c.ceiling, COST.otherTotal);
-      } else if (!c) c = { check: 'rate-mismatch', anchor: f, readings: [listed], ceiling: COST.otherTotal, sentenceBound: false };
-    }
+    // the consensus base of a list of shares, and the total of the list a share's count is a part of, are more
+    // plausible readings of this share (or its only ones)
+    c = withReading(c, f, consensus.get(f), COST.consensusBase);
+    c = withReading(c, f, listShareReading(model, f), COST.otherTotal);
     if (c) out.push(c);
   }
   return out;
