@@ -8,7 +8,7 @@
 //   - the prior value implied by a stated difference ("856.3万元，比上年增加124.5万元，增长17.0%": the prior is
 //     856.3 − 124.5, the change 124.5 / 731.8).
 // 个百分点 is an absolute difference of two rates; 增长N倍 is X / Y − 1 = N (X / Y = N is accepted too).
-import type { Figure, FigureModel } from '../model';
+import type { Figure, FigureModel, Sentence } from '../model';
 import { asWritten, isExact, matchOf, num, resolveRatio } from '../arith';
 import { scanBrackets } from '../brackets';
 import { WINDOW } from '../extract';
@@ -119,7 +119,7 @@ function ratioChange(model: FigureModel, figs: Figure[], i: number): Reading | n
  * its unit family ("856.3万元，比上年增加124.5万元，增长17.0%"): the prior is X − D (X + D for a decrease), and the
  * change is D over it.
  */
-function fromDifference(figs: Figure[], i: number, before: Figure[] = [], opensWithComparison = false): Reading | null {
+function fromDifference(figs: Figure[], i: number, before?: Figure[]): Reading | null {
   const c = figs[i];
   const d = figs[i - 1];
   if (c.kind !== 'percent' || c.lo !== c.hi) return null;
@@ -129,13 +129,11 @@ function fromDifference(figs: Figure[], i: number, before: Figure[] = [], opensW
   // or, when the sentence of the difference opens with the comparison and names no subject ("受理举报3618件，占27%。
   // 比去年同期增加433件，增长12%"), the last count of the sentence before (past its shares)
   let x = current(figs[i - 2]) ? figs[i - 2] : current(figs[i + 1]) && /[为至到达]$/.test(figs[i + 1].label) ? figs[i + 1] : undefined;
-  if (!x && i === 1 && opensWithComparison) {
-    for (let k = before.length - 1; k >= 0 && !x; k--) {
-      const f = before[k];
-      if (f.kind === 'percent' && !f.change && !f.prior) continue;
-      if (current(f)) x = f;
-      break;
-    }
+  if (!x && before) {
+    // (past the shares that close that sentence: 占27%)
+    let k = before.length - 1;
+    while (k >= 0 && before[k].kind === 'percent' && !before[k].change && !before[k].prior) k--;
+    if (current(before[k])) x = before[k];
   }
   if (!x) return null;
   const up = c.change === 'up';
@@ -163,6 +161,16 @@ function fromDifference(figs: Figure[], i: number, before: Figure[] = [], opensW
     args: { current: x.text, difference: d.text, prior: `${v(prior)}${scaleUnit}`, written: c.text, formula, computed: shown },
     data: { expected: asWritten(computed, c.decimals), computed, current: x.value, prior },
   });
+}
+
+/**
+ * The figures of the sentence before on the same line, when this sentence opens with the comparison and names no
+ * subject of its own ("…受理举报3618件，占27%。比去年同期增加433件，…"): its difference is of a count there.
+ */
+function figuresOpenedOn(model: FigureModel, sent: Sentence, text: string): Figure[] | undefined {
+  const prev = model.sentences[sent.index - 1];
+  if (!prev || prev.line !== sent.line || !/^[\s,，]*(?:比|较|与|同比)/.test(text.slice(sent.start, model.figures[sent.figures[0]].range.start.character))) return undefined;
+  return prev.figures.map((id) => model.figures[id]);
 }
 
 /**
@@ -323,10 +331,7 @@ export function changeClaims(model: FigureModel, lineText: (line: number) => str
         if (p && o) readings.push(reading(roles(p.x, p.y), [], o));
         // the prior implied by a difference just before: "X万元，比上年增加D万元，增长Z%"
         if (!p) {
-          const prev = model.sentences[sent.index - 1];
-          const opens = /^[\s,，]*(?:比|较|与|同比)/.test(text.slice(sent.start, figs[0].range.start.character));
-          const before = prev && prev.line === sent.line && opens ? prev.figures.map((id) => model.figures[id]) : [];
-          const viaDiff = fromDifference(figs, i, before, opens);
+          const viaDiff = fromDifference(figs, i, i === 1 ? figuresOpenedOn(model, sent, text) : undefined);
           if (viaDiff) readings.push(viaDiff);
         }
         // the prior stated after the change: "X件，同比增长Z%，上年同期为Y件"

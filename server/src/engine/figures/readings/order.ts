@@ -34,8 +34,8 @@ function splitByScope(early: Figure, late: Figure, figs: Figure[]): boolean {
  * A count that says it adds up those before it (收到…2625件，…受理…1717件，两项合计共受理4342件: 2625 + 1717) is a
  * total of them, not one more stage.
  */
-function sumOfThoseBefore(f: Figure, figs: Figure[], text: string): boolean {
-  const k = figs.indexOf(f);
+function sumOfThoseBefore(figs: Figure[], k: number, text: string): boolean {
+  const f = figs[k];
   if (k < 2) return false;
   const prev = figs[k - 1];
   if (!SUM_WORD.test(text.slice(prev.range.end.character, f.range.start.character))) return false;
@@ -118,6 +118,13 @@ export function orderClaims(model: FigureModel, lineText: (line: number) => stri
   for (const b of model.breakdowns) for (const p of b.parts) wholeAndPart.add(`${b.total}:${p}`);
   for (const sent of model.sentences) {
     const figs = sent.figures.map((id) => model.figures[id]).filter((f) => f.stage && f.kind === 'count');
+    // which of them add up those before them, asked once per figure of a pair
+    const sums = new Map<number, boolean>();
+    const isSum = (k: number) => {
+      let r = sums.get(k);
+      if (r === undefined) sums.set(k, (r = sumOfThoseBefore(figs, k, lineText(sent.line))));
+      return r;
+    };
     for (let j = 0; j < figs.length; j++) {
       for (let i = Math.max(0, j - WINDOW); i < j; i++) {
         const x = figs[i];
@@ -129,7 +136,7 @@ export function orderClaims(model: FigureModel, lineText: (line: number) => stri
         if (siblings.has(x.id) && siblings.get(x.id) === siblings.get(y.id)) continue;
         if (wholeAndPart.has(`${x.id}:${y.id}`) || wholeAndPart.has(`${y.id}:${x.id}`)) continue;
         if (splitByScope(early, late, figs) || ownSubject(model, early, late) || ownPairs(model, early, late)) continue;
-        if (sumOfThoseBefore(late, figs, lineText(sent.line)) || sumOfThoseBefore(early, figs, lineText(sent.line))) continue;
+        if (isSum(i) || isSum(j)) continue;
         // an earlier stage in brackets is a split of another count ("受理28491件（热线受理28451件，多媒体受理40件），办结28498件")
         if (early.id < late.id && early.line === late.line && scanBrackets(lineText(sent.line), early.range.end.character, late.range.start.character).closedOutside) continue;
         const figures = [

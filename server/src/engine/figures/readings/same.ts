@@ -114,7 +114,7 @@ function keyerOf(model: FigureModel, f: Figure, lineText: string, cache: Map<num
     const count = nearestBefore(model, f, (g) => g.kind === 'count' && !g.prior && !g.change);
     // (a count named by a word pointing back, 本周共办理此类工单99件, is of whatever the sentence before named)
     if (count && ANAPHORA.test(count.label)) return null;
-    subject = count ? metricName(count.label) : '';
+    subject = count ? nameOf(count) : '';
   }
   const periods = periodsBefore(model, f, lineText, cache);
   // a figure naming no scope takes its sentence's (新收行政一审、二审、再审案件…，结案率为96.0% against 共收行政一审案…，
@@ -163,6 +163,17 @@ export function metricName(label: string): string {
   // stages that are one step for some things (政府信息公开申请: 受理 is 收到, there is no separate acceptance)
   for (const a of similar.stagesAlike) if (s.includes(a.when)) for (const w of a.words) s = s.split(w).join(a.as);
   return s;
+}
+
+/** A figure's label as the name of a metric, worked out once per figure (several readings below compare names). */
+const NAMES = new WeakMap<Figure, string>();
+function nameOf(f: Figure): string {
+  let name = NAMES.get(f);
+  if (name === undefined) {
+    name = metricName(f.label);
+    NAMES.set(f, name);
+  }
+  return name;
 }
 
 function bigrams(s: string): Set<string> {
@@ -266,7 +277,7 @@ function similarClaims(
   const samePeriod = (a: string, b: string) => a === b || (a === '' && b === ownYear) || (b === '' && a === ownYear);
   for (const f of model.figures) {
     if (f.kind !== 'count' || f.prior || f.change || f.approx || strict.has(f) || f.label.length < similar.minLength || ANAPHORA.test(f.label) || PER_UNIT.test(f.label)) continue;
-    const name = metricName(f.label);
+    const name = nameOf(f);
     if (name.length < similar.minLength) continue;
     const period = periodsBefore(model, f, lineText(f.line), cache);
     const earlier = byFamily.get(f.family) ?? [];
@@ -339,7 +350,7 @@ function tableClaims(model: FigureModel, strict: Set<Figure>): Claim[] {
   const out: Claim[] = [];
   const prose = model.figures.filter((f) => f.kind === 'count' && !f.prior && !f.change && !f.approx && !strict.has(f) && f.label.length >= 4);
   if (!prose.length) return out;
-  const named = prose.map((f) => ({ f, name: metricName(f.label) })).filter((x) => x.name.length >= 4);
+  const named = prose.map((f) => ({ f, name: nameOf(f) })).filter((x) => x.name.length >= 4);
   const done = new Set<Figure>();
   for (const table of model.tables ?? []) {
     for (const row of table.rows) {
@@ -393,7 +404,7 @@ function partsOfOtherWholes(model: FigureModel): (a: Figure, b: Figure) => boole
   return (a, b) => {
     const ta = totalOf.get(a.id);
     const tb = totalOf.get(b.id);
-    return !!ta && !!tb && ta.value !== tb.value && metricName(ta.label) !== metricName(tb.label);
+    return !!ta && !!tb && ta.value !== tb.value && nameOf(ta) !== nameOf(tb);
   };
 }
 
@@ -425,7 +436,7 @@ function subsetSentences(model: FigureModel): (a: Figure, b: Figure) => boolean 
   const namesOf = (sentence: number) => {
     let list = names.get(sentence);
     if (!list) {
-      list = model.sentences[sentence].figures.map((id) => metricName(model.figures[id].label)).filter((n) => n.length >= similar.minLength);
+      list = model.sentences[sentence].figures.map((id) => nameOf(model.figures[id])).filter((n) => n.length >= similar.minLength);
       names.set(sentence, list);
     }
     return list;
@@ -453,7 +464,7 @@ function parallelSentences(model: FigureModel): (a: Figure, b: Figure) => boolea
       list = model.sentences[sentence].figures
         .map((id) => model.figures[id])
         .filter((f) => f.kind === 'count' && !f.prior && !f.change)
-        .map((f) => ({ name: metricName(f.label), value: f.value, id: f.id }))
+        .map((f) => ({ name: nameOf(f), value: f.value, id: f.id }))
         .filter((x) => x.name.length >= 2);
       named.set(sentence, list);
     }
