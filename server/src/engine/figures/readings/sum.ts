@@ -171,31 +171,30 @@ function breakdownClaim(model: FigureModel, b: Breakdown, lineText: (line: numbe
   const main = capped(sumOutcome([total], parts, b.complete, b.completeReason));
   readings.push(reading(roles([total], parts), base, main));
   if (b.trigger !== 'implicit') {
-    // the list ends before a later-stage figure
-    for (const k of stageCuts(total, parts)) {
+    // readings where the list ends before part `k`: what comes after is counted apart
+    const endsBefore = (k: number, id: string, adjust: (o: Outcome) => Outcome) => {
       const kept = parts.slice(0, k);
-      readings.push(reading(roles([total], kept), [...base, { id: 'listEndsAtStage', cost: COST.listEndsAtStage }], capped(sumOutcome([total], kept, false, undefined))));
-    }
+      readings.push(reading(roles([total], kept), [...base, { id, cost: COST.listEndsAtStage }], adjust(sumOutcome([total], kept, false, undefined))));
+    };
+    // (what joins part k to the one before it, on one line)
+    const joint = (k: number) => (parts[k - 1].line === parts[k].line ? lineText(parts[k].line).slice(parts[k - 1].range.end.character, parts[k].range.start.character) : '');
+    // the list ends before a later-stage figure
+    for (const k of stageCuts(total, parts)) endsBefore(k, 'listEndsAtStage', capped);
     // "包括机构概况1条，以及经费信息2条": 以及 may join the list or go back to the verb before it (发布…，以及…): when
     // only the second reading holds, a soft note says the parts exceed the total if the 以及 item is one of them
-    const joined = parts.findIndex((p, k) => k > 0 && p.line === parts[k - 1].line && listJoin.mayJoinVerb.test(lineText(p.line).slice(parts[k - 1].range.end.character, p.range.start.character)));
+    const joined = parts.findIndex((_, k) => k > 0 && listJoin.mayJoinVerb.test(joint(k)));
     if (joined > 0 && !main.ok && main.messageId === 'breakdown-sum.exceeds') {
-      const kept = parts.slice(0, joined);
-      const o = sumOutcome([total], kept, false, undefined);
-      readings.push(reading(roles([total], kept), [...base, { id: 'listEndsBeforeJoin', cost: COST.listEndsAtStage }], o.ok ? { ...o, loose: 'listJoin', messageId: 'breakdown-sum.exceedsIfJoined', args: main.args, data: main.data } : o));
+      endsBefore(joined, 'listEndsBeforeJoin', (o) => (o.ok ? { ...o, loose: 'listJoin', messageId: 'breakdown-sum.exceedsIfJoined', args: main.args, data: main.data } : o));
     }
     // the list ends where its parts have made up the total exactly ("729件，其中民事631件、刑事98件，法律帮助案件501
-    // 件": 631 + 98 = 729; what follows is counted apart)
-    // (only where the list changes its joining there: items joined by 、, the next after a comma)
-    const joint = (k: number) => (parts[k].line === parts[k + 1].line ? lineText(parts[k].line).slice(parts[k].range.end.character, parts[k + 1].range.start.character) : '');
+    // 件": 631 + 98 = 729; what follows is counted apart), only where the list changes its joining there: items
+    // joined by 、, the next after a comma
     if (!total.approx && parts.every((p) => !p.approx)) {
-      let run = 0;
-      for (let k = 0; k < parts.length - 1; k++) {
+      let run = parts[0].value;
+      for (let k = 1; k < parts.length - 1 && joint(k).startsWith('、'); k++) {
         run += parts[k].value;
-        const styleChanges = /^[，,；;]/.test(joint(k)) && parts.slice(0, k).every((_, i) => joint(i).startsWith('、'));
-        if (k >= 1 && Math.abs(run - total.value) < 1e-9 && styleChanges) {
-          const kept = parts.slice(0, k + 1);
-          readings.push(reading(roles([total], kept), [...base, { id: 'listEndsAtTotal', cost: COST.listEndsAtStage }], sumOutcome([total], kept, false, undefined)));
+        if (Math.abs(run - total.value) < 1e-9 && /^[，,；;]/.test(joint(k + 1))) {
+          endsBefore(k + 1, 'listEndsAtTotal', (o) => o);
           break;
         }
         if (run > total.value) break;
