@@ -122,6 +122,11 @@ export interface FigureModel {
 }
 
 /** Records a relation a figure took part in (readings/index.ts only: checks never write into the model). */
+/** The list (of two parts or more) that has the figure `id` as one of its parts, if any. */
+export function listWithPart(model: FigureModel, id: number): Breakdown | undefined {
+  return model.breakdowns.find((b) => b.parts.length >= 2 && b.parts.includes(id));
+}
+
 export function recordCheck(f: Figure, code: string, ok: boolean, detail: string, assumptions: string[] = [], detailEn?: string): void {
   // a figure in a dense list takes part in many relations: the first MAX_CHECKS are kept (failures always)
   if (f.checks.length >= MAX_CHECKS && ok) return;

@@ -5,7 +5,7 @@
 // it continues, a table row or the table beside it, counts with or without measure words. Targets, plans and
 // slogans are not claims of achievement. See docs/rules/unbacked-metric.md.
 import type { Rule, RuleContext } from '../rule';
-import type { Figure, FigureModel } from '../figures/model';
+import { listWithPart, type Figure, type FigureModel } from '../figures/model';
 import { holdsByFigureChecks, isVerifiedByFigureChecks } from '../figures/backing';
 import { isTableShareBacked, tablesOf } from '../tables';
 import { rateById, stageGroups, stageGroupsOptional } from '../figures/vocab';
@@ -155,7 +155,7 @@ function givenSide(model: FigureModel, f: Figure, norm: string): { side: 'rateBa
   // a rate is as often something else (新增持证人员3名，持证率100%; 设立政务大厅3058个，覆盖率94.3%); and a base must
   // be able to give the rate and not be one item of a list
   if (!prev.stage || !def || !expand(def.base).has(prev.stage)) return undefined;
-  if (model.breakdowns.some((b) => b.parts.length > 1 && b.parts.includes(prev.id))) return undefined;
+  if (listWithPart(model, prev.id)) return undefined;
   if (grimApplies(f, prev.value) && !grim(f, prev.value).possible) return undefined;
   return { side: 'rateBase', fig: prev };
 }

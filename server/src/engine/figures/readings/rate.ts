@@ -10,7 +10,7 @@
 // divided by the wrong number (reported as such). A rate no whole count over its base can give is
 // impossible-percentage's claim (a GRIM test); without a numerator it is tried over every stage of the object in
 // the sentence, and reported only when none can give it.
-import type { Figure, FigureModel } from '../model';
+import { listWithPart, type Figure, type FigureModel } from '../model';
 import { asWritten, grim, grimApplies, isExact, lineFigures, matchOf, previousParagraphFigures, num, percent, resolveRatio, resolveRate, type RateResolution, type Term } from '../arith';
 import { funnels, rateById } from '../vocab';
 import { COST, phrase, reading, type Assumption, type Claim, type Outcome, type Reading } from './types';
@@ -457,7 +457,7 @@ function listShareReading(model: FigureModel, pct: Figure): Reading | null {
   if (pct.rateId !== '占比' || pct.approx || pct.prior || pct.change) return null;
   const c = model.figures[pct.id - 1];
   if (!c || c.sentence !== pct.sentence || c.kind !== 'count' || c.prior || c.change || c.approx) return null;
-  const b = model.breakdowns.find((x) => x.parts.length >= 2 && x.parts.includes(c.id));
+  const b = listWithPart(model, c.id);
   if (!b) return null;
   const total = model.figures[b.total];
   const parts = b.parts.map((id) => model.figures[id]);
