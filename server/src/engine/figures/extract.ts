@@ -22,6 +22,7 @@ import {
   listComplete,
   complements,
   listStops,
+  channelWords,
   nestedPairs,
   endOnlyStages,
   rightAllowedStages,
@@ -540,6 +541,18 @@ function hasDelim(s: string, from: number, to: number): boolean {
   return false;
 }
 
+/**
+ * Does `f` name one more item of the kind `parts` enumerate? Both name a publication channel (政府网站 … 微信公众号), or
+ * both labels end in the same head noun (民事案件 … 行政案件, 咨询类 … 投诉类), and `f` names no stage and opens no
+ * new topic (办理、全年 …): then it is no new topic, whatever its size.
+ */
+function sameKindOfItem(parts: Draft[], f: Figure): boolean {
+  if (f.stage || listStops.some((w) => f.label.includes(w))) return false;
+  const channel = (label: string) => channelWords.some((w) => label.includes(w));
+  const head = (label: string) => (label.endsWith('类') ? '类' : label.length >= 3 ? label.slice(-2) : '');
+  return parts.some((p) => (channel(p.fig.label) && channel(f.label)) || (head(f.label) !== '' && head(p.fig.label) === head(f.label)));
+}
+
 function sameFamily(a: Figure, b: Figure): boolean {
   return a.kind === 'count' && b.kind === 'count' && a.family === b.family;
 }
@@ -606,8 +619,9 @@ function collectParts(s: string, inSent: Draft[], from: number, total?: Figure, 
     // the rest of the total (12件尚未审结 after the outcomes of 审结140件) is no part of it
     if (parts.length > 0 && total?.stage && d.fig.stage && complements[total.stage]?.includes(d.fig.stage)) break;
     // a later "part" larger than the whole list so far is a new topic, not a part (a first part may be a typo)
-    // (unless a conjunction ties it to the list: "包括机构概况1条，以及经费信息2条" lists it, whatever its size)
-    if (parts.length > 0 && total && d.fig.lo > total.hi && !listJoin.joins.test(gap)) break;
+    // (unless a conjunction ties it to the list: "包括机构概况1条，以及经费信息2条" lists it, whatever its size, or it
+    // names one more item of the kind the list enumerates: "包括网站20条，公众号400条", "民事案件20件，行政案件500件")
+    if (parts.length > 0 && total && d.fig.lo > total.hi && !listJoin.joins.test(gap) && !sameKindOfItem(parts, d.fig)) break;
     if (d.fig.prior || d.fig.change) break;
     // "其中武汉58件，已办结58件；襄阳7件，已办结7件": a stage count right after the one part of its part of the sentence
     // is how many of those items got there, not another part (after several parts it may end the list: stageCuts)

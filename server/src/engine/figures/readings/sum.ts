@@ -161,13 +161,18 @@ function breakdownClaim(model: FigureModel, b: Breakdown, lineText: (line: numbe
   // parts named by no known stage may be a funnel rather than siblings ("其中有效回访246件，满意240件，一般5件":
   // the answers are of the calls that got through): when the first part could hold all the others, the words alone
   // cannot tell, so an excess is soft evidence; parts that are publication channels (网站公开1495条，公开栏公开信息
-  // 2918条) may count one item once per channel. Whichever total a reading takes, the parts are the same.
+  // 2918条) may count one item once per channel, though no channel can carry more items than there are. Whichever
+  // total a reading takes, the parts are the same.
   const softly = firstMayHoldTheRest(total, parts)
     ? 'breakdown-sum.exceedsMaybeNested'
-    : parts.filter((f) => channelWords.some((w) => f.label.includes(w))).length >= 2
+    : parts.filter((f) => channelWords.some((w) => f.label.includes(w))).length >= 2 && parts.every((f) => f.lo <= total.hi)
       ? 'breakdown-sum.exceedsMaybeOverlap'
       : undefined;
-  const capped = (o: Outcome): Outcome => (softly && !o.ok && o.messageId === 'breakdown-sum.exceeds' ? { ...o, cap: 'soft', messageId: softly } : o);
+  // a later part alone larger than the total is in the list only because it names one more item of the list's kind
+  // (extract.ts sameKindOfItem) or a conjunction joins it: it might yet begin a new topic, so the evidence is inferred
+  const largerLater = parts.some((f, k) => k > 0 && f.lo > total.hi);
+  const capped = (o: Outcome): Outcome =>
+    softly && !o.ok && o.messageId === 'breakdown-sum.exceeds' ? { ...o, cap: 'soft', messageId: softly } : largerLater && !o.ok && !o.cap ? { ...o, cap: 'inferred' } : o;
   const main = capped(sumOutcome([total], parts, b.complete, b.completeReason));
   readings.push(reading(roles([total], parts), base, main));
   if (b.trigger !== 'implicit') {
