@@ -125,8 +125,12 @@ export function scopesAgree(a: Figure, b: Figure): boolean {
   return !x.length || !y.length || (x.length === y.length && x.every((w) => y.includes(w)));
 }
 
-function stageTerm(figs: Figure[], pct: Figure, stage: string, family?: string): Term | undefined {
-  const direct = nearest(figs, pct, (f) => isCountLike(f) && f.stage === stage && (!family || f.family === family) && scopesAgree(f, pct));
+/**
+ * `object`: the numerator's object, when the base is looked for a stated numerator: a count of another object is no
+ * base of it ("司法调解受理956件，调处612件；信访案件94件，办结86件，办结率91.5%": not 86 / 956).
+ */
+function stageTerm(figs: Figure[], pct: Figure, stage: string, family?: string, object?: string): Term | undefined {
+  const direct = nearest(figs, pct, (f) => isCountLike(f) && f.stage === stage && (!family || f.family === family) && (!object || !f.object || f.object === object) && scopesAgree(f, pct));
   if (direct) return termOf([direct], stage);
   const group = stageGroups[stage];
   if (!group) return undefined;
@@ -263,7 +267,7 @@ export function resolveRate(model: FigureModel, pct: Figure): RateResolution {
   // conventional bases
   if (def.base) {
     for (const st of def.base) {
-      let t = stageTerm(window, pct, st, family);
+      let t = stageTerm(window, pct, st, family, numer.figs.find((f) => f.object)?.object);
       // a base of another scope than the numerator's (受理各类行政案件2203件 … 一审行政诉讼案件审结950件，结案率83%)
       if (t && scopesDiffer(numer.figs, t.figs)) t = undefined;
       let scope: Term['scope'] = 'sentence';
