@@ -214,6 +214,13 @@ function breakdownClaim(model: FigureModel, b: Breakdown, lineText: (line: numbe
     // 信件申请2件；自然人2件，法人2件。其中3件已答复，1件结转): the list is of that count, not of its last part
     const head = splitHead(total, cands);
     if (head) readings.push(reading(roles([head], parts), [{ id: 'headOfSplit', cost: COST.otherTotal }], capped(sumOutcome([head], parts, false, undefined))));
+    // parts that all name an earlier stage than the total's (…受理879件，结案700件。其中：受理民事案件755件): they are
+    // of the nearest count of their own stage before the list, not of the later stage's count
+    const partStage = parts[0].stage;
+    if (partStage && parts.every((p) => p.stage === partStage) && later(partStage, total.stage)) {
+      const own = cands.find((t) => t.stage === partStage);
+      if (own) readings.push(reading(roles([own], parts), [{ id: 'totalOfThePartsStage', cost: COST.otherTotal }], capped(sumOutcome([own], parts, false, undefined))));
+    }
     // the whole set before the list is its total (several counts of the family, added up)
     const set = [total, ...cands].filter((f) => !f.approx).sort((a, b) => a.id - b.id);
     if (set.length >= 2) {
