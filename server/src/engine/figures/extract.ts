@@ -25,6 +25,7 @@ import {
   channelWords,
   nestedPairs,
   endOnlyStages,
+  stageAfterStage,
   rightAllowedStages,
   scanVocabulary,
   notMetricBefore,
@@ -456,6 +457,9 @@ export function extractFigures(doc: ReportDocument, segmenter?: Segmenter, secti
       if (stage && (f.kind === 'count')) {
         f.stage = stage.id;
         f.stageText = stage.word;
+        // "受理2345件，调处2283件": 调处 right after a 受理 count of its clause says how many of those were settled
+        const after = stageAfterStage.get(stage.word);
+        if (after && prevFig && prevFig.sentence === f.sentence && prevFig.kind === 'count' && prevFig.stage === after.after && !/[;；]/.test(s.slice(prevFig.range.end.character, f.range.start.character))) f.stage = after.stage;
       }
       if (f.kind === 'percent' && TARGET_AFTER.some((w) => s.startsWith(w, f.range.end.character))) f.target = true;
       if (rate && (f.kind === 'percent' || f.kind === 'ratio')) {
@@ -594,7 +598,7 @@ function collectParts(s: string, inSent: Draft[], from: number, total?: Figure, 
     // a semicolon ends the list, except between items written "count, share; count, share; …" (其中，咨询类12件，
     // 占60%；求助类8件，占40%) when the next item names no stage of its own, or an outcome of the total's (其中，维持
     // 1691件，占比61.4%；驳回630件，占比22.7%；…)
-    const itemStage = !d.fig.stage || (!!totalStage && (outcomesOf[totalStage]?.includes(d.fig.stage) ?? false));
+    const itemStage = !d.fig.stage || d.fig.stage === totalStage || (!!totalStage && (outcomesOf[totalStage]?.includes(d.fig.stage) ?? false));
     if ((gap.includes(';') || gap.includes('；')) && !((afterShare || opensSentence) && parts.length > 0 && itemStage && d.fig.kind === 'count')) break;
     if (gap.includes(';') || gap.includes('；')) segmentParts = 0;
     afterShare = false;

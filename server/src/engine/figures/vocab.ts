@@ -78,6 +78,10 @@ export const stageGroupsOptional: Record<string, string[]> = Object.fromEntries(
 ) as Record<string, string[]>;
 export const nestedPairs: string[][] = data.nested.pairs;
 export const endOnlyStages = new Set<string>(data.endOnly);
+/** Stage words that name a later stage right after a count of another stage in their clause (调处 after 受理 is 化解). */
+export const stageAfterStage: ReadonlyMap<string, { after: string; stage: string }> = new Map(
+  Object.entries(data.stageAfterStage).filter((e): e is [string, { after: string; stage: string }] => !e[0].startsWith('$')),
+);
 export const rightAllowedStages = new Set<string>(data.stagesAfterFigure);
 /** Words that end the words before a figure and are dropped from its label (共计, 达到, 为 …). */
 export const labelEndFillers: readonly string[] = data.labelEndFillers;
