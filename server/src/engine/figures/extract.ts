@@ -228,6 +228,8 @@ const isCjk = (c: number) => c >= 0x4e00 && c <= 0x9fff;
 
 /** The longest note in brackets between a figure's label and the figure itself, brackets included. */
 const NOTE_MAX = 24;
+/** Sibling sub-sections all named in at most this many characters (市长信箱, 物业管理类问题) are blocks per subject. */
+const SUBJECT_NAME_MAX = 8;
 
 /** A bracket opened by the prior period and a colon: （2022年：162件）, （上年：348件） */
 const PRIOR_IN_PARENS = /[（(]\s*(?:\d{4}\s*年度?|上年(?:同期)?|去年(?:同期)?|上一年度?)\s*[:：]\s*$/;
@@ -865,13 +867,26 @@ function labelWordsOf(doc: ReportDocument, labelStarts: number[], labelEnds: num
  */
 function addSections(figures: Figure[], nodes: OutlineNode[], lineCount: number): void {
   const byLine: (string | undefined)[] = new Array(lineCount);
+  const subjectByLine: (string | undefined)[] = new Array(lineCount);
+  // sub-sections (under a numbered part) that come as two or more siblings all named by a short name: subject headings
+  const subjects = new Set<OutlineNode>();
+  for (const n of nodes) {
+    const kids = n.children.filter((c) => c.kind !== 'title');
+    if (n.kind === 'title' || kids.length < 2 || !kids.every((c) => c.name.length <= SUBJECT_NAME_MAX)) continue;
+    for (const c of kids) subjects.add(c);
+  }
   for (const n of nodes) {
     if (n.kind === 'title') continue;
     const to = Math.min(lineCount - 1, n.range.end.line);
-    for (let l = Math.max(0, n.range.start.line); l <= to; l++) byLine[l] = n.name;
+    for (let l = Math.max(0, n.range.start.line); l <= to; l++) {
+      byLine[l] = n.name;
+      if (subjects.has(n)) subjectByLine[l] = n.name;
+    }
   }
   for (const f of figures) {
     const name = byLine[f.line];
     if (name) f.section = name;
+    const subject = subjectByLine[f.line];
+    if (subject) f.subject = subject;
   }
 }

@@ -68,6 +68,11 @@ export interface Figure {
   segment?: number;
   /** Name of the (deepest) outline section the figure sits in, when the outline has one. */
   section?: string;
+  /**
+   * The subject heading the figure sits under, when its section is one of several sibling sub-sections each named by a
+   * short name ("（二）市长信箱", "（三）区长信箱"): a block per subject, whose counts are that subject's.
+   */
+  subject?: string;
   /** Checks this figure took part in. */
   checks: FigureCheck[];
 }

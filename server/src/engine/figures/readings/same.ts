@@ -497,7 +497,8 @@ export function sameClaims(model: FigureModel, lineText: (line: number) => strin
   const qualified = qualifiedApart(model, lineText);
   const sub = subsetSentences(model);
   const parallel = parallelSentences(model);
-  const otherWholes = (a: Figure, b: Figure) => wholes(a, b) || qualified(a, b) || sub(a, b) || parallel(a, b);
+  // (counts under two subject headings, "（二）市长信箱" and "（三）区长信箱", are each that subject's)
+  const otherWholes = (a: Figure, b: Figure) => wholes(a, b) || qualified(a, b) || sub(a, b) || parallel(a, b) || (!!a.subject && !!b.subject && a.subject !== b.subject);
   const unnamedKeys = keyers.map((k) => (k ? k('') : ''));
   const unnamed = new Map<string, number>();
   for (let i = 0; i < keyers.length; i++) if (keyers[i]) unnamed.set(unnamedKeys[i], (unnamed.get(unnamedKeys[i]) ?? 0) + 1);
