@@ -582,6 +582,8 @@ function collectParts(s: string, inSent: Draft[], from: number, total?: Figure, 
   let afterShare = false;
   /** Parts since the last semicolon: a later stage of the one part of a segment is no part of the list. */
   let segmentParts = 0;
+  /** Inside a list nested in a part ("机构类20条，其中领导成员10条、…；工作类11条"): its counts are skipped up to the semicolon. */
+  let nested = false;
   for (let di = 0; di < inSent.length; di++) {
     const d = inSent[di];
     if (d.tok.start < from) continue;
@@ -590,6 +592,13 @@ function collectParts(s: string, inSent: Draft[], from: number, total?: Figure, 
     const next = inSent[di + 1];
     if (next && d.fig.kind === 'count' && next.fig.kind === 'count' && next.fig.family === d.fig.family && !hasDelim(s, d.tok.end, next.tok.start)) continue;
     const gap = s.slice(prevEnd, d.tok.start);
+    if (nested) {
+      if (!gap.includes(';') && !gap.includes('；')) {
+        prevEnd = d.tok.end;
+        continue;
+      }
+      nested = false;
+    }
     const brackets = scanBrackets(s, prevEnd, d.tok.start, depth);
     if (brackets.closedOutside) break;
     depth = brackets.depth;
@@ -604,7 +613,14 @@ function collectParts(s: string, inSent: Draft[], from: number, total?: Figure, 
     if ((gap.includes(';') || gap.includes('；')) && !((afterShare || opensSentence) && parts.length > 0 && itemStage && d.fig.kind === 'count')) break;
     if (gap.includes(';') || gap.includes('；')) segmentParts = 0;
     afterShare = false;
-    if (parts.length > 0 && gap.includes('其中')) break;
+    // a list word after a part opens a list of that part: it ends the list, or, where semicolons separate the items
+    // (the list opens its sentence), the list goes on after the nested one
+    if (parts.length > 0 && listTriggers.some((w) => gap.includes(w))) {
+      if (!opensSentence) break;
+      nested = true;
+      prevEnd = d.tok.end;
+      continue;
+    }
     // an amount of money after a part is that part's (按日连续处罚案件67件，罚款金额6427.8万元): not a part, not an end
     const amountOfPart = parts.length > 0 && d.fig.family === 'money' && parts[0].fig.family !== 'money';
     if (d.fig.kind !== 'count' || amountOfPart) {
