@@ -222,6 +222,10 @@ function continuesTableNumbering(doc: ReportDocument, infos: LineInfo[], h: Head
   return false;
 }
 
+/** A table of contents: at most this many lines, each of at most this many characters. */
+const CONTENTS_MAX_LINES = 80;
+const CONTENTS_ENTRY_MAX = 40;
+
 function classifyLines(doc: ReportDocument, markdownDoc: boolean): LineInfo[] {
   const infos: LineInfo[] = [];
   let inFence = false;
@@ -247,8 +251,34 @@ function classifyLines(doc: ReportDocument, markdownDoc: boolean): LineInfo[] {
     infos.push(info);
   }
   joinBareMarkers(doc, infos);
+  markContents(infos);
   markTrailingChrome(infos);
   return infos;
+}
+
+/**
+ * A table of contents ("目 录", then the headings, then the body opening with the first of them again): its lines are
+ * no headings of the body (its "四、" is not the one before the body's "二、"). Only where the first entry comes again
+ * within CONTENTS_MAX_LINES short lines: a 目录 line with no repeat is left as it is.
+ */
+function markContents(infos: LineInfo[]): void {
+  const at = infos.findIndex((x) => !x.blank && x.content.replace(/[\s\u3000]/g, '') === '目录');
+  if (at < 0) return;
+  let first = -1;
+  for (let i = at + 1; i < infos.length && i - at <= CONTENTS_MAX_LINES; i++) {
+    const info = infos[i];
+    if (info.blank) continue;
+    if (info.content.length > CONTENTS_ENTRY_MAX || info.content.includes('。')) return;
+    if (first < 0) first = i;
+    else if (info.content === infos[first].content) {
+      for (let j = at; j < i; j++) {
+        if (infos[j].blank) continue;
+        infos[j].chrome = true;
+        infos[j].heading = null;
+      }
+      return;
+    }
+  }
 }
 
 /**
