@@ -49,8 +49,11 @@ export function isDigit(c: string | undefined): boolean {
 }
 const CN_NUMERALS = new Set([...Object.keys(CN_DIGIT), ...Object.keys(CN_SMALL_UNIT), ...Object.keys(CN_BIG_UNIT)]);
 const CN_NUMERAL_CODES = new Set([...CN_NUMERALS].map((c) => c.charCodeAt(0)));
-/** The next character that can start a number (a digit or a Chinese numeral), found natively. */
-const NUMBER_START = new RegExp(`[0-9]|${charClass(CN_NUMERALS)}`, 'g');
+/**
+ * The next character that can start a number (a digit or a Chinese numeral), found natively: one character class
+ * (an alternation of two is tried at every position), asked with test(), which builds no match array.
+ */
+const NUMBER_START = new RegExp(charClass(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', ...CN_NUMERALS]), 'g');
 const LONE_WORD_CODES = new Set(['一', '二', '两'].map((c) => c.charCodeAt(0)));
 const LONE_UNIT_CODES = new Set(['十', '百', '千', '万', '亿'].map((c) => c.charCodeAt(0)));
 export function isCnNumeral(c: string | undefined): boolean {
@@ -115,8 +118,24 @@ function parseDigitString(s: string): { value: number; decimals: number } | null
   return { value: Number(v), decimals: 0 };
 }
 
+/** The first and the last characters of the entries of a word set (most positions start or end none: no substring). */
+const edgeCodes = new WeakMap<ReadonlySet<string>, { first: Set<number>; last: Set<number> }>();
+function edgesOf(words: ReadonlySet<string>): { first: Set<number>; last: Set<number> } {
+  let e = edgeCodes.get(words);
+  if (!e) {
+    e = { first: new Set(), last: new Set() };
+    for (const w of words) {
+      e.first.add(w.charCodeAt(0));
+      e.last.add(w.charCodeAt(w.length - 1));
+    }
+    edgeCodes.set(words, e);
+  }
+  return e;
+}
+
 /** Longest entry of `words` that starts at `s[i]`, or ''. `maxLen` bounds the work per position. */
 export function matchAt(s: string, i: number, words: ReadonlySet<string>, maxLen: number): string {
+  if (!edgesOf(words).first.has(s.charCodeAt(i))) return '';
   for (let n = Math.min(maxLen, s.length - i); n > 0; n--) {
     const w = s.substr(i, n);
     if (words.has(w)) return w;
@@ -126,6 +145,7 @@ export function matchAt(s: string, i: number, words: ReadonlySet<string>, maxLen
 
 /** Longest entry of `words` that ends at `s[end-1]`, or ''. */
 export function matchBefore(s: string, end: number, words: ReadonlySet<string>, maxLen: number): string {
+  if (!edgesOf(words).last.has(s.charCodeAt(end - 1))) return '';
   for (let n = Math.min(maxLen, end); n > 0; n--) {
     const w = s.substr(end - n, n);
     if (words.has(w)) return w;
@@ -161,8 +181,7 @@ export function scanNumbers(s: string, vocab: ScanVocabulary): NumberToken[] {
     const code = s.charCodeAt(i);
     if (!(code >= 48 && code <= 57) && !CN_NUMERAL_CODES.has(code)) {
       NUMBER_START.lastIndex = i + 1;
-      const next = NUMBER_START.exec(s);
-      i = next ? next.index : n;
+      i = NUMBER_START.test(s) ? NUMBER_START.lastIndex - 1 : n;
       continue;
     }
     // a lone 一/二/两 (一是, 统一, 两法衔接) or 十/百/千/万/亿 with nothing numeric after it: rejected without
