@@ -145,6 +145,9 @@ function restated(parts: Figure[], lineText: (line: number) => string): Figure[]
   return parts.filter((p, k) => k > 0 && p.line === parts[k - 1].line && listJoin.restates.test(lineText(p.line).slice(Math.max(0, p.range.start.character - 8), p.range.start.character)) && parts.slice(0, k).some((q) => q.value === p.value && !q.approx));
 }
 
+/** A share written between two parts of a list (…65781条，占66.42%，…). */
+const SHARE_BETWEEN = /占[^，,；;。]{0,8}?\d+(?:\.\d+)?%/;
+
 function breakdownClaim(model: FigureModel, b: Breakdown, lineText: (line: number) => string): Claim {
   const total = model.figures[b.total];
   const all = b.parts.map((id) => model.figures[id]);
@@ -177,9 +180,9 @@ function breakdownClaim(model: FigureModel, b: Breakdown, lineText: (line: numbe
   readings.push(reading(roles([total], parts), base, main));
   if (b.trigger !== 'implicit') {
     // readings where the list ends before part `k`: what comes after is counted apart
-    const endsBefore = (k: number, id: string, adjust: (o: Outcome) => Outcome) => {
+    const endsBefore = (k: number, id: string, adjust: (o: Outcome) => Outcome, cost: number = COST.listEndsAtStage) => {
       const kept = parts.slice(0, k);
-      readings.push(reading(roles([total], kept), [...base, { id, cost: COST.listEndsAtStage }], adjust(sumOutcome([total], kept, false, undefined))));
+      readings.push(reading(roles([total], kept), [...base, { id, cost }], adjust(sumOutcome([total], kept, false, undefined))));
     };
     // (what joins part k to the one before it, on one line)
     const joint = (k: number) => (parts[k - 1].line === parts[k].line ? lineText(parts[k].line).slice(parts[k - 1].range.end.character, parts[k].range.start.character) : '');
@@ -192,14 +195,16 @@ function breakdownClaim(model: FigureModel, b: Breakdown, lineText: (line: numbe
       endsBefore(joined, 'listEndsBeforeJoin', (o) => (o.ok ? { ...o, loose: 'listJoin', messageId: 'breakdown-sum.exceedsIfJoined', args: main.args, data: main.data } : o));
     }
     // the list ends where its parts have made up the total exactly ("729件，其中民事631件、刑事98件，法律帮助案件501
-    // 件": 631 + 98 = 729; what follows is counted apart), only where the list changes its joining there: items
-    // joined by 、, the next after a comma
+    // 件": 631 + 98 = 729; what follows is counted apart), only where the list changes its form there: items joined
+    // by 、, the next after a comma; or items each followed by its share (33250条，占33.58%；65781条，占66.42%), the
+    // next without one
     if (!total.approx && parts.every((p) => !p.approx)) {
+      const shared = (k: number) => k + 1 < parts.length && SHARE_BETWEEN.test(joint(k + 1));
       let run = parts[0].value;
-      for (let k = 1; k < parts.length - 1 && joint(k).startsWith('、'); k++) {
+      for (let k = 1; k < parts.length - 1 && (joint(k).startsWith('、') || (shared(k - 1) && shared(k))); k++) {
         run += parts[k].value;
-        if (Math.abs(run - total.value) < 1e-9 && /^[，,；;]/.test(joint(k + 1))) {
-          endsBefore(k + 1, 'listEndsAtTotal', (o) => o);
+        if (Math.abs(run - total.value) < 1e-9 && (/^[，,；;]/.test(joint(k + 1)) && joint(k).startsWith('、') || (shared(k) && !shared(k + 1)))) {
+          endsBefore(k + 1, 'listEndsAtTotal', (o) => o, COST.listEndsAtTotal);
           break;
         }
         if (run > total.value) break;

@@ -85,6 +85,8 @@ export const COST = {
   otherTotal: 1,
   /** the list ends before a later-stage figure, or a part is nested in another */
   listEndsAtStage: 1,
+  /** the list ends where its parts have made up the total exactly and its form changes (the sum is the evidence) */
+  listEndsAtTotal: 0,
   /** the whole set (several counts before the list added up) is the list's total */
   wholeSet: 1,
   /** a conventional base found elsewhere in the paragraph (another sentence) */
