@@ -175,6 +175,21 @@ export function orderClaims(model: FigureModel, lineText: (line: number) => stri
             }),
           );
         }
+        // a count of the sentence carried over from before (其中旧存1304件…新收2577件: 受理 3881 = 1304 + 2577): the later
+        // stage may hold it besides the earlier one
+        if (!holds) {
+          const carried = model.sentences[late.sentence].figures
+            .map((id) => model.figures[id])
+            .find((f) => f.kind === 'count' && f.family === late.family && f !== early && f !== late && !f.prior && !f.change && SAYS_CARRY_OVER.test(f.label));
+          if (carried && late.lo <= early.hi + carried.hi + 1e-9) {
+            readings.push(
+              reading([...figures, { fig: carried, role: 'carriedOver', roleArg: '' }], [{ id: 'carriedOverStated', cost: COST.carryOver }], {
+                ok: true,
+                detail: `${late.stageText} ${late.text} ≤ ${early.stageText} ${early.text} + ${carried.text}`,
+              }),
+            );
+          }
+        }
         out.push({ check: CODE, anchor: late, readings, ceiling: 1, sentenceBound: true });
       }
     }
