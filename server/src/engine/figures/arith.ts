@@ -194,10 +194,21 @@ export function resolveRate(model: FigureModel, pct: Figure): RateResolution {
   const ids = model.sentences[pct.sentence].figures;
   const at = pct.id - ids[0];
   // (a count after a semicolon that follows the rate is of the next statement: "直接办结率85.86%；受理省派工单2917件")
+  // (and a part of the sentence that speaks of the previous period, "；去年同期收案208件，结案36件，结案率17.31%", as its
+  // first count says: its counts and another part's rate are no numerator or base of each other)
+  const seg = pct.segment ?? 0;
+  const priorParts = new Set<number>();
+  const opened = new Set<number>();
+  for (const id of ids) {
+    const f = model.figures[id];
+    if (f.kind !== 'count' || opened.has(f.segment ?? 0)) continue;
+    opened.add(f.segment ?? 0);
+    if (f.prior) priorParts.add(f.segment ?? 0);
+  }
   const window = ids
     .slice(Math.max(0, at - WINDOW), at + WINDOW + 1)
     .map((id) => model.figures[id])
-    .filter((f) => f.id <= pct.id || (f.segment ?? 0) === (pct.segment ?? 0));
+    .filter((f) => (f.segment ?? 0) === seg || (f.id <= pct.id && !priorParts.has(seg) && !priorParts.has(f.segment ?? 0)));
   if (def.numerator) {
     const terms: Term[] = [];
     for (const st of def.numerator) {
