@@ -210,6 +210,28 @@ function breakdownClaim(model: FigureModel, b: Breakdown, lineText: (line: numbe
         if (run > total.value) break;
       }
     }
+    // a part that names a stage, followed by two or more parts that name none and add up to it exactly (其中全国12315平台
+    // 受理1954件，投诉1419件，举报530件，咨询5件；12345平台受理924件): those split it, they are no parts of the total
+    // besides it (parts all of one form that happen to add up, 县29个、县级市17个 after 市辖区46个, split nothing)
+    if (!main.ok && parts.every((p) => !p.approx)) {
+      const kept: Figure[] = [];
+      let split = false;
+      for (let k = 0; k < parts.length; k++) {
+        kept.push(parts[k]);
+        let run = 0;
+        for (let m = k + 1; m < parts.length && parts[k].stage; m++) {
+          if (parts[m].stage) break;
+          run += parts[m].value;
+          if (Math.abs(run - parts[k].value) < 1e-9 && m - k >= 2) {
+            split = true;
+            k = m;
+            break;
+          }
+          if (run > parts[k].value) break;
+        }
+      }
+      if (split) readings.push(reading(roles([total], kept), [...base, { id: 'splitOfAPart', cost: COST.listEndsAtStage }], capped(sumOutcome([total], kept, b.complete, b.completeReason))));
+    }
     // another count before the list is its total
     const cands = (b.candidates ?? []).map((id) => model.figures[id]);
     for (const t of cands) {
