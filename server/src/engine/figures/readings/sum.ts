@@ -24,6 +24,10 @@ function exactOutcome(total: Figure[], parts: Figure[]): Outcome {
   const t = total.reduce((a, f) => a + f.value, 0);
   const exact = parts.every((f) => !f.approx) && total.every((f) => !f.approx);
   if (exact && Math.abs(sum - t) < 1e-9) return o;
+  // approximate counts (网站3511余条) add up to the total when it lies within what they can be
+  const lo = parts.reduce((a, f) => a + f.lo, 0);
+  const hi = parts.reduce((a, f) => a + f.hi, 0);
+  if (!exact && lo <= total.reduce((a, f) => a + f.hi, 0) + 1e-9 && hi >= total.reduce((a, f) => a + f.lo, 0) - 1e-9 && Math.abs(sum - t) <= Math.max(1, t * 0.01)) return o;
   return o.messageId === 'breakdown-sum.exceeds' ? o : { ...o, ok: false, messageId: undefined };
 }
 
@@ -166,16 +170,18 @@ function breakdownClaim(model: FigureModel, b: Breakdown, lineText: (line: numbe
   // cannot tell, so an excess is soft evidence; parts that are publication channels (网站公开1495条，公开栏公开信息
   // 2918条) may count one item once per channel, though no channel can carry more items than there are. Whichever
   // total a reading takes, the parts are the same.
-  const softly = firstMayHoldTheRest(total, parts)
-    ? 'breakdown-sum.exceedsMaybeNested'
-    : parts.filter((f) => channelWords.some((w) => f.label.includes(w))).length >= 2 && parts.every((f) => f.lo <= total.hi)
-      ? 'breakdown-sum.exceedsMaybeOverlap'
-      : undefined;
+  // (both asked of the total each reading takes: a channel larger than the nearest count may fit in the whole set)
+  const mayBeNested = firstMayHoldTheRest(total, parts);
+  const channels = parts.filter((f) => channelWords.some((w) => f.label.includes(w))).length >= 2;
   // a later part alone larger than the total is in the list only because it names one more item of the list's kind
   // (extract.ts sameKindOfItem) or a conjunction joins it: it might yet begin a new topic, so the evidence is inferred
-  const largerLater = parts.some((f, k) => k > 0 && f.lo > total.hi);
-  const capped = (o: Outcome): Outcome =>
-    softly && !o.ok && o.messageId === 'breakdown-sum.exceeds' ? { ...o, cap: 'soft', messageId: softly } : largerLater && !o.ok && !o.cap ? { ...o, cap: 'inferred' } : o;
+  const capped = (o: Outcome): Outcome => {
+    if (o.ok) return o;
+    const whole = typeof o.data?.total === 'number' ? o.data.total : total.hi;
+    const softly = mayBeNested ? 'breakdown-sum.exceedsMaybeNested' : channels && parts.every((f) => f.lo <= whole + 1e-9) ? 'breakdown-sum.exceedsMaybeOverlap' : undefined;
+    if (softly && o.messageId === 'breakdown-sum.exceeds') return { ...o, cap: 'soft', messageId: softly };
+    return !o.cap && parts.some((f, k) => k > 0 && f.lo > whole + 1e-9) ? { ...o, cap: 'inferred' } : o;
+  };
   const main = capped(sumOutcome([total], parts, b.complete, b.completeReason));
   readings.push(reading(roles([total], parts), base, main));
   if (b.trigger !== 'implicit') {
