@@ -659,6 +659,14 @@ function collectParts(s: string, inSent: Draft[], from: number, total?: Figure, 
   return parts;
 }
 
+/**
+ * Every part names its own object, none the total's ("政府信息公开申请28件，其中行政复议1件、行政诉讼0件": the challenges
+ * that followed, not kinds of request): a zero among them says nothing of the list being complete.
+ */
+function partsOfOtherObjects(total: Figure, parts: Draft[]): boolean {
+  return !!total.object && parts.every((d) => !!d.fig.object && !d.fig.objectInherited && d.fig.object !== total.object);
+}
+
 export function isNested(a: Figure, b: Figure): boolean {
   if (!a.stage || !b.stage) return false;
   if (outcomesOf[a.stage]?.includes(b.stage)) return true;
@@ -683,7 +691,7 @@ function makeBreakdown(sent: Sentence, total: Figure, parts: Draft[], trigger: B
   if (other) {
     complete = true;
     completeReason = { id: 'other', args: { word: listComplete.find((w) => other.fig.label.includes(w)) ?? '' } };
-  } else if (parts.length > 1 && parts.some((d) => d.fig.value === 0 && !d.fig.approx)) {
+  } else if (parts.length > 1 && parts.some((d) => d.fig.value === 0 && !d.fig.approx) && !partsOfOtherObjects(total, parts)) {
     complete = true;
     completeReason = { id: 'zero', args: {} };
   } else {
