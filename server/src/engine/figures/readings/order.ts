@@ -115,6 +115,7 @@ export function orderClaims(model: FigureModel, lineText: (line: number) => stri
   model.breakdowns.forEach((b, k) => b.trigger !== 'implicit' && b.parts.forEach((p) => siblings.set(p, k)));
   // a total and one of its parts ("共受理案件793件（新收案件649件，旧存案件144件）": 649 + 144 = 793) are no two stages
   const wholeAndPart = new Set<string>();
+  const listTotals = new Set(model.breakdowns.filter((b) => b.trigger !== 'implicit').map((b) => b.total));
   for (const b of model.breakdowns) for (const p of b.parts) wholeAndPart.add(`${b.total}:${p}`);
   for (const sent of model.sentences) {
     const figs = sent.figures.map((id) => model.figures[id]).filter((f) => f.stage && f.kind === 'count');
@@ -175,14 +176,14 @@ export function orderClaims(model: FigureModel, lineText: (line: number) => stri
             }),
           );
         }
-        // the sentence opens with a count of the earlier stage that holds all its others (受理2878件，其中12315平台受理
-        // 1954件…；12345平台受理924件，现已办结2839件: 2878 = 1954 + 924): the later stage may be of that whole, not of
-        // the nearest part (counts of parallel places or classes, each with its own pair, hold no such whole)
+        // the sentence opens with a count of the earlier stage, the total of a list, that holds all its others (受理2878
+        // 件，其中12315平台受理1954件…；12345平台受理924件，现已办结2839件: 2878 = 1954 + 924): the later stage may be of
+        // that whole, not of the nearest part (counts of parallel places or classes, each with its own pair, make none)
         if (!holds) {
           const ofStage = figs.filter((g) => g.stage === early.stage && g.family === late.family);
           const head = ofStage[0];
           const rest = ofStage.slice(1).reduce((a, g) => a + g.hi, 0);
-          const other = head && head !== early && head.id < late.id && late.hi <= head.lo && rest <= head.lo + 1e-9 && comparable(head, late) ? head : undefined;
+          const other = head && head !== early && head.id < late.id && late.hi <= head.lo && rest <= head.lo + 1e-9 && listTotals.has(head.id) && comparable(head, late) ? head : undefined;
           if (other) readings.push(reading([{ fig: other, role: 'earlier', roleArg: other.stageText ?? '' }, figures[1]], [{ id: 'otherEarlierCount', cost: COST.otherTotal }], { ok: true, detail: `${other.stageText} ${other.text} ≥ ${late.stageText} ${late.text}` }));
         }
         // a count of the sentence carried over from before (其中旧存1304件…新收2577件: 受理 3881 = 1304 + 2577): the later
