@@ -48,6 +48,9 @@ test('dense figures in one sentence and as short sentences grow linearly (rates 
   linear('dense line', (n) => unit.repeat(Math.ceil(n / unit.length)), 12500);
   const rates = '应当出庭185件、实际出庭170件，纠错率7.69%，调解率20%，';
   linear('dense rates', (n) => rates.repeat(Math.ceil(n / rates.length)), 12500);
+  // parts of the previous period, carried-over counts and later stages above earlier ones, all in one sentence
+  const periods = '去年同期收案20件，结案5件，结案率25%；受理30件，其中旧存10件，新收15件，办结40件；';
+  linear('dense periods and stages', (n) => periods.repeat(Math.ceil(n / periods.length)), 12500);
   const short = '收到84件，受理91件。';
   linear('dense sentences', (n) => short.repeat(Math.ceil(n / short.length)), 12500);
 });

@@ -183,6 +183,26 @@ function scopesDiffer(a: Figure[], b: Figure[]): boolean {
   return sa.size > 0 && sb.size > 0 && ![...sa].some((w) => sb.has(w));
 }
 
+const priorPartIndex = new WeakMap<FigureModel, Map<number, Set<number>>>();
+/** The parts of a sentence (by semicolon) whose first count is of the previous period (worked out once per sentence). */
+function priorPartsOf(model: FigureModel, sentence: number): Set<number> {
+  let bySentence = priorPartIndex.get(model);
+  if (!bySentence) priorPartIndex.set(model, (bySentence = new Map()));
+  let parts = bySentence.get(sentence);
+  if (!parts) {
+    parts = new Set();
+    const opened = new Set<number>();
+    for (const id of model.sentences[sentence].figures) {
+      const f = model.figures[id];
+      if (f.kind !== 'count' || opened.has(f.segment ?? 0)) continue;
+      opened.add(f.segment ?? 0);
+      if (f.prior) parts.add(f.segment ?? 0);
+    }
+    bySentence.set(sentence, parts);
+  }
+  return parts;
+}
+
 /** Numerator and candidate bases of a percentage (or ratio). */
 export function resolveRate(model: FigureModel, pct: Figure): RateResolution {
   const res: RateResolution = { pct, bases: [] };
@@ -197,14 +217,7 @@ export function resolveRate(model: FigureModel, pct: Figure): RateResolution {
   // (and a part of the sentence that speaks of the previous period, "；去年同期收案208件，结案36件，结案率17.31%", as its
   // first count says: its counts and another part's rate are no numerator or base of each other)
   const seg = pct.segment ?? 0;
-  const priorParts = new Set<number>();
-  const opened = new Set<number>();
-  for (const id of ids) {
-    const f = model.figures[id];
-    if (f.kind !== 'count' || opened.has(f.segment ?? 0)) continue;
-    opened.add(f.segment ?? 0);
-    if (f.prior) priorParts.add(f.segment ?? 0);
-  }
+  const priorParts = priorPartsOf(model, pct.sentence);
   const window = ids
     .slice(Math.max(0, at - WINDOW), at + WINDOW + 1)
     .map((id) => model.figures[id])

@@ -119,6 +119,27 @@ export function orderClaims(model: FigureModel, lineText: (line: number) => stri
   for (const b of model.breakdowns) for (const p of b.parts) wholeAndPart.add(`${b.total}:${p}`);
   for (const sent of model.sentences) {
     const figs = sent.figures.map((id) => model.figures[id]).filter((f) => f.stage && f.kind === 'count');
+    // per unit family, worked out once per sentence (a dense sentence stays linear): the first count of a stage when it
+    // holds all the other counts of that stage, and the counts said to be carried over
+    const wholes = new Map<string, Figure | undefined>();
+    const wholeOf = (stage: string, family: string) => {
+      const key = `${stage}|${family}`;
+      if (!wholes.has(key)) {
+        const ofStage = figs.filter((g) => g.stage === stage && g.family === family);
+        const rest = ofStage.slice(1).reduce((a, g) => a + g.hi, 0);
+        wholes.set(key, ofStage.length > 1 && rest <= ofStage[0].lo + 1e-9 ? ofStage[0] : undefined);
+      }
+      return wholes.get(key);
+    };
+    const carriedByFamily = new Map<string, Figure[]>();
+    const carriedOf = (family: string) => {
+      let list = carriedByFamily.get(family);
+      if (!list) {
+        list = sent.figures.map((id) => model.figures[id]).filter((f) => f.kind === 'count' && f.family === family && !f.prior && !f.change && SAYS_CARRY_OVER.test(f.label)).slice(0, 3);
+        carriedByFamily.set(family, list);
+      }
+      return list;
+    };
     // which of them add up those before them, asked once per figure of a pair
     const sums = new Map<number, boolean>();
     const isSum = (k: number) => {
@@ -180,18 +201,14 @@ export function orderClaims(model: FigureModel, lineText: (line: number) => stri
         // 件，其中12315平台受理1954件…；12345平台受理924件，现已办结2839件: 2878 = 1954 + 924): the later stage may be of
         // that whole, not of the nearest part (counts of parallel places or classes, each with its own pair, make none)
         if (!holds) {
-          const ofStage = figs.filter((g) => g.stage === early.stage && g.family === late.family);
-          const head = ofStage[0];
-          const rest = ofStage.slice(1).reduce((a, g) => a + g.hi, 0);
-          const other = head && head !== early && head.id < late.id && late.hi <= head.lo && rest <= head.lo + 1e-9 && listTotals.has(head.id) && comparable(head, late) ? head : undefined;
+          const whole = wholeOf(early.stage!, late.family);
+          const other = whole && whole !== early && whole.id < late.id && late.hi <= whole.lo && listTotals.has(whole.id) && comparable(whole, late) ? whole : undefined;
           if (other) readings.push(reading([{ fig: other, role: 'earlier', roleArg: other.stageText ?? '' }, figures[1]], [{ id: 'otherEarlierCount', cost: COST.otherTotal }], { ok: true, detail: `${other.stageText} ${other.text} ≥ ${late.stageText} ${late.text}` }));
         }
         // a count of the sentence carried over from before (其中旧存1304件…新收2577件: 受理 3881 = 1304 + 2577): the later
         // stage may hold it besides the earlier one
         if (!holds) {
-          const carried = model.sentences[late.sentence].figures
-            .map((id) => model.figures[id])
-            .find((f) => f.kind === 'count' && f.family === late.family && f !== early && f !== late && !f.prior && !f.change && SAYS_CARRY_OVER.test(f.label));
+          const carried = carriedOf(late.family).find((f) => f !== early && f !== late);
           if (carried && late.lo <= early.hi + carried.hi + 1e-9) {
             readings.push(
               reading([...figures, { fig: carried, role: 'carriedOver', roleArg: '' }], [{ id: 'carriedOverStated', cost: COST.carryOver }], {
