@@ -234,7 +234,7 @@ const SUBJECT_NAME_MAX = 8;
 /** A bracket opened by the prior period and a colon: （2022年：162件）, （上年：348件） */
 const PRIOR_IN_PARENS = /[（(]\s*(?:\d{4}\s*年度?|上年(?:同期)?|去年(?:同期)?|上一年度?)\s*[:：]\s*$/;
 /** A prior-period marker right before a bracket holding the prior value: 较上年（2,215.3万元） */
-const PRIOR_BEFORE_PARENS = /(?:较|比)(?:上年(?:同期)?|去年(?:同期)?|上一年度?|\d{4}年度?)(?:的)?\s*$/;
+const PRIOR_BEFORE_PARENS = /(?:较|比|与|同|和)(?:上年(?:同期)?|去年(?:同期)?|上一年度?|\d{4}年度?)(?:的)?\s*$/;
 
 /** A figure named as an average (平均办结时长, 人均, 日均): no total of parts. */
 const AVERAGE = /平均|人均|日均|户均|件均|均值/;

@@ -488,8 +488,9 @@ export function rateClaims(model: FigureModel): Claim[] {
       if (c) out.push(c);
       continue;
     }
-    // (a percentage after 同比下降 / 增长 is a change, not the rate named before it: 结案率同比分别下降4.80%)
-    if (f.kind !== 'percent' || f.target || f.change) continue;
+    // (a percentage after 同比下降 / 增长 is a change, not the rate named before it: 结案率同比分别下降4.80%; one of the
+    // previous period, 与上年的受理率87.92%基本持平, is no rate of this period's counts)
+    if (f.kind !== 'percent' || f.target || f.change || f.prior) continue;
     if (!f.rateId) {
       // a share of a 分别占 list after the first has no rate word of its own
       const agreed = consensus.get(f);
