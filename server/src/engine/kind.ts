@@ -16,6 +16,7 @@ export type KindId =
   | 'yearbook'
   | 'court'
   | 'policy-reading'
+  | 'reply'
   | 'not-report';
 
 /** How an annual report presents its parts (domain.md: F4, thematic, three-part, news style). */
@@ -198,6 +199,11 @@ export function detectKind(text: string): DocumentKind {
 
   const annualTitle = first(titles, P('annual-report').title, 'annual-report', 'title');
   if (annualTitle) return decided('annual-report', [annualTitle]);
+
+  // a reply to a deputy's suggestion (关于…第27号建议的答复) may tell of the year's rule-of-law work under numbered
+  // headings, but it is no report
+  const reply = first(titles, P('reply').title, 'reply', 'title');
+  if (reply) return decided('reply', [reply]);
 
   for (const id of ['court', 'statistics'] as const) {
     const t = first(titles, P(id).title, id, 'title');
