@@ -378,6 +378,9 @@ function consensusReadings(model: FigureModel): Map<Figure, Reading> {
     // the shares that show the list is rounded: rounded up, where truncating would give another value (45.38 → 45.3
     // is truncated; 24.61 → 24.6 is either): without one, a truncated share is as the whole list is written
     const roundedUp = pairs.filter((p, k) => bestMatches[k] === 'round' && roundsUp(percent(p.count.value, best!.value), p.share.decimals)).length;
+    // the written shares of the whole list total exactly 100%: one share a last unit away from its count was made up
+    // so that they do (52.84% + 13.5% + 26.56% + 3% + 3.2% + 0.9%, where 415 / 1563 = 26.55%)
+    const toHundredAsWritten = best.value === sum && Math.abs(pairs.reduce((a, p) => a + p.share.value, 0) - 100) < 1e-6;
     for (const [k, p] of pairs.entries()) {
       const x = percent(p.count.value, best.value);
       const m = toHundred ? 'round' : bestMatches[k];
@@ -393,6 +396,15 @@ function consensusReadings(model: FigureModel): Map<Figure, Reading> {
           ...phrase('truncated', { computed: `${num(p.count.value)} / ${num(best.value)} = ${asWritten(x, p.share.decimals + 2)}%`, rounded: shown, written: p.share.text }),
           messageId: 'rate-mismatch.truncated',
           args: { rate: rateName(p.share), written: p.share.text, numerator: num(p.count.value), denominator: num(best.value), exact: `${asWritten(x, p.share.decimals + 2)}%`, rounded: shown, others: bestRounded },
+          data: { expected: asWritten(x, p.share.decimals), expectedText: shown, numerator: p.count.value, denominator: best.value, computed: x },
+        };
+      else if (toHundredAsWritten && Math.abs(x - p.share.value) <= 10 ** -p.share.decimals + 1e-9)
+        outcome = {
+          ok: true,
+          loose: 'plugToHundred',
+          ...phrase('computedNotWritten', { computed: detail, written: p.share.text }),
+          messageId: 'rate-mismatch.plugToHundred',
+          args: { rate: rateName(p.share), written: p.share.text, numerator: num(p.count.value), denominator: num(best.value), computed: shown },
           data: { expected: asWritten(x, p.share.decimals), expectedText: shown, numerator: p.count.value, denominator: best.value, computed: x },
         };
       else

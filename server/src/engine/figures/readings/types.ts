@@ -28,7 +28,7 @@ export interface Assumption {
 export interface Outcome {
   ok: boolean;
   /** It holds only by truncation / within an approximation word's width (ok is true then; the note may be soft). */
-  loose?: 'truncation' | 'approximation' | 'carryOver' | 'listJoin';
+  loose?: 'truncation' | 'approximation' | 'carryOver' | 'listJoin' | 'plugToHundred';
   /** The evidence of this outcome is at most this strong (a list that falls short is always inferred). */
   cap?: Strength;
   /** The arithmetic as shown to the reviewer ("8568 / 8608 = 99.5%"), in Chinese, and in English where it has words. */
