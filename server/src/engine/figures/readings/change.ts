@@ -367,6 +367,35 @@ const CHANGE_ONLY = new RegExp(`^[，,\\s]*(?:${data.changes.wholePriorGap})$`);
 const MAX_PRIORS = 64;
 
 /**
+ * The whole priors nearest to giving the written change from `current`, when none of them gives it; null when one
+ * does (or too many could: any change is then possible).
+ */
+function nearestPriors(current: number, c: Figure): { closest: { p: number; v: number }; next?: { p: number; v: number } } | null {
+  const sign = c.change === 'up' ? 1 : -1;
+  const unit = 10 ** -c.decimals;
+  // the priors whose change lies within a unit of the written one either way
+  const priorAt = (v: number) => current / (1 + (sign * v) / 100);
+  const ends = [priorAt(c.value - unit), priorAt(c.value + unit)].filter((v) => Number.isFinite(v) && v > 0);
+  if (ends.length < 2) return null;
+  const lo = Math.max(1, Math.floor(Math.min(...ends)));
+  const hi = Math.ceil(Math.max(...ends));
+  if (hi - lo > MAX_PRIORS) return null;
+  let closest: { p: number; v: number } | undefined;
+  let next: { p: number; v: number } | undefined;
+  for (let p = lo; p <= hi; p++) {
+    const v = ((sign * (current - p)) / p) * 100;
+    if (v < 0) continue;
+    const m = matchOf(v, c);
+    if (m === 'round' || m === 'truncation') return null;
+    if (!closest || Math.abs(v - c.value) < Math.abs(closest.v - c.value)) {
+      next = closest;
+      closest = { p, v };
+    } else if (!next || Math.abs(v - c.value) < Math.abs(next.v - c.value)) next = { p, v };
+  }
+  return closest ? { closest, next } : null;
+}
+
+/**
  * A percentage change with no prior stated, right after the current count ("收到群众网络投诉共178件，与上月相比上升
  * 44.4%"): some whole number of the prior period must give it (123 → 44.7%, 124 → 43.5%: none gives 44.4%). Only an
  * impossible change is a claim (a possible one verifies nothing); at most inferred, as impossible-percentage.
@@ -382,28 +411,12 @@ function wholePriorClaim(figs: Figure[], i: number, text: string): Claim | null 
   if (!CHANGE_ONLY.test(gap)) return null;
   // the last item of an enumeration ("包括咨询1127件、…、表扬1件，较去年同期下降56.76%"): the change may be of the whole
   if (text[x.range.start.character - x.label.length - 1] === '、') return null;
-  const sign = c.change === 'up' ? 1 : -1;
-  const unit = 10 ** -c.decimals;
-  // the priors whose change lies within a unit of the written one either way
-  const priorAt = (v: number) => x.value / (1 + (sign * v) / 100);
-  const ends = [priorAt(c.value - unit), priorAt(c.value + unit)].filter((v) => Number.isFinite(v) && v > 0);
-  if (ends.length < 2) return null;
-  const lo = Math.max(1, Math.floor(Math.min(...ends)));
-  const hi = Math.ceil(Math.max(...ends));
-  if (hi - lo > MAX_PRIORS) return null;
-  let closest: { p: number; v: number } | undefined;
-  let next: { p: number; v: number } | undefined;
-  for (let p = lo; p <= hi; p++) {
-    const v = ((sign * (x.value - p)) / p) * 100;
-    if (v < 0) continue;
-    const m = matchOf(v, c);
-    if (m === 'round' || m === 'truncation') return null;
-    if (!closest || Math.abs(v - c.value) < Math.abs(closest.v - c.value)) {
-      next = closest;
-      closest = { p, v };
-    } else if (!next || Math.abs(v - c.value) < Math.abs(next.v - c.value)) next = { p, v };
-  }
-  if (!closest) return null;
+  const near = nearestPriors(x.value, c);
+  if (!near) return null;
+  const { closest, next } = near;
+  // "99件136人，增加136%": the change may be of the count written right before, in another measure word (99 → 42件)
+  const w = figs[i - 2];
+  if (w && w.kind === 'count' && w.family !== x.family && isExact(w) && Number.isInteger(w.value) && w.value > 0 && /^\s*$/.test(text.slice(w.range.end.character, x.range.start.character)) && !nearestPriors(w.value, c)) return null;
   const pairs = [closest, next].filter((q): q is { p: number; v: number } => !!q).sort((a, b) => a.p - b.p);
   const shown = pairs.map((q) => `${num(q.p)} → ${asWritten(q.v, c.decimals)}%`).join('，');
   const outcome: Outcome = {

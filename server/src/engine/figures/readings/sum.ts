@@ -57,7 +57,9 @@ function sumOutcome(total: Figure[], parts: Figure[], complete: boolean, complet
       ok: false,
       ...phrase('sumShort', { expr, sum: num(sum), total: totalText }),
       messageId: 'breakdown-sum.short',
-      cap: 'inferred',
+      // a zero item suggests the list names every category, but does not show it (the text may name another elsewhere):
+      // soft evidence; 其他 or shares adding up to 100% show it
+      cap: completeReason?.id === 'zero' ? 'soft' : 'inferred',
       args: {
         expr,
         sum: num(sum),
