@@ -7,6 +7,16 @@ import { formatMessage } from '../messages';
 import type { Rule, RuleContext } from '../rule';
 import type { HeadingKind, OutlineNode } from '../types';
 import { escapeRegExp } from '../regex';
+import outlineData from '../../../data/outline.json';
+
+/** Text a web copy left out (……此处隐藏838个字……): headings may be missing there (outline.json elision). */
+const ELISION = new RegExp(outlineData.elision);
+
+/** Is text left out between the two headings (lines [from, to])? Then their numbering cannot be compared. */
+function elidedBetween(ctx: RuleContext, prev: OutlineNode, node: OutlineNode): boolean {
+  for (let l = prev.selectionRange.start.line; l < node.selectionRange.start.line; l++) if (ELISION.test(ctx.doc.lines[l].norm)) return true;
+  return false;
+}
 
 const CHECKED: ReadonlySet<HeadingKind> = new Set(['cn', 'paren-cn', 'arabic', 'paren-arabic']);
 
@@ -119,7 +129,7 @@ export const headingNumbering: Rule = {
           if (!prev) {
             const continued = (lastSeen.get(node.kind) ?? 0) + 1;
             if (n !== 1 && n !== continued && !(n === 2 && runInFirst(ctx, node, markerLike(node.marker, node.kind, 1)))) flag(i, 'heading-numbering.first', 1);
-          } else if (prev.ordinal !== undefined && n !== prev.ordinal + 1 && n !== pos && n !== 1) {
+          } else if (prev.ordinal !== undefined && n !== prev.ordinal + 1 && n !== pos && n !== 1 && !elidedBetween(ctx, prev, node)) {
             const missing = markerLike(node.marker, node.kind, prev.ordinal + 1);
             const glued = n === prev.ordinal + 2 ? gluedHeading(ctx, prev, node, missing) : null;
             if (glued) {
