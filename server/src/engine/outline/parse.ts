@@ -251,9 +251,39 @@ function classifyLines(doc: ReportDocument, markdownDoc: boolean): LineInfo[] {
     infos.push(info);
   }
   joinBareMarkers(doc, infos);
+  markRowLabels(infos);
   markContents(infos);
   markTrailingChrome(infos);
   return infos;
+}
+
+/** Lines looked at after a heading: when each of them is a bare number, the "heading" labels a row of a table. */
+const ROW_VALUES = 3;
+
+/**
+ * A numbered line followed by lines that are each a bare number ("(二)部分公开", then "0", "0", "0" …): the row label of
+ * a table flattened to one cell per line (the standard 依申请公开 table of a web copy), not a heading.
+ */
+function markRowLabels(infos: LineInfo[]): void {
+  const bare = (info: LineInfo) => /^[\d.,，%]+$/.test(info.content);
+  for (let i = 0; i < infos.length; i++) {
+    if (!infos[i].heading) continue;
+    let seen = 0;
+    let j = i + 1;
+    for (; j < infos.length && seen < ROW_VALUES; j++) {
+      if (infos[j].blank) continue;
+      if (!bare(infos[j])) break;
+      seen++;
+    }
+    // (the last row of a copy cut off after its label: a bare number before it, nothing after it)
+    let before = i - 1;
+    while (before >= 0 && infos[before].blank) before--;
+    const lastRow = j >= infos.length && before >= 0 && bare(infos[before]);
+    if (seen === ROW_VALUES || lastRow) {
+      infos[i].heading = null;
+      infos[i].table = true;
+    }
+  }
 }
 
 /**
