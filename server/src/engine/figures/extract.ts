@@ -468,6 +468,11 @@ export function extractFigures(doc: ReportDocument, segmenter?: Segmenter, secti
         f.rate = rate.word;
         f.rateId = rate.id;
       }
+      // "住房保障43件（30.2%）": a bare percentage in brackets right after a count is that count's share
+      if (!rate && f.kind === 'percent' && d.inParens && !f.label && prevFig && prevFig.sentence === f.sentence && prevFig.kind === 'count' && !prevFig.prior && !prevFig.change && /^[（(]$/.test(s.slice(prevFig.range.end.character, f.range.start.character))) {
+        f.rate = '占比';
+        f.rateId = '占比';
+      }
     }
 
     // 分别: "收到、受理、审结行政复议案件分别为84件、71件、62件"
