@@ -130,10 +130,16 @@ function fromDifference(figs: Figure[], i: number, before?: Figure[]): Reading |
   // 比去年同期增加433件，增长12%"), the last count of the sentence before (past its shares)
   let x = current(figs[i - 2]) ? figs[i - 2] : current(figs[i + 1]) && /[为至到达]$/.test(figs[i + 1].label) ? figs[i + 1] : undefined;
   if (!x && before) {
-    // (past the shares that close that sentence: 占27%)
+    // (past the shares that close that sentence: 占27%; a later difference of the sentence only by its stage, below)
     let k = before.length - 1;
     while (k >= 0 && before[k].kind === 'percent' && !before[k].change && !before[k].prior) k--;
-    if (current(before[k])) x = before[k];
+    if (current(before[k]) && i === 1) x = before[k];
+    // a difference that names its stage is of the count of that stage there ("…受理各类案件1803件，结案894件。与上年
+    // 同比，受案增加167件，上升10.21%": 1803, not 894)
+    if (d.stage && (!x || x.stage !== d.stage)) {
+      const own = before.filter((f) => current(f) && f.stage === d.stage);
+      if (own.length === 1) x = own[0];
+    }
   }
   if (!x) return null;
   const up = c.change === 'up';
@@ -331,7 +337,10 @@ export function changeClaims(model: FigureModel, lineText: (line: number) => str
         if (p && o) readings.push(reading(roles(p.x, p.y), [], o));
         // the prior implied by a difference just before: "X万元，比上年增加D万元，增长Z%"
         if (!p) {
-          const viaDiff = fromDifference(figs, i, i === 1 ? figuresOpenedOn(model, sent, text) : undefined);
+          // (the sentence before, for its first difference, or for a later one when the sentence holds only differences
+          // and changes: "与上年同比，受案增加167件，上升10.21%，结案增加34件，上升3.95%")
+          const onlyChanges = figs.slice(0, i - 1).every((f) => !!f.change);
+          const viaDiff = fromDifference(figs, i, i === 1 || onlyChanges ? figuresOpenedOn(model, sent, text) : undefined);
           if (viaDiff) readings.push(viaDiff);
         }
         // the prior stated after the change: "X件，同比增长Z%，上年同期为Y件"
