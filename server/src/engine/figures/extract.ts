@@ -850,7 +850,28 @@ function buildBreakdowns(
       out.push({ total: t.id, parts: parts.map((d) => d.fig.id), trigger: 'implicit', complete: true, nested: [] });
     }
   }
+  // a count right before a bracket that holds two or more counts of its family and nothing else counted, no
+  // comparison and no other bracket ("查处各类违法行为48158宗（立案查处4955宗，教育整改43230宗）"): the bracket splits it,
+  // or names some of its parts, and in no reading do they exceed it
+  for (let a = 0; a < inSent.length; a++) {
+    const t = inSent[a].fig;
+    const open = s[inSent[a].tok.end];
+    if (t.kind !== 'count' || t.approx || t.prior || t.change || (open !== '(' && open !== '（')) continue;
+    const close = s.indexOf(open === '(' ? ')' : '）', inSent[a].tok.end + 1);
+    if (close < 0 || close - inSent[a].tok.end > BRACKET_SPLIT_MAX || out.some((b) => b.total === t.id)) continue;
+    const inner = s.slice(inSent[a].tok.end + 1, close);
+    if (/[（(]/.test(inner) || BRACKET_NOT_A_SPLIT.test(inner)) continue;
+    const inside = inSent.filter((d) => d.tok.start > inSent[a].tok.end && d.tok.end <= close);
+    if (inside.length < 2 || inside.some((d) => !sameFamily(t, d.fig) || d.fig.approx || d.fig.prior || d.fig.change || listed.has(d.fig.id))) continue;
+    out.push({ total: t.id, parts: inside.map((d) => d.fig.id), trigger: 'bracket', complete: false, nested: [] });
+    inside.forEach((d) => listed.add(d.fig.id));
+  }
 }
+
+/** The longest bracket read as a split of the count before it. */
+const BRACKET_SPLIT_MAX = 80;
+/** Words in a bracket that make its counts something other than parts of the count before it. */
+const BRACKET_NOT_A_SPLIT = /同比|环比|较|比上|上年|去年|增长|下降|增加|减少|平均|累计|其中/;
 
 /**
  * The counted nouns (display only: the hover and `fazhi-report figures`) from the segmenter. Only the short texts

@@ -81,7 +81,7 @@ export interface Figure {
 export interface Breakdown {
   total: number;
   parts: number[];
-  trigger: '其中' | '中' | 'implicit';
+  trigger: '其中' | '中' | 'implicit' | 'bracket';
   /** The list presents itself as complete: an 其他 bucket, a zero part, or shares adding up to 100%. */
   complete: boolean;
   /** Why complete (for the message). */
