@@ -278,6 +278,7 @@ export function changeClaims(model: FigureModel, lineText: (line: number) => str
     // 分别: the changes right after 分别 pair with the comparisons just before them, in order
     const respectively = text.slice(sent.start, sent.end).indexOf('分别');
     const byPosition = new Map<Figure, { x: Figure; y: Figure; at: number }>();
+    const currentByPosition = new Map<Figure, Figure>();
     if (respectively >= 0) {
       const from = figs.findIndex((f) => f.change && f.range.start.character > sent.start + respectively);
       if (from >= 0) {
@@ -298,6 +299,10 @@ export function changeClaims(model: FigureModel, lineText: (line: number) => str
             priors.every((y, k) => !y.change && isCurrent(currents[k], y))
           ) {
             run.forEach((c, k) => byPosition.set(c, { x: currents[k], y: priors[k], at: end + k }));
+          } else if (!figs[end]?.prior && currents.length === run.length && currents.every(wholeCurrent)) {
+            // no priors at all ("调解案件11240件、调解成功4560件，同比分别增长29.32%、19.45%"): each current's change must
+            // still come from some whole prior
+            run.forEach((c, k) => currentByPosition.set(c, currents[k]));
           }
         }
       }
@@ -356,7 +361,8 @@ export function changeClaims(model: FigureModel, lineText: (line: number) => str
       }
       if (readings.length) out.push({ check: CODE, anchor: c, readings, ceiling: 1, sentenceBound: true });
       else {
-        const g = wholePriorClaim(figs, i, text);
+        const x = currentByPosition.get(c);
+        const g = x ? impossibleChange(x, c, c.change === 'up' ? '增长' : '下降', [{ id: 'respectively', cost: COST.respectively }]) : wholePriorClaim(figs, i, text);
         if (g) out.push(g);
       }
     }
@@ -412,20 +418,30 @@ function nearestPriors(current: number, c: Figure): { closest: { p: number; v: n
 function wholePriorClaim(figs: Figure[], i: number, text: string): Claim | null {
   const c = figs[i];
   const x = figs[i - 1];
-  if (c.kind !== 'percent' || c.approx || c.value <= 0 || (c.change === 'down' && c.value >= 100) || !CLEAN_PERCENT.test(c.text)) return null;
-  if (!x || x.kind !== 'count' || x.prior || x.change || !isExact(x) || x.decimals > 0 || !Number.isInteger(x.value) || x.value <= 0 || !/^\d/.test(x.text)) return null;
+  if (c.kind !== 'percent' || !wholeCurrent(x)) return null;
   // only the change words between the count and the change: a change naming its own subject (旧存案件144件），新收案件
   // 同比下降16.04%), after a bracket the count sits in, or after 分别, may be of something else
   const gap = text.slice(x.range.end.character, c.range.start.character);
   if (!CHANGE_ONLY.test(gap)) return null;
   // the last item of an enumeration ("包括咨询1127件、…、表扬1件，较去年同期下降56.76%"): the change may be of the whole
   if (text[x.range.start.character - x.label.length - 1] === '、') return null;
-  const near = nearestPriors(x.value, c);
-  if (!near) return null;
-  const { closest, next } = near;
   // "99件136人，增加136%": the change may be of the count written right before, in another measure word (99 → 42件)
   const w = figs[i - 2];
   if (w && w.kind === 'count' && w.family !== x.family && isExact(w) && Number.isInteger(w.value) && w.value > 0 && /^\s*$/.test(text.slice(w.range.end.character, x.range.start.character)) && !nearestPriors(w.value, c)) return null;
+  return impossibleChange(x, c, gap.replace(/^[，,\s]+/, ''), []);
+}
+
+/** A count whose whole number could be a current value of a change (not a scan, not rounded, not approximate). */
+function wholeCurrent(x: Figure | undefined): x is Figure {
+  return !!x && x.kind === 'count' && !x.prior && !x.change && isExact(x) && x.decimals === 0 && Number.isInteger(x.value) && x.value > 0 && /^\d/.test(x.text);
+}
+
+/** The claim that no whole prior gives the change `c` from `x`, or null when one does. */
+function impossibleChange(x: Figure, c: Figure, verb: string, extra: Assumption[]): Claim | null {
+  if (c.kind !== 'percent' || c.approx || c.value <= 0 || (c.change === 'down' && c.value >= 100) || !CLEAN_PERCENT.test(c.text)) return null;
+  const near = nearestPriors(x.value, c);
+  if (!near) return null;
+  const { closest, next } = near;
   const pairs = [closest, next].filter((q): q is { p: number; v: number } => !!q).sort((a, b) => a.p - b.p);
   const shown = pairs.map((q) => `${num(q.p)} → ${asWritten(q.v, c.decimals)}%`).join('，');
   const outcome: Outcome = {
@@ -433,13 +449,13 @@ function wholePriorClaim(figs: Figure[], i: number, text: string): Claim | null 
     cap: 'inferred',
     ...phrase('noWholePrior', { current: x.text, written: c.text, shown }),
     messageId: 'impossible-percentage.change',
-    args: { current: x.text, verb: gap.replace(/^[，,\s]+/, ''), written: c.text, shown },
+    args: { current: x.text, verb, written: c.text, shown },
     data: { current: x.value, priors: pairs.map((q) => q.p) },
   };
   return {
     check: 'impossible-percentage',
     anchor: c,
-    readings: [reading([{ fig: x, role: 'current' }, { fig: c, role: 'change' }], [{ id: 'wholePrior', cost: COST.paragraphBase }], outcome)],
+    readings: [reading([{ fig: x, role: 'current' }, { fig: c, role: 'change' }], [{ id: 'wholePrior', cost: COST.paragraphBase }, ...extra], outcome)],
     ceiling: 1,
     sentenceBound: false,
   };
