@@ -183,6 +183,15 @@ function scopesDiffer(a: Figure[], b: Figure[]): boolean {
   return sa.size > 0 && sb.size > 0 && ![...sa].some((w) => sb.has(w));
 }
 
+/** The same count written in another unit right beside it, with no words between ("33件40人"). */
+function unitPartner(model: FigureModel, f: Figure): Figure | undefined {
+  for (const g of [model.figures[f.id - 1], model.figures[f.id + 1]]) {
+    if (!g || g.kind !== 'count' || g.family === f.family || g.sentence !== f.sentence || g.stage !== f.stage || g.prior || g.change) continue;
+    if (g.range.end.character === f.range.start.character || f.range.end.character === g.range.start.character) return g;
+  }
+  return undefined;
+}
+
 const priorPartIndex = new WeakMap<FigureModel, Map<number, Set<number>>>();
 /** The parts of a sentence (by semicolon) whose first count is of the previous period (worked out once per sentence). */
 function priorPartsOf(model: FigureModel, sentence: number): Set<number> {
@@ -332,6 +341,19 @@ export function resolveRate(model: FigureModel, pct: Figure): RateResolution {
             exact: t.exact && minus.every((f) => !f.approx),
           });
         }
+      }
+    }
+  }
+  // a base that adds up stages (不捕率 = 不捕 / (逮捕 + 不捕)), each the nearest count of its stage in the numerator's unit;
+  // where the counts are written in cases and persons ("不批准逮捕33件40人"), the rate may be of either: both are read
+  if (def.baseSum) {
+    const partner = numer.figs.length === 1 ? unitPartner(model, numer.figs[0]) : undefined;
+    if (partner) (numer.alts ??= []).push({ value: partner.value, figs: [partner], label: termOf([partner], partner.stage ?? '').label });
+    for (const fam of partner ? [family, partner.family] : [family]) {
+      const terms = def.baseSum.map((st) => stageTerm(window, pct, st, fam, numer.figs.find((f) => f.object)?.object));
+      if (terms.every((x): x is Term => !!x) && new Set(terms.flatMap((x) => x.figs.map((f) => f.id))).size === terms.length) {
+        const figs = terms.flatMap((x) => x.figs);
+        res.bases.push({ ...termOf(figs, def.baseSum.join(' + ')), right: true, scope: 'sentence' });
       }
     }
   }

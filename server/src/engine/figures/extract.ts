@@ -463,6 +463,12 @@ export function extractFigures(doc: ReportDocument, segmenter?: Segmenter, secti
         const after = stageAfterStage.get(stage.word);
         if (after && prevFig && prevFig.sentence === f.sentence && prevFig.kind === 'count' && prevFig.stage === after.after && !/[;；]/.test(s.slice(prevFig.range.end.character, f.range.start.character))) f.stage = after.stage;
       }
+      // "批准逮捕158件196人": a count written right after another of another unit, with no words of its own, counts the
+      // same thing in persons: it takes that count's stage
+      if (!f.stage && f.kind === 'count' && !f.label && prevFig && prevFig.kind === 'count' && prevFig.stage && prevFig.family !== f.family && prevFig.sentence === f.sentence && prevFig.range.end.character === f.range.start.character) {
+        f.stage = prevFig.stage;
+        f.stageText = prevFig.stageText;
+      }
       if (f.kind === 'percent' && TARGET_AFTER.some((w) => s.startsWith(w, f.range.end.character))) f.target = true;
       if (rate && (f.kind === 'percent' || f.kind === 'ratio')) {
         f.rate = rate.word;

@@ -17,6 +17,8 @@ export interface RateDef {
   numerator?: string[];
   base?: string[];
   baseMinus?: string[];
+  /** The base is the sum of these stages (不捕率 = 不捕 / (逮捕 + 不捕)). */
+  baseSum?: string[];
   share?: boolean;
   /** A ratio of two counts told apart by their objects (复议诉讼比值 = 行政复议 / 行政诉讼, same stage). */
   ratio?: { numeratorObject: string; baseObject: string };

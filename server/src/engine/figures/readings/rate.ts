@@ -109,6 +109,8 @@ function rateClaim(model: FigureModel, pct: Figure, res: RateResolution): Claim 
   const readings: Reading[] = [];
   for (const b of res.bases) {
     for (const { t, extra } of numerators) {
+      // (cases over cases, persons over persons: "决定不起诉40件45人" is read in each unit, never across)
+      if (t.figs.length && b.figs.length && t.figs[0].family !== b.figs[0].family) continue;
       readings.push(reading(roles(t, b, pct), [...baseAssumptions(t, b), ...extra], rateOutcome(pct, t, b)));
     }
   }
