@@ -53,6 +53,11 @@ export interface RateResolution {
   bases: Term[];
   /** A share after 其中 with no count of its own: the count before 其中, of which it is a part's share. */
   whole?: Figure;
+  /**
+   * Some of the numerator's terms, when the others are not stated (综合纠错率 with 纠错 given and no 调解和解): the rate is
+   * at least these over the base, since the missing terms only add to it.
+   */
+  partial?: Term;
 }
 
 /** Figures of the nearest earlier line that has figures, when it is at most two lines up (PARAGRAPH_FIGURES at most). */
@@ -253,6 +258,9 @@ export function resolveRate(model: FigureModel, pct: Figure): RateResolution {
       if (t) terms.push(t);
     }
     const figs = terms.flatMap((t) => t.figs);
+    if (terms.length > 0 && terms.length < def.numerator.length && new Set(figs.map((f) => f.family)).size === 1 && terms.every((x) => x.scope !== 'paragraph' && x.exact)) {
+      res.partial = { value: terms.reduce((a, x) => a + x.value, 0), figs, label: terms.map((x) => x.label).join(' + '), exact: true, scope: 'sentence' };
+    }
     if (terms.length === def.numerator.length && new Set(figs.map((f) => f.family)).size === 1) {
       res.numerator = {
         value: terms.reduce((a, t) => a + t.value, 0),

@@ -167,6 +167,31 @@ function rateClaim(model: FigureModel, pct: Figure, res: RateResolution): Claim 
 }
 
 /**
+ * A rate whose numerator adds up stages of which only some are stated (综合纠错率 = 纠错 + 调解和解, with 纠错 86 and no
+ * 调解和解 count, over 审结 422): the rest only add to it, so the rate is at least 86 / 422 = 20.38%; a written 20.1% is
+ * below what the stated counts alone give. Reported only then, at most inferred.
+ */
+function partialClaim(pct: Figure, res: RateResolution): Claim | null {
+  const part = res.partial;
+  if (!part || res.numerator || !res.def?.bounded || pct.approx) return null;
+  const base = res.bases.find((b) => b.right && b.scope === 'sentence' && b.exact && b.value > 0 && b.figs[0].family === part.figs[0].family);
+  if (!base) return null;
+  const lowest = percent(part.value, base.value);
+  const m = matchOf(lowest, pct);
+  if (m === 'round' || m === 'truncation' || pct.value >= lowest) return null;
+  const shown = `${asWritten(lowest, pct.decimals)}%`;
+  const outcome: Outcome = {
+    ok: false,
+    cap: 'inferred',
+    ...phrase('computedNotWritten', { computed: `${num(part.value)} / ${num(base.value)} = ${shown}`, written: pct.text }),
+    messageId: 'rate-mismatch.belowStatedPart',
+    args: { rate: rateName(pct), written: pct.text, numerator: num(part.value), numeratorLabel: part.label, denominator: num(base.value), denominatorLabel: base.label, computed: shown },
+    data: { expected: asWritten(lowest, pct.decimals), expectedText: shown, numerator: part.value, denominator: base.value, computed: lowest },
+  };
+  return { check: 'rate-mismatch', anchor: pct, readings: [reading(roles(part, base, pct), [{ id: 'numeratorAtLeast', cost: COST.paragraphBase }], outcome)], ceiling: 1, sentenceBound: false };
+}
+
+/**
  * A GRIM reading: does some whole number over `value` give the percentage as written? Holds when one does; otherwise
  * reported at most inferred (the numerator is not stated, so the base is a guess).
  */
@@ -517,7 +542,7 @@ export function rateClaims(model: FigureModel): Claim[] {
       continue;
     }
     const res = resolveRate(model, f);
-    let c = rateClaim(model, f, res) ?? grimClaim(model, f, res);
+    let c = rateClaim(model, f, res) ?? partialClaim(f, res) ?? grimClaim(model, f, res);
     // the consensus base of a list of shares, and the total of the list a share's count is a part of, are more
     // plausible readings of this share (or its only ones)
     c = withReading(c, f, consensus.get(f), COST.consensusBase);
