@@ -330,7 +330,9 @@ export function changeClaims(model: FigureModel, lineText: (line: number) => str
       } else {
         // the comparison just before the change, with only changes of it between
         let p: { x: Figure; y: Figure; at: number } | undefined;
-        for (let k = i - 1; k >= 0 && i - k <= WINDOW; k--) {
+        // (not across a semicolon: "…增幅141%；共查获卷烟4731.55万支，比上年同期的435.96万支增加…，增长9.9倍" compares counts
+        // of its own part, in a unit not read as a count)
+        for (let k = i - 1; k >= 0 && i - k <= WINDOW && (figs[k].segment ?? 0) === (c.segment ?? 0); k--) {
           const here = pairAt.get(k) ?? (pairAt.get(k - 1)?.x === figs[k] ? pairAt.get(k - 1) : undefined);
           if (here) {
             p = here;
