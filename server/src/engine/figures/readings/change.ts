@@ -121,8 +121,14 @@ function ratioChange(model: FigureModel, figs: Figure[], i: number): Reading | n
  */
 function fromDifference(figs: Figure[], i: number, before?: Figure[]): Reading | null {
   const c = figs[i];
-  const d = figs[i - 1];
   if (c.kind !== 'percent' || c.lo !== c.hi) return null;
+  // the difference right after the change, the current right before it ("审执结7018件，同比上升2.04%，同比增加140件")
+  const after = figs[i + 1];
+  const isDiff = (f: Figure | undefined): f is Figure => !!f && !!f.change && f.change === c.change && f.kind === 'count' && !f.approx;
+  if (!isDiff(figs[i - 1]) && isDiff(after) && figs[i - 1] && !figs[i - 1].change && !figs[i - 1].prior && figs[i - 1].kind === 'count' && figs[i - 1].family === after.family && !figs[i - 1].approx) {
+    return differenceReading(figs[i - 1], after, c);
+  }
+  const d = figs[i - 1];
   if (!d || !d.change || d.change !== c.change || d.kind !== 'count' || d.approx) return null;
   const current = (f: Figure | undefined) => !!f && !f.change && !f.prior && f.kind === 'count' && f.family === d.family && !f.approx;
   // the current value before the difference, or right after the change ("较上年减少3260万元，下降14.3%，为1.95亿元"),
@@ -142,6 +148,11 @@ function fromDifference(figs: Figure[], i: number, before?: Figure[]): Reading |
     }
   }
   if (!x) return null;
+  return differenceReading(x, d, c);
+}
+
+/** The change `c` read as the difference `d` over the prior the current `x` and `d` give (X − D, or X + D for a decrease). */
+function differenceReading(x: Figure, d: Figure, c: Figure): Reading | null {
   const up = c.change === 'up';
   const prior = up ? x.value - d.value : x.value + d.value;
   if (prior <= 0) return null;
