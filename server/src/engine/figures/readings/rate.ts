@@ -286,6 +286,9 @@ function partShareClaim(pct: Figure, whole: Figure): Claim | null {
 const UNNAMED_BASE_FAMILIES = new Set<string>(data.grim.unnamedBaseFamilies);
 const GRIM_BASE_FAMILIES = new Set<string>(data.grim.baseFamilies);
 
+/** A bounded rate written at or above this (a year run into 100%: 20230%) reads as a damaged number. */
+const DAMAGED_RATE = 1000;
+
 function over100Claim(pct: Figure): Claim | null {
   const def = pct.rateId ? rateById.get(pct.rateId) : undefined;
   if (!def?.bounded || pct.change || pct.kind !== 'percent') return null;
@@ -293,7 +296,15 @@ function over100Claim(pct: Figure): Claim | null {
   const rate = pct.rate ?? '';
   const outcome: Outcome = ok
     ? { ok, detail: `${rate} ${pct.text} ≤ 100%` }
-    : { ok, detail: `${rate} ${pct.text} > 100%`, messageId: 'impossible-percentage.over100', args: { rate, written: pct.text }, data: { value: pct.value } };
+    : {
+        ok,
+        detail: `${rate} ${pct.text} > 100%`,
+        messageId: 'impossible-percentage.over100',
+        args: { rate, written: pct.text },
+        data: { value: pct.value },
+        // ten times the bound and more (发放比例到达20230%) is a damaged number more likely than a rate: a soft note
+        cap: pct.lo >= DAMAGED_RATE ? 'soft' : undefined,
+      };
   if (ok) return null; // nothing to verify: every bounded rate under 100% passes this trivially
   return { check: 'impossible-percentage', anchor: pct, readings: [reading([{ fig: pct, role: 'rate', roleArg: rate }], [], outcome)], ceiling: 0, sentenceBound: true };
 }
