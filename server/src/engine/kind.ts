@@ -4,6 +4,7 @@
 // the hover can say why. Reads the opening only (server/data/kinds.json), so it is cheap on any size of input and
 // the command line, the editor and the workspace check decide the same way (shouldCheck below).
 import kinds from '../../data/kinds.json';
+import { INLINE_PINYIN } from './regex';
 import type { Outline } from './outline/outline';
 import type { Sections } from './sections/detect';
 import { titleNode, topLevel } from './sections/year';
@@ -122,7 +123,7 @@ function fold(text: string): string {
   return text
     .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/\u3000/g, ' ')
-    .replace(/\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)/g, (m) => ' '.repeat(m.length));
+    .replace(INLINE_PINYIN, (m) => ' '.repeat(m.length));
 }
 
 interface Line {

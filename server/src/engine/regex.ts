@@ -20,3 +20,6 @@ export function alternation(words: Iterable<string>): string {
 export function charClass(chars: Iterable<string>): string {
   return '[' + [...chars].map((c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0')).join('') + ']';
 }
+
+/** Inline pinyin a web mirror puts after characters, "審結(jié)": a bracketed syllable with a tone mark. */
+export const INLINE_PINYIN = /\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)/g;

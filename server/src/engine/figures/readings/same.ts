@@ -7,7 +7,7 @@ import type { Figure, FigureModel } from '../model';
 import { conflictFillers } from '../vocab';
 import data from '../../../../data/figures.json';
 import { phrase, reading, type Claim, type Outcome } from './types';
-import { alternation } from '../../regex';
+import { alternation, INLINE_PINYIN } from '../../regex';
 
 const CODE = 'conflicting-figure';
 const PERIOD = new RegExp(data.sameMetric.periods, 'g');
@@ -159,7 +159,8 @@ const PERIOD_ONE = new RegExp(PERIOD.source, 'g');
 
 /** A label as the name of a metric: no period words, fillers or the writer's own name for itself; synonyms unified. */
 export function metricName(label: string): string {
-  let s = label.replace(NUMBERING, '').replace(PERIOD_ONE, '').replace(SYNONYM_RE, (w) => SYNONYMS.get(w) ?? w).replace(FILLER_RE, '');
+  // (a web mirror's inline pinyin, 審結(jié), is no part of the name)
+  let s = label.replace(INLINE_PINYIN, '').replace(NUMBERING, '').replace(PERIOD_ONE, '').replace(SYNONYM_RE, (w) => SYNONYMS.get(w) ?? w).replace(FILLER_RE, '');
   // stages that are one step for some things (政府信息公开申请: 受理 is 收到, there is no separate acceptance)
   for (const a of similar.stagesAlike) if (s.includes(a.when)) for (const w of a.words) s = s.split(w).join(a.as);
   return s;
