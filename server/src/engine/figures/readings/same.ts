@@ -208,10 +208,16 @@ function narrowerOrSame(a: string, b: string): boolean {
  */
 function qualifiedSubset(a: string, b: string): boolean {
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  if (long.length - short.length < 2 || !long.endsWith(short)) return false;
+  const extra = long.length - short.length;
+  if (extra < 2) return false;
   // a level or the year in front (全区审结…, 全年收到…) names the whole, not a part of it
-  const qualifier = long.slice(0, long.length - short.length).replace(WHOLE_WORDS, '');
-  return qualifier.length >= 2;
+  if (long.endsWith(short)) return long.slice(0, extra).replace(WHOLE_WORDS, '').length >= 2;
+  // words put in right before the head noun, in the second half of the name ("审结涉黑涉恶" + 保护伞 + "犯罪案件"): a kind
+  // of it; words put in earlier say where or how ("通过" + 示范区管委会网站 + "审计信息栏目…"), not which part
+  for (let k = Math.ceil(short.length / 2); k <= short.length - 2; k++) {
+    if (long.startsWith(short.slice(0, k)) && long.endsWith(short.slice(k)) && long.slice(k, k + extra).replace(WHOLE_WORDS, '').length >= 2) return true;
+  }
+  return false;
 }
 
 /** Words in front of a name that speak of the whole (全区, 全年, 共, 累计 …), not of a part. */
