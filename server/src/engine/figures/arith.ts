@@ -1,7 +1,7 @@
 // Arithmetic the figure readings share: does a quotient reproduce a written percentage (rounded or truncated at the
 // written precision, or inside the bounds of an approximate one; matchOf says which), and which counts a rate is
 // made of (resolveRate: the numerator and every candidate base, each with its scope; readings/rate.ts weighs them).
-import type { Breakdown, Figure, FigureModel } from './model';
+import { writtenTogether, type Breakdown, type Figure, type FigureModel } from './model';
 import { formatFixed, formatPlain } from './numbers';
 import { namedShareBase, rateById, scanWords, stageGroups, stageGroupsOptional, type RateDef } from './vocab';
 import { WINDOW } from './extract';
@@ -190,11 +190,11 @@ function scopesDiffer(a: Figure[], b: Figure[]): boolean {
 
 /** The same count written in another unit right beside it, with no words between ("33件40人"). */
 function unitPartner(model: FigureModel, f: Figure): Figure | undefined {
-  for (const g of [model.figures[f.id - 1], model.figures[f.id + 1]]) {
-    if (!g || g.kind !== 'count' || g.family === f.family || g.sentence !== f.sentence || g.stage !== f.stage || g.prior || g.change) continue;
-    if (g.range.end.character === f.range.start.character || f.range.end.character === g.range.start.character) return g;
-  }
-  return undefined;
+  const same = (g: Figure) => g.stage === f.stage && !g.prior && !g.change;
+  const before = model.figures[f.id - 1];
+  if (before && writtenTogether(before, f) && same(before)) return before;
+  const after = model.figures[f.id + 1];
+  return after && writtenTogether(f, after) && same(after) ? after : undefined;
 }
 
 const priorPartIndex = new WeakMap<FigureModel, Map<number, Set<number>>>();

@@ -10,7 +10,7 @@
 // are capped at WINDOW figures, and the readings' look-ups are bounded by figures. Linear in the document length.
 import type { Line, ReportDocument } from '../document';
 import type { OutlineNode, Segmenter } from '../types';
-import type { Breakdown, Figure, FigureKind, FigureModel, Sentence } from './model';
+import { writtenTogether, type Breakdown, type Figure, type FigureKind, type FigureModel, type Sentence } from './model';
 import { scanNumbers, type NumberToken } from './numbers';
 import {
   antecedentExclude,
@@ -465,7 +465,7 @@ export function extractFigures(doc: ReportDocument, segmenter?: Segmenter, secti
       }
       // "批准逮捕158件196人": a count written right after another of another unit, with no words of its own, counts the
       // same thing in persons: it takes that count's stage
-      if (!f.stage && f.kind === 'count' && !f.label && prevFig && prevFig.kind === 'count' && prevFig.stage && prevFig.family !== f.family && prevFig.sentence === f.sentence && prevFig.range.end.character === f.range.start.character) {
+      if (!f.stage && !f.label && prevFig?.stage && writtenTogether(prevFig, f)) {
         f.stage = prevFig.stage;
         f.stageText = prevFig.stageText;
       }
@@ -732,6 +732,8 @@ function buildBreakdowns(
   out: Breakdown[],
 ): void {
   const listed = new Set<number>();
+  /** The lists of this sentence begin here in `out` (those of earlier sentences are no concern of it). */
+  const firstOfSentence = out.length;
   // 其中 (and the other words that open a list of parts: figures.json listTriggers, 包括：…)
   let from = sent.start;
   for (let guard = 0; guard < MAX_TRIGGERS; guard++) {
@@ -859,15 +861,19 @@ function buildBreakdowns(
   // a count right before a bracket that holds two or more counts of its family and nothing else counted, no
   // comparison and no other bracket ("查处各类违法行为48158宗（立案查处4955宗，教育整改43230宗）"): the bracket splits it,
   // or names some of its parts, and in no reading do they exceed it
+  // (the totals of this sentence's lists, and the figures inside a bracket read forward from its count: a dense
+  // sentence stays linear)
+  const totals = new Set(out.slice(firstOfSentence).map((b) => b.total));
   for (let a = 0; a < inSent.length; a++) {
     const t = inSent[a].fig;
     const open = s[inSent[a].tok.end];
     if (t.kind !== 'count' || t.approx || t.prior || t.change || (open !== '(' && open !== '（')) continue;
     const close = s.indexOf(open === '(' ? ')' : '）', inSent[a].tok.end + 1);
-    if (close < 0 || close - inSent[a].tok.end > BRACKET_SPLIT_MAX || out.some((b) => b.total === t.id)) continue;
+    if (close < 0 || close - inSent[a].tok.end > BRACKET_SPLIT_MAX || totals.has(t.id)) continue;
     const inner = s.slice(inSent[a].tok.end + 1, close);
     if (/[（(]/.test(inner) || BRACKET_NOT_A_SPLIT.test(inner)) continue;
-    const inside = inSent.filter((d) => d.tok.start > inSent[a].tok.end && d.tok.end <= close);
+    const inside: Draft[] = [];
+    for (let b = a + 1; b < inSent.length && inSent[b].tok.end <= close; b++) inside.push(inSent[b]);
     if (inside.length < 2 || inside.some((d) => !sameFamily(t, d.fig) || d.fig.approx || d.fig.prior || d.fig.change || listed.has(d.fig.id))) continue;
     out.push({ total: t.id, parts: inside.map((d) => d.fig.id), trigger: 'bracket', complete: false, nested: [] });
     inside.forEach((d) => listed.add(d.fig.id));

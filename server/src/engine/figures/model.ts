@@ -138,3 +138,8 @@ export function recordCheck(f: Figure, code: string, ok: boolean, detail: string
   if (!f.checks.some((c) => c.code === code && c.ok === ok && c.detail === detail)) f.checks.push({ code, ok, detail, ...(assumptions.length ? { assumptions } : {}), ...(detailEn && detailEn !== detail ? { detailEn } : {}) });
 }
 const MAX_CHECKS = 12;
+
+/** Two counts written side by side in two units with nothing between ("33件40人"): one count, in cases and in persons. */
+export function writtenTogether(a: Figure, b: Figure): boolean {
+  return a.kind === 'count' && b.kind === 'count' && a.family !== b.family && a.sentence === b.sentence && a.range.end.character === b.range.start.character;
+}
