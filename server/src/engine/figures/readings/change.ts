@@ -122,15 +122,16 @@ function ratioChange(model: FigureModel, figs: Figure[], i: number): Reading | n
 function fromDifference(figs: Figure[], i: number, before?: Figure[]): Reading | null {
   const c = figs[i];
   if (c.kind !== 'percent' || c.lo !== c.hi) return null;
+  /** A count of the change's direction: the difference. */
+  const isDiff = (f: Figure | undefined): f is Figure => !!f && !!f.change && f.change === c.change && f.kind === 'count' && !f.approx;
+  /** A count that may be the current value of a difference `of`. */
+  const currentOf = (f: Figure | undefined, of: Figure): f is Figure => !!f && !f.change && !f.prior && f.kind === 'count' && f.family === of.family && !f.approx;
   // the difference right after the change, the current right before it ("审执结7018件，同比上升2.04%，同比增加140件")
   const after = figs[i + 1];
-  const isDiff = (f: Figure | undefined): f is Figure => !!f && !!f.change && f.change === c.change && f.kind === 'count' && !f.approx;
-  if (!isDiff(figs[i - 1]) && isDiff(after) && figs[i - 1] && !figs[i - 1].change && !figs[i - 1].prior && figs[i - 1].kind === 'count' && figs[i - 1].family === after.family && !figs[i - 1].approx) {
-    return differenceReading(figs[i - 1], after, c);
-  }
+  if (!isDiff(figs[i - 1]) && isDiff(after) && currentOf(figs[i - 1], after)) return differenceReading(figs[i - 1], after, c);
   const d = figs[i - 1];
-  if (!d || !d.change || d.change !== c.change || d.kind !== 'count' || d.approx) return null;
-  const current = (f: Figure | undefined) => !!f && !f.change && !f.prior && f.kind === 'count' && f.family === d.family && !f.approx;
+  if (!isDiff(d)) return null;
+  const current = (f: Figure | undefined): f is Figure => currentOf(f, d);
   // the current value before the difference, or right after the change ("较上年减少3260万元，下降14.3%，为1.95亿元"),
   // or, when the sentence of the difference opens with the comparison and names no subject ("受理举报3618件，占27%。
   // 比去年同期增加433件，增长12%"), the last count of the sentence before (past its shares)

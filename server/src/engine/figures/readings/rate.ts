@@ -425,6 +425,8 @@ function consensusReadings(model: FigureModel): Map<Figure, Reading> {
       const shown = `${asWritten(x, p.share.decimals)}%`;
       const detail = `${num(p.count.value)} / ${num(best.value)} = ${shown}（${best.label}）`;
       const figures = roles({ figs: [p.count] }, { figs: best.figs }, p.share);
+      // (what the soft notes below carry for the hover and the data table)
+      const data = { expected: asWritten(x, p.share.decimals), expectedText: shown, numerator: p.count.value, denominator: best.value, computed: x };
       let outcome: Outcome;
       if (m === 'round' || (m === 'truncation' && roundedUp === 0)) outcome = { ok: true, detail };
       else if (m === 'truncation')
@@ -434,7 +436,7 @@ function consensusReadings(model: FigureModel): Map<Figure, Reading> {
           ...phrase('truncated', { computed: `${num(p.count.value)} / ${num(best.value)} = ${asWritten(x, p.share.decimals + 2)}%`, rounded: shown, written: p.share.text }),
           messageId: 'rate-mismatch.truncated',
           args: { rate: rateName(p.share), written: p.share.text, numerator: num(p.count.value), denominator: num(best.value), exact: `${asWritten(x, p.share.decimals + 2)}%`, rounded: shown, others: bestRounded },
-          data: { expected: asWritten(x, p.share.decimals), expectedText: shown, numerator: p.count.value, denominator: best.value, computed: x },
+          data,
         };
       else if (toHundredAsWritten && Math.abs(x - p.share.value) <= 10 ** -p.share.decimals + 1e-9)
         outcome = {
@@ -443,7 +445,7 @@ function consensusReadings(model: FigureModel): Map<Figure, Reading> {
           ...phrase('computedNotWritten', { computed: detail, written: p.share.text }),
           messageId: 'rate-mismatch.plugToHundred',
           args: { rate: rateName(p.share), written: p.share.text, numerator: num(p.count.value), denominator: num(best.value), computed: shown },
-          data: { expected: asWritten(x, p.share.decimals), expectedText: shown, numerator: p.count.value, denominator: best.value, computed: x },
+          data,
         };
       else
         outcome = {

@@ -211,7 +211,7 @@ function breakdownClaim(model: FigureModel, b: Breakdown, lineText: (line: numbe
       let run = parts[0].value;
       for (let k = 1; k < parts.length - 1 && (joint(k).startsWith('、') || (shared(k - 1) && shared(k))); k++) {
         run += parts[k].value;
-        if (Math.abs(run - total.value) < 1e-9 && (/^[，,；;]/.test(joint(k + 1)) && joint(k).startsWith('、') || (shared(k) && !shared(k + 1)))) {
+        if (Math.abs(run - total.value) < 1e-9 && ((joint(k).startsWith('、') && /^[，,；;]/.test(joint(k + 1))) || (shared(k) && !shared(k + 1)))) {
           endsBefore(k + 1, 'listEndsAtTotal', (o) => o, COST.listEndsAtTotal);
           break;
         }
@@ -226,9 +226,9 @@ function breakdownClaim(model: FigureModel, b: Breakdown, lineText: (line: numbe
       let split = false;
       for (let k = 0; k < parts.length; k++) {
         kept.push(parts[k]);
+        if (!parts[k].stage) continue;
         let run = 0;
-        for (let m = k + 1; m < parts.length && parts[k].stage; m++) {
-          if (parts[m].stage) break;
+        for (let m = k + 1; m < parts.length && !parts[m].stage; m++) {
           run += parts[m].value;
           if (Math.abs(run - parts[k].value) < 1e-9 && m - k >= 2) {
             split = true;
