@@ -7,7 +7,7 @@ import path from 'node:path';
 import { runCli } from './run';
 import { tempDir, writeFiles } from './tmp';
 import { fixturesDir, repoRoot, seedFiles, readText } from '../helpers/paths';
-import { MIN_FILES_PER_WORKER, runParallel, settingsTable, workerCount } from '../../server/src/cli/pool';
+import { ALL_CORES_FROM_FILES, MIN_FILES_PER_WORKER, runParallel, settingsTable, workerCount } from '../../server/src/cli/pool';
 import { checkFile, type FileOutcome } from '../../server/src/cli/check-file';
 import { progressBar } from '../../server/src/cli/progress';
 import { segmenter } from '../helpers/engine';
@@ -36,11 +36,15 @@ test('workerCount: one thread for a handful of files, at most --jobs, at most on
   assert.equal(workerCount(MIN_FILES_PER_WORKER * 2, 4), 2);
   assert.equal(workerCount(1000, 3), 3);
   assert.equal(workerCount(1000, 1), 1);
-  // without --jobs: one thread fewer than cores (V8's own threads take the last core), never fewer than one
-  assert.equal(workerCount(1000, undefined, 2), 1);
+  // without --jobs: one thread fewer than cores (V8's own threads take the last core), never fewer than one …
+  assert.equal(workerCount(ALL_CORES_FROM_FILES - 1, undefined, 2), 1);
+  assert.equal(workerCount(ALL_CORES_FROM_FILES - 1, undefined, 1), 1);
+  assert.equal(workerCount(ALL_CORES_FROM_FILES - 1, undefined, 4), 3);
+  assert.equal(workerCount(ALL_CORES_FROM_FILES - 1, undefined, 8), 7);
+  // … and a thread per core for a large folder
+  assert.equal(workerCount(ALL_CORES_FROM_FILES, undefined, 2), 2);
   assert.equal(workerCount(1000, undefined, 1), 1);
-  assert.equal(workerCount(1000, undefined, 4), 3);
-  assert.equal(workerCount(1000, undefined, 8), 7);
+  assert.equal(workerCount(1000, undefined, 8), 8);
 });
 
 test('runParallel returns every outcome in file order, equal to the serial checkFile outcomes', async () => {

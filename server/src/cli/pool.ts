@@ -61,14 +61,19 @@ function availableCores(): number {
 /** Below this many files, one thread: starting workers and loading their dictionaries costs more than it saves. */
 export const MIN_FILES_PER_WORKER = 8;
 
+/** From this many files on, the default is a thread per core (below it, one core is left to V8's own threads). */
+export const ALL_CORES_FROM_FILES = 200;
+
 /**
  * How many workers to start for `files` files with `--jobs`; 1 means: no workers, the main thread checks them all.
- * Without --jobs, one thread fewer than cores: one analysis thread keeps V8's compiler and garbage-collector threads
- * busy for about 60% of a second core (folder benchmark, one thread: 5.7 s of CPU in 3.6 s), so on 2 cores a second
- * analysis thread mostly competes with them and pays its own dictionary load and warm-up (measured: slower than one).
+ * Without --jobs: one thread fewer than cores, and a thread per core from ALL_CORES_FROM_FILES files on. Each thread
+ * pays its own start-up, dictionary load and compiler warm-up, and a single analysis thread keeps V8's compiler and
+ * garbage-collector threads busy on the other core; over many files a second analysis thread pays off. Measured on
+ * 2 cores with the folder settings of ./tuning.ts: 50 reports 0.74–0.98 s with one thread, 0.97–1.00 s with two;
+ * 150 reports about equal; 500 reports 2.97–4.03 s with one, 2.98–3.12 s with two.
  */
 export function workerCount(files: number, jobs: number | undefined, cores = availableCores()): number {
-  const wanted = Math.max(1, jobs ?? cores - 1);
+  const wanted = Math.max(1, jobs ?? (files >= ALL_CORES_FROM_FILES ? cores : cores - 1));
   return Math.max(1, Math.min(wanted, Math.floor(files / MIN_FILES_PER_WORKER)));
 }
 

@@ -37,7 +37,7 @@ export function parseMaxWarnings(raw: string | undefined): number | undefined {
   return Number(raw.trim());
 }
 
-/** --jobs: a whole number ≥ 1 (undefined: one fewer than cores, pool.ts workerCount). */
+/** --jobs: a whole number ≥ 1 (undefined: pool.ts workerCount decides from the cores and the number of files). */
 export function parseJobs(raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
   if (!/^\d+$/.test(raw.trim()) || Number(raw.trim()) < 1) {
