@@ -97,7 +97,7 @@ export function lineFigures(model: FigureModel, f: Figure): Figure[] {
 }
 
 function isCountLike(f: Figure): boolean {
-  return f.kind === 'count' && !f.prior && !f.change;
+  return f.kind === 'count' && !f.prior && !f.change && !f.average;
 }
 
 function nearest(figs: Figure[], pct: Figure, pred: (f: Figure) => boolean): Figure | undefined {

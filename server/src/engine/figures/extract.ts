@@ -236,8 +236,10 @@ const PRIOR_IN_PARENS = /[（(]\s*(?:\d{4}\s*年度?|上年(?:同期)?|去年(?:
 /** A prior-period marker right before a bracket holding the prior value: 较上年（2,215.3万元） */
 const PRIOR_BEFORE_PARENS = /(?:较|比|与|同|和)(?:上年(?:同期)?|去年(?:同期)?|上一年度?|\d{4}年度?)(?:的)?\s*$/;
 
-/** A figure named as an average (平均办结时长, 人均, 日均): no total of parts. */
-const AVERAGE = /平均|人均|日均|户均|件均|均值/;
+/** A figure named as an average (平均办结时长, 人均, 年均): no stage, no total of parts (figures.json averages). */
+const AVERAGE = new RegExp(data.averages.words.join('|'));
+/** Unit families in which a count with decimals is ordinary (6.8天, 1.5小时, 2.6元). */
+const FRACTIONAL_FAMILIES = new Set<string>(data.averages.fractionalFamilies);
 
 /** Words after a percentage that make it a target, not a result (结案率95%的考核任务). */
 const TARGET_AFTER: string[] = data.targetAfter.words;
@@ -456,7 +458,9 @@ export function extractFigures(doc: ReportDocument, segmenter?: Segmenter, secti
           stage = named;
         }
       }
-      if (stage && (f.kind === 'count')) {
+      // "员额法官年均结案298.56件": an average, or decimals of whole things, counts no cases at any stage
+      if (f.kind === 'count' && (AVERAGE.test(trimmed) || (f.decimals > 0 && d.tok.scale === 1 && !FRACTIONAL_FAMILIES.has(f.family)))) f.average = true;
+      if (stage && f.kind === 'count' && !f.average) {
         f.stage = stage.id;
         f.stageText = stage.word;
         // "受理2345件，调处2283件": 调处 right after a 受理 count of its clause says how many of those were settled
@@ -764,7 +768,7 @@ function buildBreakdowns(
     // the total: the nearest same-family count before 其中 in this sentence, else the last one of the previous
     // sentence; the other counts before the list are kept as other plausible totals (readings/sum.ts)
     // (an average is no total: "平均办结时长6.8天…其中各县区平均7.1天，市直单位6.2天")
-    const usable = (f: Figure) => sameFamily(f, parts[0].fig) && !f.prior && !f.change && !AVERAGE.test(f.label) && !parts.some((p) => p.fig.id === f.id);
+    const usable = (f: Figure) => sameFamily(f, parts[0].fig) && !f.prior && !f.change && !f.average && !parts.some((p) => p.fig.id === f.id);
     let total: Figure | undefined;
     const candidates: number[] = [];
     for (let i = inSent.length - 1; i >= 0 && candidates.length < WINDOW; i--) {

@@ -41,6 +41,8 @@ export interface Figure {
   objectInherited?: boolean;
   /** Canonical stage or outcome (收到, 受理, 审结, 实际出庭, 纠错 …) and the word it was read from. */
   stage?: string;
+  /** An average (人均结案298.56件) or a count with decimals of whole things: no stage, no part or total of a count. */
+  average?: boolean;
   stageText?: string;
   /** For a percentage: the rate's name as written (综合化解率, 占比) and its definition id in figures.json. */
   rate?: string;

@@ -224,7 +224,8 @@ function qualifiedSubset(a: string, b: string): boolean {
 const WHOLE_WORDS = new RegExp(`${alternation([...similar.levels, ...similar.fillers, ...similar.wholeWords])}|\\d{4}年`, 'g');
 
 /** A count per something (每千家次检查…49.7项次, 平均每件…): a ratio, not a count of the metric it names. */
-const PER_UNIT = /每[千万百十]?|平均|人均|户均|件均/;
+/** Per-unit figures (每万人, 每千件) beside the averages the extraction marks (Figure.average). */
+const PER_UNIT = /每[千万百十]?/;
 
 /** How much of the shorter name's bigrams the longer name has (1: every one). */
 function containment(a: string, b: string): number {
@@ -283,7 +284,7 @@ function similarClaims(
   const ownYear = model.reportYear ? `${model.reportYear}年` : ([...years.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '');
   const samePeriod = (a: string, b: string) => a === b || (a === '' && b === ownYear) || (b === '' && a === ownYear);
   for (const f of model.figures) {
-    if (f.kind !== 'count' || f.prior || f.change || f.approx || strict.has(f) || f.label.length < similar.minLength || ANAPHORA.test(f.label) || PER_UNIT.test(f.label)) continue;
+    if (f.kind !== 'count' || f.prior || f.change || f.approx || strict.has(f) || f.label.length < similar.minLength || ANAPHORA.test(f.label) || PER_UNIT.test(f.label) || f.average) continue;
     const name = nameOf(f);
     if (name.length < similar.minLength) continue;
     const period = periodsBefore(model, f, lineText(f.line), cache);
