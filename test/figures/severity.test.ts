@@ -43,6 +43,11 @@ test('impossible-percentage is a warning; change-mismatch an error with the reco
   const w = only('全年审结行政复议案件13件，纠错率达15.5%。');
   assert.deepEqual([w.code, w.severity], ['impossible-percentage', 'warning']);
   assert.match(w.message, /最接近的是 2 \/ 13 = 15\.4%/);
+  assert.match(w.message, /不可能出自 13 件中的整数件/);
+  // the message names the base's own unit: persons are not cases
+  const p = only('全年组织行政执法人员参加执法资格考试46人，通过率为93.38%。');
+  assert.deepEqual([p.code, p.severity], ['impossible-percentage', 'warning']);
+  assert.match(p.message, /不可能出自 46 人中的整数人/);
   const c = only('市本级新收行政复议申请3326件（2023年为867件），同比增长238.6%。');
   assert.deepEqual([c.code, c.severity], ['change-mismatch', 'error']);
   assert.match(c.message, /\(3326 − 867\) \/ 867 = 283\.6%/);

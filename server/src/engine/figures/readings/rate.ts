@@ -147,7 +147,7 @@ function rateClaim(model: FigureModel, pct: Figure, res: RateResolution): Claim 
         check = 'impossible-percentage';
         const closest = `${asWritten(g.closest, pct.decimals)}%`;
         r.outcome.messageId = 'impossible-percentage.grim';
-        r.outcome.args = { rate: rateName(pct), written: pct.text, base: num(b.value), baseLabel: b.label, k: g.k, closest };
+        r.outcome.args = { rate: rateName(pct), written: pct.text, base: num(b.value), unit: b.figs[0]?.unit || COUNT_UNIT, baseLabel: b.label, k: g.k, closest };
         Object.assign(r.outcome, phrase('noWholeCount', { base: num(b.value), written: pct.text, k: g.k, closest }));
         r.outcome.data = {
           base: b.value,
@@ -191,6 +191,9 @@ function partialClaim(pct: Figure, res: RateResolution): Claim | null {
   return { check: 'rate-mismatch', anchor: pct, readings: [reading(roles(part, base, pct), [{ id: 'numeratorAtLeast', cost: COST.paragraphBase }], outcome)], ceiling: 1, sentenceBound: false };
 }
 
+/** The unit named in a GRIM message when the base's own is unknown. */
+const COUNT_UNIT = '件';
+
 /**
  * A GRIM reading: does some whole number over `value` give the percentage as written? Holds when one does; otherwise
  * reported at most inferred (the numerator is not stated, so the base is a guess).
@@ -204,7 +207,7 @@ function grimReading(pct: Figure, value: number, bases: { fig: Figure; roleArg: 
         ok: false,
         ...phrase('noWholeCount', { base: num(value), written: pct.text, k: g.k, closest }),
         messageId: 'impossible-percentage.grim',
-        args: { rate: rateName(pct), written: pct.text, base: num(value), baseLabel: label, k: g.k, closest },
+        args: { rate: rateName(pct), written: pct.text, base: num(value), unit: bases[0]?.fig.unit || COUNT_UNIT, baseLabel: label, k: g.k, closest },
         data: { base: value, closestK: g.k, closest: asWritten(g.closest, pct.decimals) },
         cap: 'inferred',
       };
