@@ -20,7 +20,7 @@ const MAX_CAPTIONS = 3;
 const MAX_WIDTH = 30;
 const LONE_TOTAL = /^(合\s*计|总\s*计|小\s*计|总\s*数|共\s*计)/;
 
-type LineKind = 'blank' | 'space' | 'pipe' | 'pipesep' | 'tab' | 'cell' | 'prose';
+type LineKind = 'blank' | 'space' | 'pipe' | 'pipesep' | 'tab' | 'spaced' | 'cell' | 'prose';
 
 interface RawCell {
   text: string;
@@ -86,8 +86,33 @@ function classify(norm: string, line: number): LineClass {
     const cells = split(t, '\t', line, a);
     if (cells.length >= 2 && !cells.some((c) => c.text.includes('。'))) return { kind: 'tab', cells };
   }
+  const spaced = spacedCells(t, line, a);
+  if (spaced) return { kind: 'spaced', cells: spaced };
   if (t.length > MAX_CELL_LINE || t.includes('。') || /[:：]$/.test(t)) return { kind: 'prose' };
   return { kind: 'cell', cells: [{ text: t, line, start: a, end: b }] };
+}
+
+/** What sets the cells of a spaced row apart: two or more spaces (a full-width space is folded to one). */
+const CELL_GAP = /[ \u00a0]{2,}/g;
+/** Punctuation of prose: a piece holding one is a clause, not a cell. */
+const CLAUSE_MARK = /[，,；;：:]/;
+
+/** The cells of a spaced row ("2022年   34   58   491"): three or more short pieces, none a clause; else null. */
+function spacedCells(t: string, line: number, base: number): RawCell[] | null {
+  CELL_GAP.lastIndex = 0;
+  if (!CELL_GAP.test(t)) return null;
+  const out: RawCell[] = [];
+  let from = 0;
+  CELL_GAP.lastIndex = 0;
+  for (let m = CELL_GAP.exec(t); ; m = CELL_GAP.exec(t)) {
+    const end = m ? m.index : t.length;
+    const text = t.slice(from, end);
+    if (text.length > MAX_CELL_LINE || CLAUSE_MARK.test(text)) return null;
+    out.push({ text, line, start: base + from, end: base + end });
+    if (!m) break;
+    from = m.index + m[0].length;
+  }
+  return out.length >= 3 ? out : null;
 }
 
 const numeric = (c: Cell) => c.kind === 'count' || c.kind === 'percent';
@@ -218,6 +243,31 @@ function fromRows(format: TableFormat, lines: { line: number; cells: Cell[] }[],
   flush();
 }
 
+/**
+ * The lines of a spaced table, when they make one: at least two rows with numbers, all of one width (a blank cell
+ * leaves no trace between spaces, so rows of another width cannot be aligned); a header row of that width, or of
+ * one more when its first two cells are the corner cell of a diagonal header ("类型  年度", merged back into one).
+ * Other header rows are dropped.
+ */
+function spacedRows(lines: { line: number; cells: Cell[] }[]): { line: number; cells: Cell[] }[] | null {
+  const hasNumber = (cells: Cell[]) => cells.some(numeric);
+  const body = lines.filter((l) => hasNumber(l.cells));
+  if (body.length < 2) return null;
+  const width = body[0].cells.length;
+  if (body.some((l) => l.cells.length !== width)) return null;
+  const out: { line: number; cells: Cell[] }[] = [];
+  for (const l of lines) {
+    if (hasNumber(l.cells)) out.push(l);
+    else if (l.cells.length === width) out.push(l);
+    else if (l.cells.length === width + 1 && l.cells[0].kind === 'text' && l.cells[1].kind === 'text') {
+      const [a, b] = l.cells;
+      const corner: Cell = { text: `${a.text}/${b.text}`, kind: 'text', range: { start: a.range.start, end: b.range.end } };
+      out.push({ line: l.line, cells: [corner, ...l.cells.slice(2)] });
+    }
+  }
+  return out;
+}
+
 function isYearHeader(cells: Cell[]): boolean {
   const nums = cells.filter(numeric);
   return nums.length >= 1 && nums.every(isYear) && cells.some((c) => c.kind === 'text');
@@ -339,6 +389,14 @@ export function detectTables(doc: ReportDocument): Table[] {
         for (let k = i; k < j; k++) lines.push({ line: k, cells: classes[k].cells!.map((r) => toCell(r, doc)) });
         fromRows('tab', lines, out);
       }
+      i = j;
+    } else if (c.kind === 'spaced') {
+      let j = i;
+      while (j < n && classes[j].kind === 'spaced') j++;
+      const lines = [];
+      for (let k = i; k < j; k++) lines.push({ line: k, cells: classes[k].cells!.map((r) => toCell(r, doc)) });
+      const rows = spacedRows(lines);
+      if (rows) fromRows('spaced', rows, out);
       i = j;
     } else if (c.kind === 'cell') {
       // one cell per line: cells separated by blank lines, lone pipes, or nothing; whitespace-only lines are blank cells

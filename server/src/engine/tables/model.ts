@@ -5,7 +5,9 @@
 //   tab     rows pasted from Word or Excel: two or more consecutive lines with the same number of tab-separated cells;
 //   inline  a whole table flattened onto one line of a web copy ("类别 | 数量 | 行政处罚 | 62 | 行政许可 | 18");
 //   cells   a table flattened to one cell per line by a web copy, cells separated by blank lines or lone "|"
-//           lines, or each ending in " |"; rows are recovered from the header width.
+//           lines, or each ending in " |"; rows are recovered from the header width;
+//   spaced  rows of cells set apart by runs of spaces, as a PDF or web page's table pastes ("2022年   34   58   491"):
+//           consecutive lines of three or more such cells, every row with numbers of one width.
 import type { Range } from '../types';
 
 export type CellKind = 'count' | 'percent' | 'empty' | 'text';
@@ -39,7 +41,7 @@ export interface Column {
   unit?: string;
 }
 
-export type TableFormat = 'pipe' | 'tab' | 'inline' | 'cells';
+export type TableFormat = 'pipe' | 'tab' | 'inline' | 'cells' | 'spaced';
 
 export interface Table {
   format: TableFormat;
