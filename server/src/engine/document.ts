@@ -1,8 +1,11 @@
 // A report as the engine sees it: its lines (split on CRLF, LF or CR), with a normalised copy of each line for
 // matching. Normalisation maps full-width ASCII (０-９, （, ）, ．, ％ …) and the ideographic space to their
-// half-width forms one code unit for one code unit, so every offset in the normalised text is an offset in the
-// original: matches on the normalised text give ranges in the user's text without any mapping table.
+// half-width forms, and the traditional forms of the engine's vocabulary characters to their simplified ones
+// (data/traditional.json: 減少 → 减少, 審結 → 审结), one code unit for one code unit, so every offset in the
+// normalised text is an offset in the original: matches on the normalised text give ranges in the user's text
+// without any mapping table.
 
+import traditional from '../../data/traditional.json';
 import type { Position, Range } from './types';
 
 export interface Line {
@@ -10,7 +13,7 @@ export interface Line {
   index: number;
   /** The line as written (no line terminator). */
   text: string;
-  /** Same length as `text`, full-width forms folded to half-width. */
+  /** Same length as `text`, full-width forms folded to half-width and traditional characters to simplified. */
   norm: string;
   /** Offset of the line's first character in the whole text. */
   offset: number;
@@ -19,9 +22,14 @@ export interface Line {
 const WIDE = /[\uff01-\uff5e\u3000]/g;
 const fold = (c: string) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 
+const SIMPLIFIED = new Map<string, string>();
+for (const group of traditional.pairs) for (const pair of group.split(' ')) if (pair.length === 2) SIMPLIFIED.set(pair[0], pair[1]);
+const TRADITIONAL = new RegExp(`[${[...SIMPLIFIED.keys()].join('')}]`, 'g');
+const simplify = (c: string) => SIMPLIFIED.get(c) ?? c;
+
 export function normalizeWidth(s: string): string {
-  // one regular-expression pass (no per-character string building): fast on a 5 MB line
-  return s.replace(WIDE, fold);
+  // regular-expression passes (no per-character string building): fast on a 5 MB line
+  return s.replace(WIDE, fold).replace(TRADITIONAL, simplify);
 }
 
 export class ReportDocument {
