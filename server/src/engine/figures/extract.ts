@@ -533,11 +533,18 @@ function assignRespectively(s: string, sent: Sentence, drafts: Draft[]): void {
       if (gap.length > 3) contiguous = false;
     }
     if (!contiguous) continue;
+    const namesText = s.slice(k, at);
     names.forEach((name, i) => {
       const f = list[i].fig;
       const ms = scanWords(name);
       const st = ms.find((m) => m.type === 'stage');
       const rt = ms.find((m) => m.type === 'rate');
+      // "调处率和调处成功率分别达到99.7%和97%": a name that is a rate of its own (…率) is not the rate read from another
+      // name before 分别 ("9月、10月败诉率分别为…" is every name's 败诉率, and so is one written after 分别)
+      if (!rt && f.kind === 'percent' && f.rate && name.endsWith('率') && namesText.includes(f.rate)) {
+        f.rate = undefined;
+        f.rateId = undefined;
+      }
       const ob = ms.find((m) => m.type === 'object') ?? scanWords(names[names.length - 1]).find((m) => m.type === 'object');
       if (st && f.kind === 'count') {
         f.stage = st.id;
