@@ -328,6 +328,8 @@ function shareClaims(model: FigureModel, lineText: (line: number) => string): Cl
  * a reading. Stages of one funnel (收到…受理…) are not a list of categories.
  */
 const TOTAL_AFTER = /^[，,、；;]?[^，,、；;。：:|（）()]{0,8}?(合计|共计|总计|累计|总共|一共|共)[为达是]?\s*$/;
+/** A label ending in a total word: the item's own total ("执行案件共"). */
+const ITEM_TOTAL = /(?:合计|共计|总计|总共|一共|共)[为达是有]?\s*$/;
 /** What may stand between two parts of such a list: a separator and a short name, no clause break or table cell. */
 const PART_GAP = /^[，,、和及与]?(?![^]*其中)[^，,、；;。：:|（）()]{0,10}$/;
 
@@ -354,6 +356,9 @@ function totalAfterClaims(model: FigureModel, lineText: (line: number) => string
       }
       if (parts.length < 2) continue;
       if (parts.some((p, a) => parts.some((q, b) => b > a && later(p.stage, q.stage)))) continue;
+      // items that each carry the total word ("一审案件共563544件，二审案件共32659件，执行案件共408011件") are a list
+      // of totals, one per item: the last is one more item, not the sum of the others
+      if (parts.some((p) => ITEM_TOTAL.test(p.label))) continue;
       // 累计 is often a running total since long before the parts (新建12个、调整8个，累计326个): the parts then
       // only must not exceed it, unless it is bound to the periods listed (三年累计, 上述…累计)
       const clause = text.slice(figs[i - 1].range.end.character, t.range.start.character);
