@@ -11,6 +11,7 @@ import { num } from '../arith';
 import { formatMessage } from '../../messages';
 import { channelWords, funnelOf, listComplete, listJoin, nestedFirst, outcomesOf } from '../vocab';
 import { COST, phrase, reading, type Claim, type Outcome, type Reading } from './types';
+import { metricName } from './same';
 
 const CODE = 'breakdown-sum';
 
@@ -420,6 +421,29 @@ function colonListClaims(model: FigureModel, lineText: (line: number) => string)
   return out;
 }
 
+/**
+ * A 其中 list that restates, for a subset, the counts of the total's sentence one by one ("共办理…36.5万件，发出诉前
+ * 检察建议24.7万件，提起诉讼2.5万件。其中，…立案19.8万件，发出诉前检察建议13.6万件，提起诉讼1.5万件"): at least two parts
+ * are named as two different counts there, so each part is of its namesake and the parts are no partition of one total.
+ */
+function restatesEach(model: FigureModel, b: Breakdown): boolean {
+  const total = model.figures[b.total];
+  const names = new Map<string, number>();
+  for (const id of model.sentences[total.sentence].figures) {
+    const g = model.figures[id];
+    if (g.kind !== 'count' || b.parts.includes(id) || !g.label) continue;
+    const name = metricName(g.label);
+    if (name) names.set(name, id);
+  }
+  const namesakes = new Set<number>();
+  for (const id of b.parts) {
+    const p = model.figures[id];
+    const g = p.label ? names.get(metricName(p.label)) : undefined;
+    if (g !== undefined && model.figures[g].family === p.family) namesakes.add(g);
+  }
+  return namesakes.size >= 2;
+}
+
 export function sumClaims(model: FigureModel, lineText: (line: number) => string): Claim[] {
-  return [...shareClaims(model, lineText), ...model.breakdowns.map((b) => breakdownClaim(model, b, lineText)), ...totalAfterClaims(model, lineText), ...colonListClaims(model, lineText)];
+  return [...shareClaims(model, lineText), ...model.breakdowns.filter((b) => !restatesEach(model, b)).map((b) => breakdownClaim(model, b, lineText)), ...totalAfterClaims(model, lineText), ...colonListClaims(model, lineText)];
 }
