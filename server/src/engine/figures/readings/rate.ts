@@ -563,7 +563,28 @@ export function rateClaims(model: FigureModel): Claim[] {
     // plausible readings of this share (or its only ones)
     c = withReading(c, f, consensus.get(f), COST.consensusBase);
     c = withReading(c, f, listShareReading(model, f), COST.otherTotal);
-    if (c) out.push(c);
+    if (c) out.push(besideCountSoftens(model, c));
   }
   return out;
+}
+
+/**
+ * "受理137起…结案132起；案外调解争议111起，调解率达66.1%，结案率达97.9%": when the rate's counts are stated before a
+ * semicolon and the rate's own part of the sentence states another count of theirs that no reading uses, the rate may
+ * take that count in too ((132 + 111) / (137 + 111) = 97.98%): a rate none of the readings gives is then only soft
+ * evidence.
+ */
+function besideCountSoftens(model: FigureModel, c: Claim): Claim {
+  const pct = c.anchor;
+  const seg = pct.segment ?? 0;
+  if (seg === 0 || pct.kind !== 'percent') return c;
+  const used = new Set(c.readings.flatMap((r) => r.figures.map((x) => x.fig)));
+  const counts = [...used].filter((f) => f.kind === 'count');
+  if (counts.length === 0 || counts.some((f) => f.sentence !== pct.sentence || (f.segment ?? 0) >= seg)) return c;
+  const beside = model.sentences[pct.sentence].figures.some((id) => {
+    const g = model.figures[id];
+    return g.id < pct.id && (g.segment ?? 0) === seg && g.kind === 'count' && !used.has(g) && !g.prior && !g.change && !g.average && counts.some((f) => f.family === g.family);
+  });
+  if (!beside) return c;
+  return { ...c, readings: c.readings.map((r) => (r.outcome.ok || r.outcome.cap === 'soft' ? r : { ...r, outcome: { ...r.outcome, cap: 'soft' } })) };
 }
