@@ -52,6 +52,11 @@ test('impossible-percentage is a warning; change-mismatch an error with the reco
   assert.deepEqual([c.code, c.severity], ['change-mismatch', 'error']);
   assert.match(c.message, /\(3326 − 867\) \/ 867 = 283\.6%/);
   assert.equal(c.data?.expected, '283.6');
+  // differences then changes after 分别, in order; a change that is the difference over the current value says so
+  const d = only('全年共发生生产安全事故52起、死亡60人，同比分别增加8起、12人，上升15.38%、25%。');
+  assert.deepEqual([d.code, d.severity], ['change-mismatch', 'warning']);
+  assert.match(d.message, /8 \/ \(52 − 8\) = 18\.18%/);
+  assert.match(d.message, /所写数值等于 8 \/ 52，似误以本期数为基数/);
 });
 
 test('conflicting-figure is a warning that links the earlier statement', () => {

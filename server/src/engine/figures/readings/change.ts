@@ -174,9 +174,12 @@ function differenceReading(x: Figure, d: Figure, c: Figure): Reading | null {
     { fig: c, role: 'change' },
   ];
   const assumptions = [{ id: 'priorFromDifference', cost: COST.priorFromDifference }];
+  // the written change is often the difference over the current value, not over the prior: say so when it is
+  const overCurrent = matchOf((d.value / x.value) * 100, c);
+  const wrongBase = overCurrent === 'round' || overCurrent === 'truncation';
   return inferredReading(figures, assumptions, m, detail, c, {
-    messageId: 'change-mismatch.difference',
-    args: { current: x.text, difference: d.text, prior: `${v(prior)}${scaleUnit}`, written: c.text, formula, computed: shown },
+    messageId: wrongBase ? 'change-mismatch.differenceOverCurrent' : 'change-mismatch.difference',
+    args: { current: x.text, difference: d.text, prior: `${v(prior)}${scaleUnit}`, written: c.text, formula, computed: shown, ...(wrongBase ? { wrong: `${v(d.value)} / ${v(x.value)}` } : {}) },
     data: { expected: asWritten(computed, c.decimals), computed, current: x.value, prior },
   });
 }
@@ -291,11 +294,28 @@ export function changeClaims(model: FigureModel, lineText: (line: number) => str
     const respectively = text.slice(sent.start, sent.end).indexOf('分别');
     const byPosition = new Map<Figure, { x: Figure; y: Figure; at: number }>();
     const currentByPosition = new Map<Figure, Figure>();
+    /** 分别 differences then changes: the change's current and difference, by position. */
+    const differenceByPosition = new Map<Figure, { x: Figure; d: Figure }>();
     if (respectively >= 0) {
       const from = figs.findIndex((f) => f.change && f.range.start.character > sent.start + respectively);
       if (from >= 0) {
         const run: Figure[] = [];
         for (let i = from; i < figs.length && figs[i].change && run.length < WINDOW; i++) run.push(figs[i]);
+        // "共发生事故39起、死亡53人，同比分别增加6起、19人，上升15.38%、35.85%": n differences, then n changes, of the n
+        // currents just before, in order; each change is its difference over the prior they give (X − D)
+        const n = run.length / 2;
+        if (Number.isInteger(n) && n >= 2) {
+          const diffs = run.slice(0, n);
+          const changes = run.slice(n);
+          const currents = figs.slice(from - n, from);
+          if (
+            currents.length === n &&
+            diffs.every((d, k) => d.kind === 'count' && !d.approx && d.change === changes[k].change && currents[k].kind === 'count' && !currents[k].change && !currents[k].prior && currents[k].family === d.family) &&
+            changes.every((c) => c.kind === 'percent')
+          ) {
+            changes.forEach((c, k) => differenceByPosition.set(c, { x: currents[k], d: diffs[k] }));
+          }
+        }
         const before = pairs.filter((q) => q.at < from && from - q.at <= 4 * WINDOW).slice(-run.length);
         if (run.length >= 2 && before.length === run.length) run.forEach((c, k) => byPosition.set(c, before[k]));
         // the priors after the changes, in the same order ("受理、审结分别为412件、398件，分别较上年增长10.2%和8.4%，
@@ -330,6 +350,12 @@ export function changeClaims(model: FigureModel, lineText: (line: number) => str
       ];
       const viaRatio = ratioChange(model, figs, i);
       const paired = byPosition.get(c);
+      const differenced = differenceByPosition.get(c);
+      if (differenced) {
+        const r = differenceReading(differenced.x, differenced.d, c);
+        if (r) out.push({ check: CODE, anchor: c, readings: [{ ...r, assumptions: [...r.assumptions, { id: 'respectively', cost: COST.respectively }], cost: r.cost + COST.respectively }], ceiling: 1, sentenceBound: true });
+        continue;
+      }
       const annual = viaRatio || paired ? null : annualAverage(figs, i);
       if (viaRatio) readings.push(viaRatio);
       else if (annual) readings.push(annual);
