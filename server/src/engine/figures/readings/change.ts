@@ -402,7 +402,12 @@ export function changeClaims(model: FigureModel, lineText: (line: number) => str
       if (readings.length) out.push({ check: CODE, anchor: c, readings, ceiling: 1, sentenceBound: true });
       else {
         const x = currentByPosition.get(c);
-        const g = x ? impossibleChange(x, c, c.change === 'up' ? '增长' : '下降', [{ id: 'respectively', cost: COST.respectively }]) : wholePriorClaim(figs, i, text);
+        const named = x ? undefined : namedCurrent(figs, i);
+        const g = x
+          ? impossibleChange(x, c, c.change === 'up' ? '增长' : '下降', [{ id: 'respectively', cost: COST.respectively }])
+          : named
+            ? impossibleChange(named, c, c.change === 'up' ? '增长' : '下降', [{ id: 'namedCurrent', cost: COST.respectively }])
+            : wholePriorClaim(figs, i, text);
         if (g) out.push(g);
       }
     }
@@ -469,6 +474,26 @@ function wholePriorClaim(figs: Figure[], i: number, text: string): Claim | null 
   const w = figs[i - 2];
   if (w && w.kind === 'count' && w.family !== x.family && isExact(w) && Number.isInteger(w.value) && w.value > 0 && /^\s*$/.test(text.slice(w.range.end.character, x.range.start.character)) && !nearestPriors(w.value, c)) return null;
   return impossibleChange(x, c, gap.replace(/^[，,\s]+/, ''), []);
+}
+
+/** The words of a change after its metric's name: 受伤人数同比下降 → 受伤人数. */
+const CHANGE_WORDS = /[，,、\s]*(?:同比|环比|较上年同期|较上年|比上年|较去年同期|较去年)?(?:分别)?(?:下降|上升|增长|减少|增加|降低|提高)$/;
+/** What names a metric as a count of the thing named before it: 受伤人数 → 受伤. */
+const COUNT_OF = /(?:人数|起数|件数|次数|数量|数)$/;
+
+/**
+ * The count a change names as its metric ("事故9起、死亡6人、受伤7人，…受伤人数同比下降27.3%": 受伤7人): the one earlier
+ * count of the sentence whose label is the change's name less 人数/起数/数.
+ */
+function namedCurrent(figs: Figure[], i: number): Figure | undefined {
+  const c = figs[i];
+  if (c.kind !== 'percent') return undefined;
+  const name = c.label.replace(CHANGE_WORDS, '');
+  if (!COUNT_OF.test(name)) return undefined;
+  const subject = name.replace(COUNT_OF, '');
+  if (subject.length < 2) return undefined;
+  const found = figs.slice(0, i).filter((f) => wholeCurrent(f) && f.label === subject);
+  return found.length === 1 ? found[0] : undefined;
 }
 
 /** A count whose whole number could be a current value of a change (not a scan, not rounded, not approximate). */
