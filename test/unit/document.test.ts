@@ -15,3 +15,13 @@ test('width normalisation keeps length and folds full-width digits and brackets'
   assert.equal(n.length, s.length);
   assert.equal(n, '(1)受理84件,占99.5% ');
 });
+
+test('a traditional-script text reads with its vocabulary characters folded to simplified, offsets unchanged', () => {
+  const doc = new ReportDocument('全年審結行政復議案件98件，糾錯率為12.2%。\n死亡人數減少2人。');
+  assert.equal(doc.lines[0].norm, '全年审结行政复议案件98件,纠错率为12.2%。');
+  assert.equal(doc.lines[0].norm.length, doc.lines[0].text.length);
+  assert.equal(doc.lines[1].norm, '死亡人数减少2人。');
+  // a simplified text is not folded: 著 (著作) and a stray traditional form in a quotation stay as written
+  const simplified = new ReportDocument('出版《行政復議》著作2部，审结案件98件。');
+  assert.equal(simplified.lines[0].norm, '出版《行政復議》著作2部,审结案件98件。');
+});
