@@ -132,6 +132,9 @@ test('web copies: a space between a number and its unit, and a space as the thou
   assert.deepEqual([a.value, a.kind, a.unit], [318, 'count', '条']);
   const [b] = figs('全年审结3 147件。');
   assert.deepEqual([b.value, b.kind, b.unit], [3147, 'count', '件']);
+  // and a unit spaced off after the groups, as a web copy writes it
+  const [d] = figs('4 338 家机构中，鉴定机构2 606家。');
+  assert.deepEqual([d.value, d.kind, d.unit], [4338, 'count', '家']);
   const [c] = figs('占比12.5 %。');
   assert.deepEqual([c.value, c.kind], [12.5, 'percent']);
   // without a unit after it, a space separates two numbers

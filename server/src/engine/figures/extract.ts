@@ -697,6 +697,15 @@ export function isNested(a: Figure, b: Figure): boolean {
   return !!f && f.ia < f.ib;
 }
 
+/** The word of listComplete (其他, 其余 …) a label names a remainder by, outside quotation marks. */
+function otherWordIn(label: string): string | undefined {
+  return listComplete.find((w) => {
+    for (let i = label.indexOf(w); i >= 0; i = label.indexOf(w, i + 1)) if (!OPENING_QUOTE.test(label[i - 1] ?? '')) return true;
+    return false;
+  });
+}
+const OPENING_QUOTE = /[“"「『‘']/;
+
 function makeBreakdown(sent: Sentence, total: Figure, parts: Draft[], trigger: Breakdown['trigger'], drafts: Draft[]): Breakdown {
   const nested: number[] = [];
   for (let j = 1; j < parts.length; j++) {
@@ -709,10 +718,12 @@ function makeBreakdown(sent: Sentence, total: Figure, parts: Draft[], trigger: B
   }
   let complete = false;
   let completeReason: Breakdown['completeReason'];
-  const other = parts.find((d) => listComplete.some((w) => d.fig.label.includes(w)));
+  // (an item of its own: a list of one part, or a word quoted in an item's description, "既有“四大类”又有“其他类”的
+  // 综合机构327家", names no remainder)
+  const other = parts.length > 1 ? parts.find((d) => otherWordIn(d.fig.label)) : undefined;
   if (other) {
     complete = true;
-    completeReason = { id: 'other', args: { word: listComplete.find((w) => other.fig.label.includes(w)) ?? '' } };
+    completeReason = { id: 'other', args: { word: otherWordIn(other.fig.label) ?? '' } };
   } else if (parts.length > 1 && parts.some((d) => d.fig.value === 0 && !d.fig.approx) && !partsOfOtherObjects(total, parts)) {
     complete = true;
     completeReason = { id: 'zero', args: {} };
@@ -759,6 +770,9 @@ function buildBreakdowns(
     }
     if (at < 0) break;
     from = at + word.length;
+    // "其中包括…": two trigger words in a row open one list
+    const next = listTriggers.find((w) => s.startsWith(w, from));
+    if (next) from += next.length;
     let hint: Figure | undefined;
     for (let i = inSent.length - 1; i >= 0 && !hint; i--) {
       if (inSent[i].tok.end <= at && inSent[i].fig.kind === 'count' && !inSent[i].fig.prior && !inSent[i].fig.change) hint = inSent[i].fig;
@@ -770,7 +784,7 @@ function buildBreakdowns(
       const d = prevSent[i];
       if (d.fig.kind === 'count' && !d.fig.prior && !d.fig.change && !d.bracketed) stageOf = d.fig;
     }
-    const parts = collectParts(s, inSent, at + word.length, hint, stageOf?.stage, at - sent.start <= 2);
+    const parts = collectParts(s, inSent, from, hint, stageOf?.stage, at - sent.start <= 2);
     if (parts.length === 0) continue;
     // the total: the nearest same-family count before 其中 in this sentence, else the last one of the previous
     // sentence; the other counts before the list are kept as other plausible totals (readings/sum.ts)

@@ -209,11 +209,12 @@ export function scanNumbers(s: string, vocab: ScanVocabulary): NumberToken[] {
       // thousands separators: 1,234,567 (exactly three digits after each comma, and no digit after the group)
       if (j - i <= 3) {
         while (s[j] === ',' && isDigit(s[j + 1]) && isDigit(s[j + 2]) && isDigit(s[j + 3]) && !isDigit(s[j + 4])) j += 4;
-        // a space as the thousands separator (审结3 147件): groups of exactly three digits, the last one followed by a unit
+        // a space as the thousands separator (审结3 147件): groups of exactly three digits, the last one followed by a unit,
+        // or by one more space and the unit, as a web copy spaces a unit off ("4 338 家机构")
         if (s[j] === ' ') {
           let g = j;
           while (s[g] === ' ' && isDigit(s[g + 1]) && isDigit(s[g + 2]) && isDigit(s[g + 3]) && !isDigit(s[g + 4])) g += 4;
-          if (g > j && (s[g] === '%' || unitAt(s, g, vocab))) j = g;
+          if (g > j && (s[g] === '%' || unitAt(s, g, vocab) || (s[g] === ' ' && unitAt(s, g + 1, vocab)))) j = g;
         }
       }
       let k = j;
