@@ -128,7 +128,20 @@ export const headingNumbering: Rule = {
           position.set(node.kind, pos);
           if (!prev) {
             const continued = (lastSeen.get(node.kind) ?? 0) + 1;
-            if (n !== 1 && n !== continued && !(n === 2 && runInFirst(ctx, node, markerLike(node.marker, node.kind, 1)))) flag(i, 'heading-numbering.first', 1);
+            if (n !== 1 && n !== continued && !(n === 2 && runInFirst(ctx, node, markerLike(node.marker, node.kind, 1)))) {
+              // the first heading written at the end of the line before, even of a title ("…行业现状分析一、律师")
+              const first = markerLike(node.marker, node.kind, 1);
+              const line = node.selectionRange.start.line;
+              const glued = n === 2 ? markerWithin(ctx, line - GLUED_SPAN, line, '\\u4e00-\\u9fff。；;）)', first, '\\u4e00-\\u9fff') : null;
+              if (glued) {
+                ctx.report({
+                  messageId: 'heading-numbering.glued',
+                  variant: 'glued',
+                  args: { expected: first, line: glued.line + 1 },
+                  range: { start: glued, end: { line: glued.line, character: glued.character + first.length } },
+                });
+              } else flag(i, 'heading-numbering.first', 1);
+            }
           } else if (prev.ordinal !== undefined && n !== prev.ordinal + 1 && n !== pos && n !== 1 && !elidedBetween(ctx, prev, node)) {
             const missing = markerLike(node.marker, node.kind, prev.ordinal + 1);
             const glued = n === prev.ordinal + 2 ? gluedHeading(ctx, prev, node, missing) : null;
