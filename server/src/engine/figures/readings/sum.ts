@@ -178,8 +178,15 @@ function breakdownClaim(model: FigureModel, b: Breakdown, lineText: (line: numbe
   const channels = parts.filter((f) => channelWords.some((w) => f.label.includes(w))).length >= 2;
   // a later part alone larger than the total is in the list only because it names one more item of the list's kind
   // (extract.ts sameKindOfItem) or a conjunction joins it: it might yet begin a new topic, so the evidence is inferred
+  // the first parts alone make up the total exactly ("330家代表机构，其中外国265家，香港65家，台湾9家"): the rest may be
+  // counted apart, written into the list by mistake; the list still exceeds its total, on weaker evidence
+  let prefix = 0;
+  const prefixIsTotal = total.approx ? -1 : parts.findIndex((p, k) => k < parts.length - 1 && !p.approx && Math.abs((prefix += p.value) - total.value) < 1e-9 && k >= 1);
   const capped = (o: Outcome): Outcome => {
     if (o.ok) return o;
+    if (prefixIsTotal > 0 && !o.cap && o.messageId === 'breakdown-sum.exceeds') {
+      o = { ...o, cap: 'inferred', messageId: 'breakdown-sum.exceedsAfterTotal', args: { ...o.args, first: prefixIsTotal + 1 } };
+    }
     const whole = typeof o.data?.total === 'number' ? o.data.total : total.hi;
     const softly = mayBeNested ? 'breakdown-sum.exceedsMaybeNested' : channels && parts.every((f) => f.lo <= whole + 1e-9) ? 'breakdown-sum.exceedsMaybeOverlap' : undefined;
     if (softly && o.messageId === 'breakdown-sum.exceeds') return { ...o, cap: 'soft', messageId: softly };
