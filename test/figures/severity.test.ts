@@ -52,6 +52,13 @@ test('impossible-percentage is a warning; change-mismatch an error with the reco
   assert.deepEqual([c.code, c.severity], ['change-mismatch', 'error']);
   assert.match(c.message, /\(3326 − 867\) \/ 867 = 283\.6%/);
   assert.equal(c.data?.expected, '283.6');
+  // amounts are shown in the unit they are written in, not in yuan
+  const money = only('全年罚没收入2,480.6万元，较上年（2,215.3万元）增长18.0%。');
+  assert.deepEqual([money.code, money.severity], ['change-mismatch', 'error']);
+  assert.match(money.message, /\(2480\.6 − 2215\.3\) \/ 2215\.3 = 12\.0%/);
+  const parts = only('全年入库税款总额150亿元，其中入库税款132亿元，滞纳金和罚款28亿元。');
+  assert.deepEqual([parts.code, parts.severity], ['breakdown-sum', 'error']);
+  assert.match(parts.message, /132 \+ 28 = 160 亿元，超过总数 150 亿元/);
   // differences then changes after 分别, in order; a change that is the difference over the current value says so
   const d = only('全年共发生生产安全事故52起、死亡60人，同比分别增加8起、12人，上升15.38%、25%。');
   assert.deepEqual([d.code, d.severity], ['change-mismatch', 'warning']);

@@ -250,6 +250,16 @@ const RATIO_WORDS = /比值|之比/;
 /** The ends of a sentence within a line: 。 ! ? ！ ？ */
 const SENTENCE_STOP = /[。!?！？]/g;
 
+/** The line before `index` is prose broken off in the middle of a number: long, ending in a digit. */
+function brokenAbove(doc: ReportDocument, index: number): boolean {
+  if (index === 0) return false;
+  const above = doc.lines[index - 1].norm;
+  return above.length >= BROKEN_LINE_MIN && isDigitCode(above.charCodeAt(above.length - 1)) && !/[|\t]|\s{2}/.test(above);
+}
+/** The shortest line taken for prose broken off inside a number (a table row or caption is shorter or spaced). */
+const BROKEN_LINE_MIN = 20;
+const isDigitCode = (c: number) => c >= 0x30 && c <= 0x39;
+
 export function extractFigures(doc: ReportDocument, segmenter?: Segmenter, sections?: OutlineNode[], options: { nouns?: boolean; reportYear?: number } = {}): FigureModel {
   const figures: Figure[] = [];
   const sentences: Sentence[] = [];
@@ -288,6 +298,8 @@ export function extractFigures(doc: ReportDocument, segmenter?: Segmenter, secti
       while (si < lineSentences.length - 1 && tok.numStart >= lineSentences[si].end) si++;
       const sent = lineSentences[si];
       if (mask && mask.covers(tok.numStart)) continue;
+      // "实际入库总额1⏎90亿元": a prose line broken inside a number; its second half is no figure
+      if (tok.numStart === 0 && brokenAbove(doc, line.index)) continue;
       const before = s[tok.start - 1];
       if (notMetricBefore.has(before) || isAsciiLetter(before) || before === '+' || before === '.' || before === '/') continue;
       if (s[tok.end] === '+' || isAsciiLetter(s[tok.end]) && tok.kind === 'bare') continue;
@@ -827,6 +839,14 @@ function buildBreakdowns(
     // written in another measure word; no count further back is its total (an amount of money is no such count:
     // "受理调解案件8608起…，总标的6.89亿元；其中，委托调解1034件" lists cases)
     if (hint && total && hint !== total && hint.family !== 'money' && !sameFamily(hint, parts[0].fig) && hint.id > total.id && /^[\s,，]*$/.test(s.slice(hint.range.end.character, at))) continue;
+    // "…放射工作人员34件；医疗执业许可包括：医疗机构许可255件…": words of their own before the trigger, in its clause,
+    // name the list's total; the one count earlier on the line labelled so is it, not the nearest count of another clause
+    const clauseStart = Math.max(s.lastIndexOf(';', at - 1), s.lastIndexOf(',', at - 1), sent.start - 1) + 1;
+    const subject = s.slice(clauseStart, at).trim();
+    if (total && total.range.end.character <= clauseStart && subject.length >= 2 && !/\d/.test(subject)) {
+      const named = lineDrafts.filter((d) => d.tok.end <= clauseStart && usable(d.fig) && d.fig.label.length >= subject.length && d.fig.label.endsWith(subject));
+      if (named.length === 1) total = named[0].fig;
+    }
     if (!total) continue;
     const b = makeBreakdown(sent, total, parts, '其中', inSent);
     b.totalFromPrevious = fromPrevious;

@@ -31,7 +31,10 @@ function outcome(x: Figure, y: Figure, c: Figure): Outcome | null {
   } else if (c.kind === 'percent') {
     if (x.kind !== 'count' || y.kind !== 'count') return null; // a rate's "提高5%" may mean points: ambiguous
     computed = ((up ? x.value - y.value : y.value - x.value) / y.value) * 100;
-    formula = up ? `(${num(x.value)} − ${num(y.value)}) / ${num(y.value)}` : `(${num(y.value)} − ${num(x.value)}) / ${num(y.value)}`;
+    // amounts shown in the smaller unit of the two as written (万元, 亿元), not in yuan
+    const scale = Math.min(scanVocabulary.moneyUnits.get(x.unit) ?? 1, scanVocabulary.moneyUnits.get(y.unit) ?? 1);
+    const v = (n: number) => num(n / scale);
+    formula = up ? `(${v(x.value)} − ${v(y.value)}) / ${v(y.value)}` : `(${v(y.value)} − ${v(x.value)}) / ${v(y.value)}`;
   } else if (c.kind === 'multiple') {
     if (x.kind !== 'count' || !up) return null;
     computed = x.value / y.value - 1;
@@ -42,7 +45,13 @@ function outcome(x: Figure, y: Figure, c: Figure): Outcome | null {
     computed = up ? x.value - y.value : y.value - x.value;
     formula = up ? `${num(x.value)} − ${num(y.value)}` : `${num(y.value)} − ${num(x.value)}`;
   } else return null;
-  const m = matchOf(computed, c) ?? (alt !== undefined ? matchOf(alt, c) : null);
+  let m = matchOf(computed, c) ?? (alt !== undefined ? matchOf(alt, c) : null);
+  // amounts rounded at their last digit (9.85亿元 is 9.845–9.855亿元): any change within their widths is as written
+  if ((!m || m === 'lastDigit') && c.kind === 'percent' && (x.lo < x.hi || y.lo < y.hi) && y.lo > 0) {
+    const [lo, hi] = up ? [(x.lo / y.hi - 1) * 100, (x.hi / y.lo - 1) * 100] : [(1 - x.hi / y.lo) * 100, (1 - x.lo / y.hi) * 100];
+    const half = 0.5 * 10 ** -c.decimals;
+    if (c.value >= lo - half && c.value <= hi + half) m = 'round';
+  }
   const unitText = c.kind === 'percent' ? '%' : c.kind === 'points' ? ' 个百分点' : c.kind === 'multiple' ? ' 倍' : c.unit;
   // a multiple written as a whole number (增长了2倍) is shown to a tenth: 312 / 260 − 1 = 0.2 倍, not "0 倍"
   const shown = `${asWritten(computed, c.kind === 'multiple' ? Math.max(c.decimals, 1) : c.decimals)}${unitText}`;

@@ -108,8 +108,19 @@ function saidNear(text: string, sent: { start: number; end: number }, early: Fig
   return SAYS_CARRY_OVER.test(text.slice(from, to)) || SAYS_CARRY_OVER.test(text.slice(0, sent.start));
 }
 
+/** Carry-over said once for the rest of the text: "（含上年旧存案件，下同）". */
+const SAYS_CARRY_OVER_HENCEFORTH = new RegExp(`(?:${SAYS_CARRY_OVER.source})[^。；;]{0,20}下同`);
+
 export function orderClaims(model: FigureModel, lineText: (line: number) => string): Claim[] {
   const out: Claim[] = [];
+  // the sentence after which every count may include carried-over cases
+  let carryOverFrom = Infinity;
+  for (const sent of model.sentences) {
+    if (SAYS_CARRY_OVER_HENCEFORTH.test(lineText(sent.line).slice(sent.start, sent.end))) {
+      carryOverFrom = sent.index - 1;
+      break;
+    }
+  }
   // parts of one list are disjoint categories of its total (受理 98、不予受理 15、告知 7 of 收到 120), not stages
   const siblings = new Map<number, number>();
   model.breakdowns.forEach((b, k) => b.trigger !== 'implicit' && b.parts.forEach((p) => siblings.set(p, k)));
@@ -185,7 +196,7 @@ export function orderClaims(model: FigureModel, lineText: (line: number) => stri
         const carry = rel.funnel.carryOver.some(([a, b]) => a === early.stage && b === late.stage);
         if (!holds && carry) {
           // said in the paragraph, or in the part of the sentence the later stage is in ("办结28498件（包括上周7件）")
-          const said = saidNear(lineText(sent.line), sent, early, late);
+          const said = sent.index > carryOverFrom || saidNear(lineText(sent.line), sent, early, late);
           readings.push(
             reading(figures, [{ id: 'carryOver', cost: COST.carryOver }], {
               ok: true,

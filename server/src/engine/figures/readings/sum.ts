@@ -7,9 +7,9 @@
 // and a 其中 list of shares adding up to more than 100%. Parts nested in an earlier part (审结30件，胜诉29件;
 // 委托调解1034件，司法确认791件) are never summed.
 import type { Breakdown, Figure, FigureModel } from '../model';
-import { num } from '../arith';
+import { num as numOf } from '../arith';
 import { formatMessage } from '../../messages';
-import { channelWords, funnelOf, listComplete, listJoin, nestedFirst, outcomesOf } from '../vocab';
+import { channelWords, funnelOf, listComplete, listJoin, nestedFirst, outcomesOf, scanVocabulary } from '../vocab';
 import { COST, phrase, reading, type Claim, type Outcome, type Reading } from './types';
 import { metricName } from './same';
 
@@ -40,9 +40,12 @@ function sumOutcome(total: Figure[], parts: Figure[], complete: boolean, complet
   const tValue = total.reduce((a, f) => a + f.value, 0);
   const exact = parts.every((f) => !f.approx) && total.every((f) => !f.approx);
   const sum = parts.reduce((a, f) => a + f.value, 0);
+  const unit = total[0].unit;
+  // amounts shown in the unit of the total as written (亿元, 万元), not in yuan
+  const scale = scanVocabulary.moneyUnits.get(unit) ?? 1;
+  const num = (n: number) => numOf(n / scale);
   const expr = parts.map((f) => num(f.value)).join(' + ');
   const totalText = total.length === 1 ? total[0].text : `${total.map((f) => num(f.value)).join(' + ')} = ${num(tValue)}`;
-  const unit = total[0].unit;
   if (lo > tHi + 1e-9) {
     return {
       ok: false,
@@ -185,7 +188,7 @@ function breakdownClaim(model: FigureModel, b: Breakdown, lineText: (line: numbe
   const capped = (o: Outcome): Outcome => {
     if (o.ok) return o;
     if (prefixIsTotal > 0 && !o.cap && o.messageId === 'breakdown-sum.exceeds') {
-      o = { ...o, cap: 'inferred', messageId: 'breakdown-sum.exceedsAfterTotal', args: { ...o.args, first: prefixIsTotal + 1 } };
+      o = { ...o, cap: 'soft', messageId: 'breakdown-sum.exceedsAfterTotal', args: { ...o.args, first: prefixIsTotal + 1 } };
     }
     const whole = typeof o.data?.total === 'number' ? o.data.total : total.hi;
     const softly = mayBeNested ? 'breakdown-sum.exceedsMaybeNested' : channels && parts.every((f) => f.lo <= whole + 1e-9) ? 'breakdown-sum.exceedsMaybeOverlap' : undefined;
@@ -312,12 +315,12 @@ function shareClaims(model: FigureModel, lineText: (line: number) => string): Cl
     if (shares.length < 2) continue;
     const lo = shares.reduce((a, f) => a + f.lo, 0);
     const tolerance = shares.reduce((a, f) => a + 10 ** -f.decimals / 2, 0);
-    const expr = shares.map((f) => num(f.value)).join('% + ') + '%';
+    const expr = shares.map((f) => numOf(f.value)).join('% + ') + '%';
     const sum = shares.reduce((a, f) => a + f.value, 0);
     const ok = !(lo > 100 + tolerance);
     const outcome: Outcome = ok
-      ? { ok, detail: `${expr} = ${num(sum)}% ≤ 100%` }
-      : { ok, detail: `${expr} = ${num(sum)}% > 100%`, messageId: 'breakdown-sum.sharesOver', args: { expr, sum: num(sum) }, data: { sum, parts: shares.map((f) => f.value) } };
+      ? { ok, detail: `${expr} = ${numOf(sum)}% ≤ 100%` }
+      : { ok, detail: `${expr} = ${numOf(sum)}% > 100%`, messageId: 'breakdown-sum.sharesOver', args: { expr, sum: numOf(sum) }, data: { sum, parts: shares.map((f) => f.value) } };
     out.push({
       check: CODE,
       anchor: shares[0],
