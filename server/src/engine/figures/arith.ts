@@ -285,7 +285,8 @@ export function resolveRate(model: FigureModel, pct: Figure): RateResolution {
     }
   } else {
     // a share, or a rate we only know by name: the count just before it in its sentence
-    const before = window.filter((f) => f.id < pct.id);
+    // (not a count in brackets the share is outside of: "合伙所647家（其中外省分所63家），占85.6%" is 647's share)
+    const before = window.filter((f) => f.id < pct.id && (!f.bracketed || !!pct.bracketed));
     const last = before[before.length - 1];
     if (!last || last.kind !== 'count' || last.prior || last.change) return res;
     if (def.share && pct.afterList) {

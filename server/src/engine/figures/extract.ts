@@ -377,6 +377,7 @@ export function extractFigures(doc: ReportDocument, segmenter?: Segmenter, secti
       fig.segment = semicolons;
       // "有5083件发生在事业单位，其中…社会保险类争议，占到…的23.97%": a share after 其中 is of a part of the count before
       if (kind === 'percent' && prev && prev.fig.kind === 'count' && listTriggers.some((w) => indexWithin(s, w, prev.tok.end, labelStart) >= 0)) fig.afterList = true;
+      if (bracketOpen > 0) fig.bracketed = true;
       drafts.push({ fig, tok, labelStart, labelMatches, rightText, inParens, bracketed: bracketOpen > 0 });
       labelStarts.push(labelStart);
       labelEnds.push(labelEnd);

@@ -43,6 +43,8 @@ export interface Figure {
   stage?: string;
   /** An average (人均结案298.56件) or a count with decimals of whole things: no stage, no part or total of a count. */
   average?: boolean;
+  /** Inside brackets opened earlier in its sentence (a note or split of another figure: "647家（其中…63家）"). */
+  bracketed?: boolean;
   stageText?: string;
   /** For a percentage: the rate's name as written (综合化解率, 占比) and its definition id in figures.json. */
   rate?: string;

@@ -185,8 +185,12 @@ function breakdownClaim(model: FigureModel, b: Breakdown, lineText: (line: numbe
   // counted apart, written into the list by mistake; the list still exceeds its total, on weaker evidence
   let prefix = 0;
   const prefixIsTotal = total.approx ? -1 : parts.findIndex((p, k) => k < parts.length - 1 && !p.approx && Math.abs((prefix += p.value) - total.value) < 1e-9 && k >= 1);
+  // a 其中 opening a paragraph, whose total is the last count of the paragraph before ("…移送公安机关236起。⏎其中，在春季
+  // 农资打假行动中…"): the paragraph may go back to a total stated further up, so an excess is soft evidence
+  const acrossParagraphs = !!b.totalFromPrevious && total.line !== all[0]?.line;
   const capped = (o: Outcome): Outcome => {
     if (o.ok) return o;
+    if (acrossParagraphs && o.cap !== 'soft') o = { ...o, cap: 'soft' };
     if (prefixIsTotal > 0 && !o.cap && o.messageId === 'breakdown-sum.exceeds') {
       o = { ...o, cap: 'soft', messageId: 'breakdown-sum.exceedsAfterTotal', args: { ...o.args, first: prefixIsTotal + 1 } };
     }
