@@ -25,6 +25,7 @@ import {
   channelWords,
   nestedPairs,
   endOnlyStages,
+  endOnlyBeforeObject,
   stageAfterStage,
   rightAllowedStages,
   scanVocabulary,
@@ -221,6 +222,12 @@ interface Draft {
   bracketed: boolean;
 }
 
+/** Words after a stage word that make a count one of documents (figures.json stageDocuments). */
+const STAGE_DOCUMENTS: string[] = data.stageDocuments.words;
+
+/** The longest qualifier between an end-only stage word and the object it counts (发现一般隐患: 一般). */
+const OBJECT_QUALIFIER_MAX = 3;
+
 /** The longest bracket inside a name that a label runs on past (市（州）), brackets excluded. */
 const NAME_BRACKET_MAX = 3;
 
@@ -414,7 +421,10 @@ export function extractFigures(doc: ReportDocument, segmenter?: Segmenter, secti
       for (const m of d.labelMatches) {
         if (m.type === 'object') object = m.id;
         else if (m.type === 'stage') {
-          if (endOnlyStages.has(m.word) && m.end < trimmed.length) continue;
+          // (or followed only by what is counted: "发现一般隐患32条", the object word ending the label)
+          if (endOnlyStages.has(m.word) && m.end < trimmed.length && !(endOnlyBeforeObject.has(m.word) && d.labelMatches.some((o) => o.type === 'object' && o.end === trimmed.length && o.start >= m.end && o.start - m.end <= OBJECT_QUALIFIER_MAX))) continue;
+          // "下达整改指令书8份": documents, not the stage
+          if (STAGE_DOCUMENTS.some((w) => trimmed.startsWith(w, m.end))) continue;
           stage = m;
         } else if (m.type === 'rate') rate = m;
         else if (m.type === 'prior') f.prior = true;

@@ -80,6 +80,8 @@ export const stageGroupsOptional: Record<string, string[]> = Object.fromEntries(
 ) as Record<string, string[]>;
 export const nestedPairs: string[][] = data.nested.pairs;
 export const endOnlyStages = new Set<string>(data.endOnly);
+/** End-only stage words that may also stand before the object they count (发现一般隐患32条). */
+export const endOnlyBeforeObject = new Set<string>(data.endOnlyBeforeObject);
 /** Stage words that name a later stage right after a count of another stage in their clause (调处 after 受理 is 化解). */
 export const stageAfterStage: ReadonlyMap<string, { after: string; stage: string }> = new Map(
   Object.entries(data.stageAfterStage).filter((e): e is [string, { after: string; stage: string }] => !e[0].startsWith('$')),

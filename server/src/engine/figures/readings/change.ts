@@ -396,6 +396,15 @@ export function changeClaims(model: FigureModel, lineText: (line: number) => str
           const onlyChanges = figs.slice(0, i - 1).every((f) => !!f.change);
           const viaDiff = fromDifference(figs, i, i === 1 || onlyChanges ? figuresOpenedOn(model, sent, text) : undefined);
           if (viaDiff) readings.push(viaDiff);
+          // "机构为2429家，其中新登记84家，注销90家，比去年减少27家，减少率为1.1%": a current that is a part of a list
+          // may be the list's total the comparison speaks of (27 / (2429 + 27) = 1.1%)
+          const x = viaDiff?.figures.find((r) => r.role === 'current')?.fig;
+          const d = viaDiff?.figures.find((r) => r.role === 'change' && r.fig.kind === 'count')?.fig;
+          const whole = x && d && !viaDiff!.outcome.ok ? model.breakdowns.find((b) => b.parts.includes(x.id)) : undefined;
+          if (whole && d) {
+            const r = differenceReading(model.figures[whole.total], d, c);
+            if (r) readings.push({ ...r, assumptions: [...r.assumptions, { id: 'listTotalCurrent', cost: 0 }] });
+          }
         }
         // the prior stated after the change: "X件，同比增长Z%，上年同期为Y件"
         if (!p) {

@@ -108,6 +108,9 @@ function saidNear(text: string, sent: { start: number; end: number }, early: Fig
   return SAYS_CARRY_OVER.test(text.slice(from, to)) || SAYS_CARRY_OVER.test(text.slice(0, sent.start));
 }
 
+/** A bracketed note right after a count saying what else it includes: "（含复查整改）". */
+const INCLUDES_MORE = /^\s*[（(]\s*(?:含|包括|包含)/;
+
 /** Carry-over said once for the rest of the text: "（含上年旧存案件，下同）". */
 const SAYS_CARRY_OVER_HENCEFORTH = new RegExp(`(?:${SAYS_CARRY_OVER.source})[^。；;]{0,20}下同`);
 
@@ -207,6 +210,10 @@ export function orderClaims(model: FigureModel, lineText: (line: number) => stri
               data: { ...data, carryOver: true },
             }),
           );
+        }
+        // a note right after the later count that it includes more ("整改火灾隐患1665处（含复查整改）") says why it may be larger
+        if (!holds && !carry && INCLUDES_MORE.test(lineText(sent.line).slice(late.range.end.character))) {
+          readings.push(reading(figures, [{ id: 'includesMore', cost: COST.carryOver }], { ok: true, detail: `${late.stageText} ${late.text} > ${early.stageText} ${early.text}` }));
         }
         // the sentence opens with a count of the earlier stage, the total of a list, that holds all its others (受理2878
         // 件，其中12315平台受理1954件…；12345平台受理924件，现已办结2839件: 2878 = 1954 + 924): the later stage may be of
