@@ -173,6 +173,9 @@ export function orderClaims(model: FigureModel, lineText: (line: number) => stri
         if (wholeAndPart.has(`${x.id}:${y.id}`) || wholeAndPart.has(`${y.id}:${x.id}`)) continue;
         if (splitByScope(early, late, figs) || ownSubject(model, early, late) || ownPairs(model, early, late)) continue;
         if (isSum(i) || isSum(j)) continue;
+        // an earlier stage written after the later one, past a semicolon, is of something that part names ("裁前调解83件，
+        // 调解成功83件；受理20件代理诉讼仲裁案件"): a funnel runs in its order, or within one part (受理1450件，其中…新收840件)
+        if (early.id > late.id && (early.segment ?? 0) !== (late.segment ?? 0)) continue;
         // an earlier stage in brackets is a split of another count ("受理28491件（热线受理28451件，多媒体受理40件），办结28498件")
         if (early.id < late.id && early.line === late.line && scanBrackets(lineText(sent.line), early.range.end.character, late.range.start.character).closedOutside) continue;
         const figures = [
