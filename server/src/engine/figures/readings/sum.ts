@@ -458,6 +458,15 @@ function restatesEach(model: FigureModel, b: Breakdown): boolean {
   return namesakes.size >= 2;
 }
 
+/**
+ * A list of uncounted items closed by its own total ("其他人员，包括公证员助理和行政后勤人员，共18233名"): its one
+ * "part", named by a total word alone, is that group's total, not a part of the count before the list.
+ */
+function ownTotalOnly(model: FigureModel, b: Breakdown): boolean {
+  return b.parts.length > 0 && b.parts.every((id) => TOTAL_WORD_ONLY.test(model.figures[id].label.trim()));
+}
+const TOTAL_WORD_ONLY = /^(?:合计|共计|总计|总共|一共|共)[为达是有]?$/;
+
 export function sumClaims(model: FigureModel, lineText: (line: number) => string): Claim[] {
-  return [...shareClaims(model, lineText), ...model.breakdowns.filter((b) => !restatesEach(model, b)).map((b) => breakdownClaim(model, b, lineText)), ...totalAfterClaims(model, lineText), ...colonListClaims(model, lineText)];
+  return [...shareClaims(model, lineText), ...model.breakdowns.filter((b) => !restatesEach(model, b) && !ownTotalOnly(model, b)).map((b) => breakdownClaim(model, b, lineText)), ...totalAfterClaims(model, lineText), ...colonListClaims(model, lineText)];
 }
