@@ -64,6 +64,16 @@ function gluedHeading(ctx: RuleContext, prev: OutlineNode, node: OutlineNode, ma
   return to - from > GLUED_SPAN ? null : markerWithin(ctx, from, to, '。；;）)', marker, '\\u4e00-\\u9fff');
 }
 
+/** The softer note that the heading `expected` is written at `at`, at the end of a line, not on a line of its own. */
+function reportGlued(ctx: RuleContext, expected: string, at: { line: number; character: number }): void {
+  ctx.report({
+    messageId: 'heading-numbering.glued',
+    variant: 'glued',
+    args: { expected, line: at.line + 1 },
+    range: { start: at, end: { line: at.line, character: at.character + expected.length } },
+  });
+}
+
 /** Lines looked back for a first item run in after a label ("填表说明：1.统计范围…" before "2.…"). */
 const RUN_IN_SPAN = 3;
 
@@ -133,26 +143,14 @@ export const headingNumbering: Rule = {
               const first = markerLike(node.marker, node.kind, 1);
               const line = node.selectionRange.start.line;
               const glued = n === 2 ? markerWithin(ctx, line - GLUED_SPAN, line, '\\u4e00-\\u9fff。；;）)', first, '\\u4e00-\\u9fff') : null;
-              if (glued) {
-                ctx.report({
-                  messageId: 'heading-numbering.glued',
-                  variant: 'glued',
-                  args: { expected: first, line: glued.line + 1 },
-                  range: { start: glued, end: { line: glued.line, character: glued.character + first.length } },
-                });
-              } else flag(i, 'heading-numbering.first', 1);
+              if (glued) reportGlued(ctx, first, glued);
+              else flag(i, 'heading-numbering.first', 1);
             }
           } else if (prev.ordinal !== undefined && n !== prev.ordinal + 1 && n !== pos && n !== 1 && !elidedBetween(ctx, prev, node)) {
             const missing = markerLike(node.marker, node.kind, prev.ordinal + 1);
             const glued = n === prev.ordinal + 2 ? gluedHeading(ctx, prev, node, missing) : null;
-            if (glued) {
-              ctx.report({
-                messageId: 'heading-numbering.glued',
-                variant: 'glued',
-                args: { expected: missing, line: glued.line + 1 },
-                range: { start: glued, end: { line: glued.line, character: glued.character + missing.length } },
-              });
-            } else flag(i, n === prev.ordinal ? 'heading-numbering.repeat' : 'heading-numbering.gap', prev.ordinal + 1, prev);
+            if (glued) reportGlued(ctx, missing, glued);
+            else flag(i, n === prev.ordinal ? 'heading-numbering.repeat' : 'heading-numbering.gap', prev.ordinal + 1, prev);
           } else if (prev.ordinal !== undefined && n === 1 && prev.ordinal === 1) {
             flag(i, 'heading-numbering.repeat', 2, prev);
           }
