@@ -490,10 +490,6 @@ function parallelSentences(model: FigureModel): (a: Figure, b: Figure) => boolea
   };
 }
 
-/**
- * `backing`: for each rate its own counts reproduce, those counts' values (readings/index.ts). Two rates each
- * reproduced by other counts (办结率75.42% = 1715 / 2274 and 办结率91.32% = 221 / 242) are rates of two things.
- */
 /** Is `line` the continuation of a sentence begun on the line before (a long line ending in no sentence end)? */
 function wrappedFrom(lineText: (line: number) => string, line: number): boolean {
   if (line === 0) return false;
@@ -505,6 +501,10 @@ const WRAPPED_LINE_MIN = 20;
 /** How a line broken off mid-sentence ends: in a word, a number or after a comma (not a sentence end, a bracket, a cell). */
 const WRAPPED_END = /[\u4e00-\u9fff\d,，、]$/;
 
+/**
+ * `backing`: for each rate its own counts reproduce, those counts' values (readings/index.ts). Two rates each
+ * reproduced by other counts (办结率75.42% = 1715 / 2274 and 办结率91.32% = 221 / 242) are rates of two things.
+ */
 export function sameClaims(model: FigureModel, lineText: (line: number) => string, backing: Map<number, string> = new Map()): Claim[] {
   const out: Claim[] = [];
   const seen = new Map<string, Figure[]>();
