@@ -369,7 +369,7 @@ function consensusReadings(model: FigureModel): Map<Figure, Reading> {
   const plainShare = (g: Figure | undefined, f: Figure) => !!g && g.sentence === f.sentence && g.kind === 'percent' && !g.prior && !g.change && !g.approx;
   const plainCount = (g: Figure | undefined, f: Figure) => !!g && g.sentence === f.sentence && g.kind === 'count' && !g.prior && !g.change && !g.approx;
   for (const f of model.figures) {
-    if (f.rateId !== '占比' || !/分别占[^，,；;。]{0,8}$/.test(f.label) || !plainShare(f, f)) continue;
+    if (f.rateId !== '占比' || !/分别占[^，,；;。]{0,16}$/.test(f.label) || !plainShare(f, f)) continue;
     const run = [f];
     while (run.length < MAX_RESPECTIVELY && plainShare(model.figures[f.id + run.length], f)) run.push(model.figures[f.id + run.length]);
     const counts: Figure[] = [];
