@@ -39,6 +39,16 @@ export function normalizeWidth(s: string, traditionalScript = true): string {
   return traditionalScript ? half.replace(TRADITIONAL, simplify) : half;
 }
 
+/** The shortest line taken for hard-wrapped prose (headings, captions and table rows are shorter or end otherwise). */
+const WRAPPED_LINE_MIN = 20;
+/** How a line broken off mid-sentence ends: in a word, a number or after a comma (not a sentence end, a bracket, a cell). */
+const WRAPPED_END = /[\u4e00-\u9fff\d,，、]$/;
+
+/** Is `line` (as given) prose that a copy broke off mid-sentence: long, ending in a word, a number or a comma, no cells? */
+export function hardWrapped(line: string): boolean {
+  return line.length >= WRAPPED_LINE_MIN && WRAPPED_END.test(line) && !/[|\t]/.test(line);
+}
+
 export class ReportDocument {
   readonly text: string;
   readonly lines: Line[];

@@ -8,10 +8,10 @@
 //
 // Cost: one pass per line for numbers and quotes; labels are capped at LABEL_MAX characters; list and pair scans
 // are capped at WINDOW figures, and the readings' look-ups are bounded by figures. Linear in the document length.
-import type { Line, ReportDocument } from '../document';
+import { hardWrapped, type Line, type ReportDocument } from '../document';
 import type { OutlineNode, Segmenter } from '../types';
 import { writtenTogether, type Breakdown, type Figure, type FigureKind, type FigureModel, type Sentence } from './model';
-import { scanNumbers, type NumberToken } from './numbers';
+import { isDigit, scanNumbers, type NumberToken } from './numbers';
 import {
   antecedentExclude,
   movesInto,
@@ -218,8 +218,6 @@ interface Draft {
   labelMatches: LabelMatch[];
   rightText: string;
   inParens: boolean;
-  /** Inside brackets opened earlier in its sentence (a split or note of another figure). */
-  bracketed: boolean;
 }
 
 /** Words after a stage word that make a count one of documents (figures.json stageDocuments). */
@@ -257,15 +255,12 @@ const RATIO_WORDS = /比值|之比/;
 /** The ends of a sentence within a line: 。 ! ? ！ ？ */
 const SENTENCE_STOP = /[。!?！？]/g;
 
-/** The line before `index` is prose broken off in the middle of a number: long, ending in a digit. */
+/** The line before `index` is prose broken off in the middle of a number: hard-wrapped, ending in a digit, not spaced. */
 function brokenAbove(doc: ReportDocument, index: number): boolean {
   if (index === 0) return false;
   const above = doc.lines[index - 1].norm;
-  return above.length >= BROKEN_LINE_MIN && isDigitCode(above.charCodeAt(above.length - 1)) && !/[|\t]|\s{2}/.test(above);
+  return hardWrapped(above) && isDigit(above[above.length - 1]) && !/\s{2}/.test(above);
 }
-/** The shortest line taken for prose broken off inside a number (a table row or caption is shorter or spaced). */
-const BROKEN_LINE_MIN = 20;
-const isDigitCode = (c: number) => c >= 0x30 && c <= 0x39;
 
 export function extractFigures(doc: ReportDocument, segmenter?: Segmenter, sections?: OutlineNode[], options: { nouns?: boolean; reportYear?: number } = {}): FigureModel {
   const figures: Figure[] = [];
@@ -385,7 +380,7 @@ export function extractFigures(doc: ReportDocument, segmenter?: Segmenter, secti
       // "有5083件发生在事业单位，其中…社会保险类争议，占到…的23.97%": a share after 其中 is of a part of the count before
       if (kind === 'percent' && prev && prev.fig.kind === 'count' && listTriggers.some((w) => indexWithin(s, w, prev.tok.end, labelStart) >= 0)) fig.afterList = true;
       if (bracketOpen > 0) fig.bracketed = true;
-      drafts.push({ fig, tok, labelStart, labelMatches, rightText, inParens, bracketed: bracketOpen > 0 });
+      drafts.push({ fig, tok, labelStart, labelMatches, rightText, inParens });
       labelStarts.push(labelStart);
       labelEnds.push(labelEnd);
       figures.push(fig);
@@ -743,10 +738,16 @@ function makeBreakdown(sent: Sentence, total: Figure, parts: Draft[], trigger: B
   let completeReason: Breakdown['completeReason'];
   // (an item of its own: a list of one part, or a word quoted in an item's description, "既有“四大类”又有“其他类”的
   // 综合机构327家", names no remainder)
-  const other = parts.length > 1 ? parts.find((d) => otherWordIn(d.fig.label)) : undefined;
-  if (other) {
+  let otherWord: string | undefined;
+  if (parts.length > 1) {
+    for (const d of parts) {
+      otherWord = otherWordIn(d.fig.label);
+      if (otherWord) break;
+    }
+  }
+  if (otherWord) {
     complete = true;
-    completeReason = { id: 'other', args: { word: otherWordIn(other.fig.label) ?? '' } };
+    completeReason = { id: 'other', args: { word: otherWord } };
   } else if (parts.length > 1 && parts.some((d) => d.fig.value === 0 && !d.fig.approx) && !partsOfOtherObjects(total, parts)) {
     complete = true;
     completeReason = { id: 'zero', args: {} };
@@ -805,7 +806,7 @@ function buildBreakdowns(
     let stageOf = hint;
     for (let i = prevSent.length - 1; i >= 0 && !stageOf && at - sent.start <= 2; i--) {
       const d = prevSent[i];
-      if (d.fig.kind === 'count' && !d.fig.prior && !d.fig.change && !d.bracketed) stageOf = d.fig;
+      if (d.fig.kind === 'count' && !d.fig.prior && !d.fig.change && !d.fig.bracketed) stageOf = d.fig;
     }
     const parts = collectParts(s, inSent, from, hint, stageOf?.stage, at - sent.start <= 2);
     if (parts.length === 0) continue;
@@ -833,7 +834,7 @@ function buildBreakdowns(
         const d = prevSent[i];
         if (!usable(d.fig)) continue;
         if (!total) {
-          if (d.bracketed) bracketed ??= d.fig;
+          if (d.fig.bracketed) bracketed ??= d.fig;
           else {
             total = d.fig;
             fromPrevious = true;

@@ -14,7 +14,7 @@ import { scanBrackets } from '../brackets';
 import { WINDOW } from '../extract';
 import { scanVocabulary } from '../vocab';
 import data from '../../../../data/figures.json';
-import { COST, phrase, reading, type Assumption, type Claim, type Outcome, type Reading } from './types';
+import { assuming, COST, phrase, reading, type Assumption, type Claim, type Outcome, type Reading } from './types';
 
 const CODE = 'change-mismatch';
 
@@ -31,8 +31,7 @@ function outcome(x: Figure, y: Figure, c: Figure): Outcome | null {
   } else if (c.kind === 'percent') {
     if (x.kind !== 'count' || y.kind !== 'count') return null; // a rate's "提高5%" may mean points: ambiguous
     computed = ((up ? x.value - y.value : y.value - x.value) / y.value) * 100;
-    // amounts shown in the smaller unit of the two as written (万元, 亿元), not in yuan
-    const scale = Math.min(scanVocabulary.moneyUnits.get(x.unit) ?? 1, scanVocabulary.moneyUnits.get(y.unit) ?? 1);
+    const { scale } = writtenScale(x, y);
     const v = (n: number) => num(n / scale);
     formula = up ? `(${v(x.value)} − ${v(y.value)}) / ${v(y.value)}` : `(${v(y.value)} − ${v(x.value)}) / ${v(y.value)}`;
   } else if (c.kind === 'multiple') {
@@ -161,6 +160,16 @@ function fromDifference(figs: Figure[], i: number, before?: Figure[]): Reading |
   return differenceReading(x, d, c);
 }
 
+/**
+ * The scale and unit two amounts are shown in: the smaller money unit of the two as written (万元, 亿元), not yuan;
+ * 1 and the first one's unit for counts.
+ */
+function writtenScale(a: Figure, b: Figure): { scale: number; unit: string } {
+  const sa = scanVocabulary.moneyUnits.get(a.unit) ?? 1;
+  const sb = scanVocabulary.moneyUnits.get(b.unit) ?? 1;
+  return sa <= sb ? { scale: sa, unit: a.unit } : { scale: sb, unit: b.unit };
+}
+
 /** The change `c` read as the difference `d` over the prior the current `x` and `d` give (X − D, or X + D for a decrease). */
 function differenceReading(x: Figure, d: Figure, c: Figure): Reading | null {
   const up = c.change === 'up';
@@ -168,11 +177,7 @@ function differenceReading(x: Figure, d: Figure, c: Figure): Reading | null {
   if (prior <= 0) return null;
   const computed = (d.value / prior) * 100;
   const m = matchOf(computed, c);
-  // shown in the unit as written (万元, 亿元), not in yuan
-  const sd = scanVocabulary.moneyUnits.get(d.unit) ?? 1;
-  const sx = scanVocabulary.moneyUnits.get(x.unit) ?? 1;
-  const scale = Math.min(sd, sx);
-  const scaleUnit = scale === sd ? d.unit : x.unit;
+  const { scale, unit: scaleUnit } = writtenScale(d, x);
   const v = (n: number) => num(n / scale);
   const formula = `${v(d.value)} / (${v(x.value)} ${up ? '−' : '+'} ${v(d.value)})`;
   const shown = `${asWritten(computed, c.decimals)}%`;
@@ -362,7 +367,7 @@ export function changeClaims(model: FigureModel, lineText: (line: number) => str
       const differenced = differenceByPosition.get(c);
       if (differenced) {
         const r = differenceReading(differenced.x, differenced.d, c);
-        if (r) out.push({ check: CODE, anchor: c, readings: [{ ...r, assumptions: [...r.assumptions, { id: 'respectively', cost: COST.respectively }], cost: r.cost + COST.respectively }], ceiling: 1, sentenceBound: true });
+        if (r) out.push({ check: CODE, anchor: c, readings: [assuming(r, { id: 'respectively', cost: COST.respectively })], ceiling: 1, sentenceBound: true });
         continue;
       }
       const annual = viaRatio || paired ? null : annualAverage(figs, i);
@@ -403,7 +408,7 @@ export function changeClaims(model: FigureModel, lineText: (line: number) => str
           const whole = x && d && !viaDiff!.outcome.ok ? model.breakdowns.find((b) => b.parts.includes(x.id)) : undefined;
           if (whole && d) {
             const r = differenceReading(model.figures[whole.total], d, c);
-            if (r) readings.push({ ...r, assumptions: [...r.assumptions, { id: 'listTotalCurrent', cost: 0 }] });
+            if (r) readings.push(assuming(r, { id: 'listTotalCurrent', cost: 0 }));
           }
         }
         // the prior stated after the change: "X件，同比增长Z%，上年同期为Y件"
@@ -419,13 +424,12 @@ export function changeClaims(model: FigureModel, lineText: (line: number) => str
       }
       if (readings.length) out.push({ check: CODE, anchor: c, readings, ceiling: 1, sentenceBound: true });
       else {
+        // the current by 分别 position, else the one the change names
         const x = currentByPosition.get(c);
-        const named = x ? undefined : namedCurrent(figs, i);
-        const g = x
-          ? impossibleChange(x, c, c.change === 'up' ? '增长' : '下降', [{ id: 'respectively', cost: COST.respectively }])
-          : named
-            ? impossibleChange(named, c, c.change === 'up' ? '增长' : '下降', [{ id: 'namedCurrent', cost: COST.respectively }])
-            : wholePriorClaim(figs, i, text);
+        const current = x ?? namedCurrent(figs, i);
+        const g = current
+          ? impossibleChange(current, c, c.change === 'up' ? '增长' : '下降', [{ id: x ? 'respectively' : 'namedCurrent', cost: COST.respectively }])
+          : wholePriorClaim(figs, i, text);
         if (g) out.push(g);
       }
     }

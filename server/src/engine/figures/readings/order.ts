@@ -116,14 +116,12 @@ const SAYS_CARRY_OVER_HENCEFORTH = new RegExp(`(?:${SAYS_CARRY_OVER.source})[^�
 
 export function orderClaims(model: FigureModel, lineText: (line: number) => string): Claim[] {
   const out: Claim[] = [];
-  // the sentence after which every count may include carried-over cases
-  let carryOverFrom = Infinity;
-  for (const sent of model.sentences) {
-    if (SAYS_CARRY_OVER_HENCEFORTH.test(lineText(sent.line).slice(sent.start, sent.end))) {
-      carryOverFrom = sent.index - 1;
-      break;
-    }
-  }
+  // the sentence from which on every count may include carried-over cases, looked for once an inversion needs it
+  let carryOverFrom: number | undefined;
+  const saidHenceforth = (sentence: number) => {
+    carryOverFrom ??= model.sentences.find((s) => SAYS_CARRY_OVER_HENCEFORTH.test(lineText(s.line).slice(s.start, s.end)))?.index ?? Infinity;
+    return sentence >= carryOverFrom;
+  };
   // parts of one list are disjoint categories of its total (受理 98、不予受理 15、告知 7 of 收到 120), not stages
   const siblings = new Map<number, number>();
   model.breakdowns.forEach((b, k) => b.trigger !== 'implicit' && b.parts.forEach((p) => siblings.set(p, k)));
@@ -202,7 +200,7 @@ export function orderClaims(model: FigureModel, lineText: (line: number) => stri
         const carry = rel.funnel.carryOver.some(([a, b]) => a === early.stage && b === late.stage);
         if (!holds && carry) {
           // said in the paragraph, or in the part of the sentence the later stage is in ("办结28498件（包括上周7件）")
-          const said = sent.index > carryOverFrom || saidNear(lineText(sent.line), sent, early, late);
+          const said = saidHenceforth(sent.index) || saidNear(lineText(sent.line), sent, early, late);
           readings.push(
             reading(figures, [{ id: 'carryOver', cost: COST.carryOver }], {
               ok: true,

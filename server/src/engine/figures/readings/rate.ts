@@ -13,7 +13,7 @@
 import { listWithPart, type Figure, type FigureModel } from '../model';
 import { asWritten, grim, grimApplies, isExact, lineFigures, matchOf, previousParagraphFigures, num, percent, resolveRatio, resolveRate, type RateResolution, type Term } from '../arith';
 import { funnels, rateById } from '../vocab';
-import { COST, phrase, reading, type Assumption, type Claim, type Outcome, type Reading } from './types';
+import { COST, phrase, reading, softened, type Assumption, type Claim, type Outcome, type Reading } from './types';
 import type { MessageRef } from '../../messages';
 import data from '../../../../data/figures.json';
 import { WINDOW } from '../extract';
@@ -585,6 +585,5 @@ function besideCountSoftens(model: FigureModel, c: Claim): Claim {
     const g = model.figures[id];
     return g.id < pct.id && (g.segment ?? 0) === seg && g.kind === 'count' && !used.has(g) && !g.prior && !g.change && !g.average && counts.some((f) => f.family === g.family);
   });
-  if (!beside) return c;
-  return { ...c, readings: c.readings.map((r) => (r.outcome.ok || r.outcome.cap === 'soft' ? r : { ...r, outcome: { ...r.outcome, cap: 'soft' } })) };
+  return beside ? softened(c) : c;
 }

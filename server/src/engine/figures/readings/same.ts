@@ -6,7 +6,8 @@
 import type { Figure, FigureModel } from '../model';
 import { conflictFillers } from '../vocab';
 import data from '../../../../data/figures.json';
-import { phrase, reading, type Claim, type Outcome } from './types';
+import { phrase, reading, softened, type Claim, type Outcome } from './types';
+import { hardWrapped } from '../../document';
 import { alternation, INLINE_PINYIN } from '../../regex';
 
 const CODE = 'conflicting-figure';
@@ -490,17 +491,6 @@ function parallelSentences(model: FigureModel): (a: Figure, b: Figure) => boolea
   };
 }
 
-/** Is `line` the continuation of a sentence begun on the line before (a long line ending in no sentence end)? */
-function wrappedFrom(lineText: (line: number) => string, line: number): boolean {
-  if (line === 0) return false;
-  const above = lineText(line - 1).trimEnd();
-  return above.length >= WRAPPED_LINE_MIN && WRAPPED_END.test(above) && !/[|\t]/.test(above);
-}
-/** The shortest line taken for hard-wrapped prose (headings, captions and table rows are shorter or end otherwise). */
-const WRAPPED_LINE_MIN = 20;
-/** How a line broken off mid-sentence ends: in a word, a number or after a comma (not a sentence end, a bracket, a cell). */
-const WRAPPED_END = /[\u4e00-\u9fff\d,，、]$/;
-
 /**
  * `backing`: for each rate its own counts reproduce, those counts' values (readings/index.ts). Two rates each
  * reproduced by other counts (办结率75.42% = 1715 / 2274 and 办结率91.32% = 221 / 242) are rates of two things.
@@ -574,9 +564,5 @@ export function sameClaims(model: FigureModel, lineText: (line: number) => strin
   out.push(...tableClaims(model, strict));
   // a sentence begun on the line before (prose hard-wrapped by a copy) may name a subject there ("国税系统…共检查
   // 141万纳税户，…查⏎出有税务违法问题的纳税户69万户"): a conflict of such a figure is only soft evidence
-  return out.map((c) =>
-    c.readings.some((r) => r.figures.some((x) => wrappedFrom(lineText, x.fig.line)))
-      ? { ...c, readings: c.readings.map((r) => (r.outcome.ok ? r : { ...r, outcome: { ...r.outcome, cap: 'soft' as const } })) }
-      : c,
-  );
+  return out.map((c) => (c.readings.some((r) => r.figures.some((x) => x.fig.line > 0 && hardWrapped(lineText(x.fig.line - 1).trimEnd()))) ? softened(c) : c));
 }

@@ -183,8 +183,18 @@ function breakdownClaim(model: FigureModel, b: Breakdown, lineText: (line: numbe
   // (extract.ts sameKindOfItem) or a conjunction joins it: it might yet begin a new topic, so the evidence is inferred
   // the first parts alone make up the total exactly ("330家代表机构，其中外国265家，香港65家，台湾9家"): the rest may be
   // counted apart, written into the list by mistake; the list still exceeds its total, on weaker evidence
-  let prefix = 0;
-  const prefixIsTotal = total.approx ? -1 : parts.findIndex((p, k) => k < parts.length - 1 && !p.approx && Math.abs((prefix += p.value) - total.value) < 1e-9 && k >= 1);
+  let prefixIsTotal = -1;
+  if (!total.approx) {
+    let prefix = 0;
+    for (let k = 0; k < parts.length - 1; k++) {
+      if (parts[k].approx) continue;
+      prefix += parts[k].value;
+      if (k >= 1 && Math.abs(prefix - total.value) < 1e-9) {
+        prefixIsTotal = k;
+        break;
+      }
+    }
+  }
   // a 其中 opening a paragraph, whose total is the last count of the paragraph before ("…移送公安机关236起。⏎其中，在春季
   // 农资打假行动中…"): the paragraph may go back to a total stated further up, so an excess is soft evidence
   const acrossParagraphs = !!b.totalFromPrevious && total.line !== all[0]?.line;
@@ -343,8 +353,10 @@ function shareClaims(model: FigureModel, lineText: (line: number) => string): Cl
  * a reading. Stages of one funnel (收到…受理…) are not a list of categories.
  */
 const TOTAL_AFTER = /^[，,、；;]?[^，,、；;。：:|（）()]{0,8}?(合计|共计|总计|累计|总共|一共|共)[为达是]?\s*$/;
+/** A word that closes a list with its total (共, 合计 …), and a verb after it. */
+const TOTAL_WORD = '(?:合计|共计|总计|总共|一共|共)[为达是有]?';
 /** A label ending in a total word: the item's own total ("执行案件共"). */
-const ITEM_TOTAL = /(?:合计|共计|总计|总共|一共|共)[为达是有]?\s*$/;
+const ITEM_TOTAL = new RegExp(`${TOTAL_WORD}\\s*$`);
 /** What may stand between two parts of such a list: a separator and a short name, no clause break or table cell. */
 const PART_GAP = /^[，,、和及与]?(?![^]*其中)[^，,、；;。：:|（）()]{0,10}$/;
 
@@ -465,7 +477,7 @@ function restatesEach(model: FigureModel, b: Breakdown): boolean {
 function ownTotalOnly(model: FigureModel, b: Breakdown): boolean {
   return b.parts.length > 0 && b.parts.every((id) => TOTAL_WORD_ONLY.test(model.figures[id].label.trim()));
 }
-const TOTAL_WORD_ONLY = /^(?:合计|共计|总计|总共|一共|共)[为达是有]?$/;
+const TOTAL_WORD_ONLY = new RegExp(`^${TOTAL_WORD}$`);
 
 export function sumClaims(model: FigureModel, lineText: (line: number) => string): Claim[] {
   return [...shareClaims(model, lineText), ...model.breakdowns.filter((b) => !restatesEach(model, b) && !ownTotalOnly(model, b)).map((b) => breakdownClaim(model, b, lineText)), ...totalAfterClaims(model, lineText), ...colonListClaims(model, lineText)];

@@ -78,6 +78,16 @@ export function reading(figures: Reading['figures'], assumptions: Assumption[], 
   return { figures, assumptions, cost: assumptions.reduce((a, x) => a + x.cost, 0), outcome };
 }
 
+/** The reading `r` with one more assumption (its cost added). */
+export function assuming(r: Reading, assumption: Assumption): Reading {
+  return reading(r.figures, [...r.assumptions, assumption], r.outcome);
+}
+
+/** The claim `c` with every reading that fails reported as soft evidence at most. */
+export function softened(c: Claim): Claim {
+  return { ...c, readings: c.readings.map((r) => (r.outcome.ok || r.outcome.cap === 'soft' ? r : { ...r, outcome: { ...r.outcome, cap: 'soft' } })) };
+}
+
 /** Assumption costs, in one place: a newcomer tunes charity here. */
 export const COST = {
   none: 0,
