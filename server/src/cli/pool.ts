@@ -133,6 +133,8 @@ export function runParallel(
           pending.set(o.index, o);
           done++;
         }
+        // the next files first: the worker goes on while this thread emits (which may do work of its own)
+        send(w);
         while (pending.has(nextToEmit)) {
           const o = pending.get(nextToEmit)!;
           pending.delete(nextToEmit);
@@ -144,7 +146,6 @@ export function runParallel(
           }
         }
         progress?.(done);
-        send(w);
       });
       w.on('error', (e) => fail(e));
       w.on('exit', () => {

@@ -6,7 +6,7 @@
 import { formatMessage } from '../../engine/messages';
 import path from 'node:path';
 import fs from 'node:fs';
-import { acrossSeverity, checkAcross, type AcrossInput } from '../../engine/across';
+import { AcrossCheck, acrossSeverity } from '../../engine/across';
 import { toDiagnostics } from '../../present/convert';
 import { fileUri } from '../files';
 import { lazySegmenter } from '../../segmenter';
@@ -140,9 +140,24 @@ export const check: Command = {
       const block = formatter.file(o.result, ctx);
       if (block) io.out(block);
     };
-    // with the checks across reports, outcomes are kept (in file order) and printed once those are known
+    // with the checks across reports, outcomes are kept (in file order) and printed once those are known; each report
+    // is compared with the ones before it as it comes, while the threads go on with the later ones
     const kept: FileOutcome[] = [];
-    const emit = across ? (o: FileOutcome) => void kept.push(o) : print;
+    const acrossCheck = across
+      ? new AcrossCheck({
+          locale: opts.locale,
+          // plan items' key terms are words whatever the number of threads (the dictionary is loaded here if needed)
+          segmenter: lazySegmenter(),
+          severity: severityAcross,
+          pairs: settings.flatMap((x) => x.pairs ?? []),
+        })
+      : null;
+    const emit = acrossCheck
+      ? (o: FileOutcome) => {
+          kept.push(o);
+          if (o.result && o.text !== undefined && o.analysis) acrossCheck.add({ file: targets[o.index].absolute, text: o.text, analysis: o.analysis });
+        }
+      : print;
     if (jobs.length >= MIN_FILES_PER_WORKER) tuneForFolder();
     const workers = workerCount(jobs.length, jobsOption);
     if (workers > 1) {
@@ -156,15 +171,8 @@ export const check: Command = {
         bar?.update(i + 1);
       }
     }
-    if (across) {
-      const inputs: AcrossInput[] = kept.filter((o) => o.result && o.text !== undefined && o.analysis).map((o) => ({ file: targets[o.index].absolute, text: o.text!, analysis: o.analysis! }));
-      const found = checkAcross(inputs, {
-        locale: opts.locale,
-        // plan items' key terms are words whatever the number of threads (the dictionary is loaded here if needed)
-        segmenter: lazySegmenter(),
-        severity: severityAcross,
-        pairs: settings.flatMap((x) => x.pairs ?? []),
-      });
+    if (acrossCheck) {
+      const found = acrossCheck.findings();
       for (const o of kept) {
         const more = o.result ? found.get(targets[o.index].absolute) : undefined;
         if (more?.length) {

@@ -6,7 +6,7 @@
 //   - plan follow-through (information): items of last year's plan that this year's achievements never mention.
 // Same evidence rules as the single-report checks: a finding only when no plausible reading holds (any figure of
 // the metric in the other report that agrees is enough), at most a warning (the reading is inferred across files).
-import { ReportDocument } from '../document';
+import { normalizeWidth, ReportDocument } from '../document';
 import { findDirectives } from '../suppress';
 import { parseOutline } from '../outline/parse';
 import { detectSections } from '../sections/detect';
@@ -66,6 +66,7 @@ export function identify(file: string, text: string): ReportIdentity {
 function reportOf(input: AcrossInput): Report {
   let doc: ReportDocument | undefined;
   let outline: Outline | undefined;
+  let lines: string[] | undefined;
   const report = {
     input,
     id: { file: input.file, title: '', body: '', year: null } as ReportIdentity,
@@ -74,6 +75,13 @@ function reportOf(input: AcrossInput): Report {
     },
     get outline() {
       return (outline ??= parseOutline(this.doc));
+    },
+    lineText(line: number): string {
+      if (doc) return doc.lines[line]?.norm ?? '';
+      // one line as the document reads it (its widths folded; the years and stops asked for are no traditional
+      // characters), without reading every line of a report that pairs with another only by its figures
+      lines ??= findDirectives(input.text).text.split(/\r\n|\r|\n/);
+      return line < lines.length ? normalizeWidth(lines[line], false) : '';
     },
   };
   const { title, body, year } = input.analysis.identity ?? reportIdentity(report.doc, report.outline);
@@ -104,6 +112,8 @@ interface Report {
   id: ReportIdentity;
   doc: ReportDocument;
   outline: Outline;
+  /** The text of one line as the document reads it (only that line is read when the document is not). */
+  lineText(line: number): string;
   /** The report's own counts of its year (checkSameYear), found once however many reports it pairs with. */
   ofTheYear?: Figure[];
 }
@@ -199,7 +209,7 @@ function checkPriorYear(out: Out, cur: Report, prev: Report): void {
  * 2023 report: a figure of another year, not this report's)?
  */
 function statesOtherYear(r: Report, f: Figure): boolean {
-  const line = r.doc.lines[f.line]?.norm ?? '';
+  const line = r.lineText(f.line);
   let from = f.range.start.character;
   while (from > 0 && !SENTENCE_STOP.test(line[from - 1])) from--;
   for (const m of line.slice(from, f.range.start.character).matchAll(YEAR_WORD)) if (Number(m[1]) !== r.id.year) return true;
@@ -278,52 +288,109 @@ function checkPlan(out: Out, cur: Report, prev: Report, options: AcrossOptions):
   }
 }
 
+/**
+ * Pairs of reports found one report at a time: this year's and last year's of the same body (consecutive: [this
+ * year's, last year's]), the pairs the user named (once both files have come), and reports of the same body and year
+ * (sameYear: [earlier, later]). Reports are grouped by body key, so a folder of 500 reports is not compared pair by pair.
+ */
+class Pairing {
+  private readonly ids: ReportIdentity[] = [];
+  private readonly byFile = new Map<string, number>();
+  private readonly byBody = new Map<string, number[]>();
+  private readonly found = new Set<string>();
+
+  constructor(private readonly named: AcrossOptions['pairs'] = []) {}
+
+  /** Adds a report (its index is the number added before it); returns the pairs it completes. */
+  add(id: ReportIdentity): { consecutive: [number, number][]; sameYear: [number, number][] } {
+    const i = this.ids.length;
+    this.ids.push(id);
+    if (!this.byFile.has(id.file)) this.byFile.set(id.file, i);
+    const consecutive: [number, number][] = [];
+    const sameYear: [number, number][] = [];
+    const pair = (c: number, q: number) => {
+      if (c === q || this.found.has(`${c}>${q}`)) return;
+      this.found.add(`${c}>${q}`);
+      consecutive.push([c, q]);
+    };
+    for (const p of this.named ?? []) {
+      if (p.current !== id.file && p.previous !== id.file) continue;
+      const c = this.byFile.get(p.current);
+      const q = this.byFile.get(p.previous);
+      if (c !== undefined && q !== undefined) pair(c, q);
+    }
+    const key = bodyKey(id.body);
+    if (key && id.year !== null) {
+      const list = this.byBody.get(key) ?? [];
+      for (const j of list) {
+        const y = this.ids[j].year!;
+        if (id.year === y + 1) pair(i, j);
+        else if (y === id.year + 1) pair(j, i);
+        else if (y === id.year) sameYear.push([j, i]);
+      }
+      list.push(i);
+      this.byBody.set(key, list);
+    }
+    return { consecutive, sameYear };
+  }
+}
+
 /** Pairs of reports: this year's and last year's of the same body, and the reports of the same body and year. */
 export function pairReports(ids: ReportIdentity[], named: AcrossOptions['pairs'] = []): { consecutive: [number, number][]; sameYear: [number, number][] } {
+  const pairing = new Pairing(named);
   const consecutive: [number, number][] = [];
   const sameYear: [number, number][] = [];
-  const index = new Map(ids.map((r, i) => [r.file, i]));
-  for (const p of named) {
-    const c = index.get(p.current);
-    const q = index.get(p.previous);
-    if (c !== undefined && q !== undefined) consecutive.push([c, q]);
-  }
-  // reports grouped by body key once (a folder of 500 reports is not compared pair by pair)
-  const byBody = new Map<string, number[]>();
-  ids.forEach((r, i) => {
-    const key = bodyKey(r.body);
-    if (!key || r.year === null) return;
-    const list = byBody.get(key) ?? [];
-    list.push(i);
-    byBody.set(key, list);
-  });
-  for (const list of byBody.values()) {
-    for (const i of list) {
-      for (const j of list) {
-        if (i === j) continue;
-        if (ids[i].year === ids[j].year! + 1 && !consecutive.some(([c, q]) => c === i && q === j)) consecutive.push([i, j]);
-        if (ids[i].year === ids[j].year && i < j) sameYear.push([i, j]);
-      }
-    }
+  for (const id of ids) {
+    const found = pairing.add(id);
+    consecutive.push(...found.consecutive);
+    sameYear.push(...found.sameYear);
   }
   return { consecutive, sameYear };
 }
 
-/** Findings across reports, by file. Reports are paired by body and year (and the named pairs). */
-export function checkAcross(inputs: AcrossInput[], options: AcrossOptions = {}): Map<string, Finding[]> {
-  const severity = options.severity ?? acrossReports.defaultSeverity;
-  if (severity === 'off' || inputs.length < 2) return new Map();
-  const out: Out = { findings: new Map(), locale: normalizeLocale(options.locale), severity };
-  const reports: Report[] = inputs.map(reportOf);
-  const ids = reports.map((r) => r.id);
-  const { consecutive, sameYear } = pairReports(ids, options.pairs);
-  for (const [c, p] of consecutive) {
-    checkPriorYear(out, reports[c], reports[p]);
-    checkPlan(out, reports[c], reports[p], options);
+/**
+ * The checks across reports, fed one report at a time (in file order): each report is compared with those before it
+ * as soon as it comes, so a folder check does this work while its threads are still analysing the later reports.
+ * Reports are paired by body and year (and the named pairs); `findings()` gives them by file, each file's in order.
+ */
+export class AcrossCheck {
+  private readonly reports: Report[] = [];
+  private readonly pairing: Pairing;
+  private readonly out: Out | null;
+
+  constructor(private readonly options: AcrossOptions = {}) {
+    const severity = options.severity ?? acrossReports.defaultSeverity;
+    this.out = severity === 'off' ? null : { findings: new Map(), locale: normalizeLocale(options.locale), severity };
+    this.pairing = new Pairing(options.pairs);
   }
-  for (const [a, b] of sameYear) checkSameYear(out, reports[a], reports[b]);
-  for (const list of out.findings.values()) list.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  return out.findings;
+
+  add(input: AcrossInput): void {
+    if (!this.out) return;
+    const r = reportOf(input);
+    this.reports.push(r);
+    const { consecutive, sameYear } = this.pairing.add(r.id);
+    for (const [c, p] of consecutive) {
+      checkPriorYear(this.out, this.reports[c], this.reports[p]);
+      checkPlan(this.out, this.reports[c], this.reports[p], this.options);
+    }
+    for (const [a, b] of sameYear) checkSameYear(this.out, this.reports[a], this.reports[b]);
+  }
+
+  /** The findings by file, each file's by place (then message: the same whatever order the pairs came in). */
+  findings(): Map<string, Finding[]> {
+    if (!this.out) return new Map();
+    for (const list of this.out.findings.values()) {
+      list.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
+    }
+    return this.out.findings;
+  }
+}
+
+/** Findings across reports, by file (AcrossCheck with every report at once). */
+export function checkAcross(inputs: AcrossInput[], options: AcrossOptions = {}): Map<string, Finding[]> {
+  const across = new AcrossCheck(options);
+  for (const input of inputs) across.add(input);
+  return across.findings();
 }
 
 export { metricName, num };

@@ -9,7 +9,7 @@
 //   - hidden text (w:vanish), field codes, drawings and text boxes left out.
 // Heading styles (Heading 1–4, 标题 1–4, or an outline level 1–4) are noted in the line sources.
 import { unzipSync } from 'fflate';
-import { DOMParser, type Document, type Element } from '@xmldom/xmldom';
+import type { DOMParser as XmlParser, Document, Element } from '@xmldom/xmldom';
 import { NumberingState, type Level, type ListInstance, type NumberingDefinitions } from './numbering';
 import { pipeRow, TextBuilder, UnreadableDocument, type ReadDocument, type SourceLine } from './types';
 
@@ -52,9 +52,19 @@ function isOn(el: El | null): boolean {
   return v === null || !/^(false|0|off)$/i.test(v);
 }
 
+/**
+ * The XML parser, required when a Word file is first read: a folder of plain-text reports (and each thread of a
+ * folder check) does not pay its start-up.
+ */
+let parserClass: typeof XmlParser | undefined;
+function xmlParser(): typeof XmlParser {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (parserClass ??= (require('@xmldom/xmldom') as typeof import('@xmldom/xmldom')).DOMParser);
+}
+
 function parseXml(xml: string, onError: () => never): Document {
   let failed = false;
-  const doc = new DOMParser({
+  const doc = new (xmlParser())({
     onError: (level: string) => {
       if (level === 'fatalError' || level === 'error') failed = true;
     },

@@ -126,12 +126,11 @@ function keyerOf(model: FigureModel, f: Figure, lineText: string, cache: Map<num
 
 /**
  * The keys of a figure's metric: its name as written and, with the segmenter, as words without fillers. The words
- * are cut only when `shared` (another figure has the same key but for the name): otherwise no key of words can meet.
+ * are cut only when `shared` (another figure's words may give the same key: mayMeetByWords): otherwise no key of
+ * words can meet.
  */
 function keysOf(model: FigureModel, f: Figure, key: (label: string) => string, shared: boolean): string[] {
-  // an object carried over from earlier in the sentence brings that figure's label along: "受理280件" after
-  // "市本级收到行政复议申请300件" is not the same metric as "受理450件" after "区县收到行政复议申请500件"
-  const head = f.objectInherited ? headLabel(model, f) : '';
+  const head = headOf(model, f);
   const keys: string[] = [];
   if (f.label) keys.push('=' + key(head + '…' + f.label));
   if (shared && model.labelWords) {
@@ -139,6 +138,38 @@ function keysOf(model: FigureModel, f: Figure, key: (label: string) => string, s
     if (words) keys.push('~' + key(head + '…' + words));
   }
   return keys;
+}
+
+/**
+ * An object carried over from earlier in the sentence brings that figure's label along: "受理280件" after
+ * "市本级收到行政复议申请300件" is not the same metric as "受理450件" after "区县收到行政复议申请500件".
+ */
+function headOf(model: FigureModel, f: Figure): string {
+  return f.objectInherited ? headLabel(model, f) : '';
+}
+
+/** Every character of a filler word, and white space: what cutting a label into words and dropping fillers may remove. */
+const FILLER_CHARS = new RegExp(`[\\s${[...new Set([...conflictFillers].join(''))].map((c) => c.replace(/[\\\]^-]/g, '\\$&')).join('')}]`, 'g');
+
+/**
+ * Whether a figure's words could meet another's: its key of words is its label less some filler words and blanks, so
+ * two keys of words are equal only if the labels are equal once every filler character and blank is dropped. Only
+ * figures with such a twin among those sharing their key but for the name are cut into words (the dictionary is
+ * then not loaded at all for most reports, byte-for-byte the same claims).
+ */
+function mayMeetByWords(model: FigureModel, keyers: (((label: string) => string) | null)[], unnamedKeys: string[], unnamed: Map<string, number>): boolean[] {
+  const meet = new Array<boolean>(keyers.length).fill(false);
+  const groups = new Map<string, number[]>();
+  for (let i = 0; i < keyers.length; i++) {
+    if (!keyers[i] || (unnamed.get(unnamedKeys[i]) ?? 0) < 2) continue;
+    const f = model.figures[i];
+    const g = unnamedKeys[i] + '\u0000' + headOf(model, f) + '…' + f.label.replace(FILLER_CHARS, '');
+    const list = groups.get(g);
+    if (list) list.push(i);
+    else groups.set(g, [i]);
+  }
+  for (const list of groups.values()) if (list.length > 1) for (const i of list) meet[i] = true;
+  return meet;
 }
 
 const similar = data.sameMetric as {
@@ -511,11 +542,12 @@ export function sameClaims(model: FigureModel, lineText: (line: number) => strin
   const unnamedKeys = keyers.map((k) => (k ? k('') : ''));
   const unnamed = new Map<string, number>();
   for (let i = 0; i < keyers.length; i++) if (keyers[i]) unnamed.set(unnamedKeys[i], (unnamed.get(unnamedKeys[i]) ?? 0) + 1);
+  const byWords = model.labelWords ? mayMeetByWords(model, keyers, unnamedKeys, unnamed) : [];
   for (let i = 0; i < model.figures.length; i++) {
     const f = model.figures[i];
     const key = keyers[i];
     if (!key) continue;
-    const keys = keysOf(model, f, key, (unnamed.get(unnamedKeys[i]) ?? 0) > 1);
+    const keys = keysOf(model, f, key, byWords[i] === true);
     if (keys.length === 0) continue;
     let other: Figure | undefined;
     let same: Figure | undefined;
