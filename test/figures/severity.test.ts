@@ -37,6 +37,10 @@ test('rate-mismatch: the message shows the arithmetic; data carries the value at
   assert.equal(e.data?.expected, '25.0');
   const m = only('全年受理调解案件8608起，成功调结8568件，化解率达到98.5%。');
   assert.equal(m.data?.expected, '99.5');
+  // counts rounded to 万 are ranges: a rate outside what they can give is a warning, shown in 万 as written
+  const wan = only('全省诉前引导调解纠纷达236.45万件，调解成功151.3万件，成功率达71.36%。');
+  assert.deepEqual([wan.code, wan.severity], ['rate-mismatch', 'warning']);
+  assert.match(wan.message, /151\.3万 \/ 236\.45万 = 63\.99%/);
 });
 
 test('impossible-percentage is a warning; change-mismatch an error with the recomputed change', () => {
@@ -45,6 +49,11 @@ test('impossible-percentage is a warning; change-mismatch an error with the reco
   assert.match(w.message, /最接近的是 2 \/ 13 = 15\.4%/);
   assert.match(w.message, /不可能出自 13 件中的整数件/);
   // the message names the base's own unit: persons are not cases
+  // a stated numerator that is not the closest whole count is said with what it gives
+  const s = only('全年受理各类纠纷1462件，调解成功1173件，调解成功率为82.45%。');
+  assert.deepEqual([s.code, s.severity], ['impossible-percentage', 'warning']);
+  assert.match(s.message, /1173 \/ 1462 = 80\.23%/);
+  assert.match(s.message, /1205 \/ 1462 = 82\.42%/);
   const p = only('全年组织行政执法人员参加执法资格考试46人，通过率为93.38%。');
   assert.deepEqual([p.code, p.severity], ['impossible-percentage', 'warning']);
   assert.match(p.message, /不可能出自 46 人中的整数人/);

@@ -9,7 +9,10 @@ import { WINDOW } from './extract';
 const EPS = 1e-9;
 
 /** Is `x` (a percentage, ratio or change value) what the writer would print as figure `p`? */
-export function reproduces(x: number, p: Figure): boolean {
+/** What matching a computed value against a written figure reads of it. */
+export type WrittenValue = Pick<Figure, 'value' | 'lo' | 'hi' | 'approx' | 'decimals'>;
+
+export function reproduces(x: number, p: WrittenValue): boolean {
   if (!Number.isFinite(x)) return false;
   const unit = 10 ** -p.decimals;
   if (p.approx) {
@@ -28,6 +31,21 @@ export function asWritten(x: number, decimals: number): string {
 
 export function num(x: number): string {
   return formatPlain(x);
+}
+
+/**
+ * A sum of counts as the report writes them: in 万 or 亿 when every one of them is written so ("1218.2万" rather than
+ * 12182000), else as a plain number.
+ */
+export function numAsWritten(value: number, figs: readonly Figure[]): string {
+  const magnitude = figs.length ? writtenMagnitude(figs[0]) : undefined;
+  if (!magnitude || figs.some((f) => writtenMagnitude(f) !== magnitude)) return num(value);
+  return num(Number((value / MAGNITUDE_OF[magnitude]).toPrecision(12))) + magnitude;
+}
+const MAGNITUDE_OF: Record<string, number> = { 万: 1e4, 亿: 1e8 };
+function writtenMagnitude(f: Figure): string | undefined {
+  const m = /[万亿]/.exec(f.text);
+  return m && f.kind === 'count' ? m[0] : undefined;
 }
 
 /** A term of a rate: the figures it adds up and their total. */
@@ -118,7 +136,7 @@ export function isExact(f: Figure): boolean {
 function termOf(figs: Figure[], name: string): Term {
   const value = figs.reduce((a, f) => a + f.value, 0);
   const exact = figs.every(isExact);
-  const nums = figs.map((f) => num(f.value)).join(' + ');
+  const nums = figs.map((f) => numAsWritten(f.value, [f])).join(' + ');
   return { value, figs, label: name ? `${name} ${nums}` : nums, exact };
 }
 
@@ -312,6 +330,11 @@ export function resolveRate(model: FigureModel, pct: Figure): RateResolution {
       let t = stageTerm(window, pct, st, family, numer.figs.find((f) => f.object)?.object);
       // a base of another scope than the numerator's (受理各类行政案件2203件 … 一审行政诉讼案件审结950件，结案率83%)
       if (t && scopesDiffer(numer.figs, t.figs)) t = undefined;
+      const ownSentenceOnly = def.baseInSentence?.includes(st) ?? false;
+      if (ownSentenceOnly) {
+        if (t && t.value < numer.value) t = undefined;
+        if (!t) continue;
+      }
       let scope: Term['scope'] = 'sentence';
       if (!t) {
         const para = lineFigures(model, pct).filter((f) => f.sentence !== pct.sentence && objectsAgree(numer.figs, f));
@@ -478,7 +501,7 @@ export function resolveRatio(model: FigureModel, r: Figure): { numerator: Figure
  * How `x` matches the written figure `p`: rounded at the written precision, only truncated, within an approximation
  * word's bounds, off only in the last written digit, or not at all.
  */
-export function matchOf(x: number, p: Figure): 'round' | 'truncation' | 'approximation' | 'lastDigit' | null {
+export function matchOf(x: number, p: WrittenValue): 'round' | 'truncation' | 'approximation' | 'lastDigit' | null {
   if (!Number.isFinite(x)) return null;
   const unit = 10 ** -p.decimals;
   if (p.approx) return reproduces(x, p) ? 'approximation' : null;

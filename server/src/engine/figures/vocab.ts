@@ -19,6 +19,18 @@ export interface RateDef {
   baseMinus?: string[];
   /** The base is the sum of these stages (不捕率 = 不捕 / (逮捕 + 不捕)). */
   baseSum?: string[];
+  /**
+   * Words in a base count's label that make it wider than the rate's base (批准和决定逮捕 holds the arrests a
+   * procuratorate decides in its own cases; 不捕率 is of the arrests reviewed): the rate may then be above what the
+   * stated counts give, never below.
+   */
+  baseNarrowerThan?: string[];
+  /**
+   * Base stages taken only from the rate's own sentence and only when not below the numerator ("调解纠纷640件，调解成功
+   * 608件，成功率95%"): elsewhere such a count is an outcome among others (调解终止19件 of a 行政复议 paragraph), not
+   * what the rate is of.
+   */
+  baseInSentence?: string[];
   share?: boolean;
   /** A ratio of two counts told apart by their objects (复议诉讼比值 = 行政复议 / 行政诉讼, same stage). */
   ratio?: { numeratorObject: string; baseObject: string };

@@ -220,6 +220,8 @@ function isBacked(ctx: RuleContext, model: FigureModel, scope: Scope, f: Figure,
   if (def?.numerator && def.base) {
     const num = expand(def.numerator);
     const base = expand(def.base);
+    // (a base stage of the rate's own sentence only, figures.json baseInSentence: 调解终止 elsewhere is no base)
+    const ownSentence = new Set(def.baseInSentence ?? []);
     const compatible = (g: Figure) => !f.object || !g.object || g.object === f.object;
     let hasNum = false;
     let hasBase = false;
@@ -227,7 +229,7 @@ function isBacked(ctx: RuleContext, model: FigureModel, scope: Scope, f: Figure,
     for (const g of figuresNear(byLine, f, from, para.end)) {
       if (g.kind !== 'count' || !g.stage || !nearParagraph(g) || !compatible(g)) continue;
       if (num.has(g.stage) && sameParagraph(g)) hasNum = true;
-      if (base.has(g.stage)) hasBase = true;
+      if (base.has(g.stage) && (!ownSentence.has(g.stage) || g.sentence === f.sentence)) hasBase = true;
     }
     if (hasNum && hasBase) return true;
   }

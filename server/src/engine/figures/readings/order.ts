@@ -3,7 +3,7 @@
 // period can explain a later stage above an earlier one (审结 > 受理), that reading holds loosely: a soft note that
 // asks the writer to say so, unless the paragraph already does (结转, 旧存, 含上年).
 import type { Figure, FigureModel } from '../model';
-import { num } from '../arith';
+import { matchOf, num } from '../arith';
 import { scanBrackets } from '../brackets';
 import { WINDOW } from '../extract';
 import { carryOverStated, funnelOf } from '../vocab';
@@ -108,6 +108,20 @@ function saidNear(text: string, sent: { start: number; end: number }, early: Fig
   return SAYS_CARRY_OVER.test(text.slice(from, to)) || SAYS_CARRY_OVER.test(text.slice(0, sent.start));
 }
 
+/**
+ * The sentence states the later stage over the earlier one, above 100% (收案139547件，结案140506件，结收比100.69%): the
+ * writer shows that more were closed than came in, as carried-over cases make it; that says the carry-over.
+ */
+function ratioAbove100Stated(model: FigureModel, ids: number[], early: Figure, late: Figure): boolean {
+  if (early.value <= 0) return false;
+  const ratio = (late.value / early.value) * 100;
+  return ids.some((id) => {
+    const f = model.figures[id];
+    return f.kind === 'percent' && !f.change && !f.prior && f.value > 100 && !!f.rateId && CLOSED_OVER_TAKEN.has(f.rateId) && matchOf(ratio, f) !== null;
+  });
+}
+const CLOSED_OVER_TAKEN = new Set(['结收比', '办结率']);
+
 /** A bracketed note right after a count saying what else it includes: "（含复查整改）". */
 const INCLUDES_MORE = /^\s*[（(]\s*(?:含|包括|包含)/;
 
@@ -200,7 +214,7 @@ export function orderClaims(model: FigureModel, lineText: (line: number) => stri
         const carry = rel.funnel.carryOver.some(([a, b]) => a === early.stage && b === late.stage);
         if (!holds && carry) {
           // said in the paragraph, or in the part of the sentence the later stage is in ("办结28498件（包括上周7件）")
-          const said = saidHenceforth(sent.index) || saidNear(lineText(sent.line), sent, early, late);
+          const said = saidHenceforth(sent.index) || saidNear(lineText(sent.line), sent, early, late) || ratioAbove100Stated(model, sent.figures, early, late);
           readings.push(
             reading(figures, [{ id: 'carryOver', cost: COST.carryOver }], {
               ok: true,

@@ -11,7 +11,7 @@
 // impossible-percentage's claim (a GRIM test); without a numerator it is tried over every stage of the object in
 // the sentence, and reported only when none can give it.
 import { listWithPart, type Figure, type FigureModel } from '../model';
-import { asWritten, grim, grimApplies, isExact, lineFigures, matchOf, previousParagraphFigures, num, percent, resolveRatio, resolveRate, type RateResolution, type Term } from '../arith';
+import { asWritten, grim, grimApplies, isExact, lineFigures, matchOf, previousParagraphFigures, num, numAsWritten, percent, resolveRatio, resolveRate, type RateResolution, type Term } from '../arith';
 import { funnels, rateById } from '../vocab';
 import { COST, phrase, reading, softened, type Assumption, type Claim, type Outcome, type Reading } from './types';
 import type { MessageRef } from '../../messages';
@@ -29,7 +29,7 @@ function rateOutcome(pct: Figure, n: Term, b: Term): Outcome {
   const bHi = b.figs.length === 1 ? b.figs[0].hi : b.value;
   const x = percent(n.value, b.value);
   const shown = `${asWritten(x, pct.decimals)}%`;
-  const detail = `${num(n.value)} / ${num(b.value)} = ${shown}（${n.label} / ${b.label}）`;
+  const detail = `${numAsWritten(n.value, n.figs)} / ${numAsWritten(b.value, b.figs)} = ${shown}（${n.label} / ${b.label}）`;
   if (b.value <= 0) return { ok: false, detail };
   if (!exact) {
     // approximate counts (1.9万, 18.6万): the quotient is a range
@@ -44,6 +44,11 @@ function rateOutcome(pct: Figure, n: Term, b: Term): Outcome {
   return { ok: false, cap: m === 'lastDigit' ? 'inferred' : undefined, ...phrase('computedNotWritten', { computed: detail, written: pct.text }) };
 }
 
+/** Every count of the term is exact or rounded by its magnitude (no 近/约/余: its bounds are known). */
+function bounded(t: Term): boolean {
+  return t.figs.every((f) => !f.approx);
+}
+
 function mismatchMessage(pct: Figure, n: Term, right: Term, wrong?: Term): Pick<Outcome, 'messageId' | 'args' | 'data'> {
   const x = percent(n.value, right.value);
   const expected = asWritten(x, pct.decimals);
@@ -52,8 +57,8 @@ function mismatchMessage(pct: Figure, n: Term, right: Term, wrong?: Term): Pick<
     args: {
       rate: rateName(pct),
       written: pct.text,
-      numerator: num(n.value),
-      denominator: num(right.value),
+      numerator: numAsWritten(n.value, n.figs),
+      denominator: numAsWritten(right.value, right.figs),
       computed: `${expected}%`,
       numeratorLabel: n.label,
       denominatorLabel: right.label,
@@ -120,12 +125,24 @@ function rateClaim(model: FigureModel, pct: Figure, res: RateResolution): Claim 
     const whole: Term = { value: p.base.value, figs: p.parts, label: p.parts.map((f) => num(f.value)).join(' + '), exact: n.exact };
     for (const t of [n, whole]) readings.push(reading(roles(t, p.base, pct), [{ id: 'partitionBase', cost: COST.otherTotal }], rateOutcome(pct, t, p.base)));
   }
+  // a base count that holds more than the rate counts (批准和决定逮捕 for 不捕率): the rate is at least what it gives
+  if (def.baseNarrowerThan) {
+    for (const b of res.bases) {
+      if (!b.figs.some((f) => def.baseNarrowerThan!.some((w) => f.label.includes(w)))) continue;
+      const lowest = percent(n.figs.reduce((a, f) => a + f.lo, 0), b.figs.reduce((a, f) => a + f.hi, 0));
+      if (pct.hi + 10 ** -pct.decimals >= lowest - 1e-9 && (!def.bounded || pct.lo <= 100)) {
+        readings.push(reading(roles(n, b, pct), [{ id: 'baseWiderThanRate', cost: COST.otherTotal }], { ok: true, detail: `${pct.text} ≥ ${numAsWritten(n.value, n.figs)} / ${numAsWritten(b.value, b.figs)}` }));
+      }
+    }
+  }
   // a right base of the sentence makes the others implausible (they then only explain a wrong division)
   const rightInSentence = res.bases.some((b) => b.right && b.scope === 'sentence' && b.value > 0);
   const ceiling = rightInSentence ? 1 : 2;
   // what is reported when nothing holds: the cheapest conventional base
   const right = res.bases.find((b) => b.right && b.value > 0);
-  const checkable = !!right && (def.numerator || def.share) && n.exact && right.exact;
+  // (a count rounded by its magnitude, 1813.14万件, is still a bounded one: rateOutcome reads the quotient as a range; a
+  // count with an approximation word, 近2000件, is not)
+  const checkable = !!right && (def.numerator || def.share) && bounded(n) && bounded(right);
   if (!checkable) {
     // nothing to report on: keep the readings (they may verify the rate) but none fails loudly
     for (const r of readings) if (!r.outcome.ok) r.outcome = { ...r.outcome, messageId: undefined };
@@ -141,13 +158,24 @@ function rateClaim(model: FigureModel, pct: Figure, res: RateResolution): Claim 
     if (!b) continue;
     Object.assign(r.outcome, mismatchMessage(pct, nt, b, b === right ? wrongBase : undefined));
     // GRIM: no whole count over the conventional base of the sentence gives the written percentage
-    if (b === right && !wrongBase && b.scope === 'sentence' && grimApplies(pct, b.value)) {
+    if (b === right && !wrongBase && b.scope === 'sentence' && b.exact && nt.exact && grimApplies(pct, b.value)) {
       const g = grim(pct, b.value);
       if (!g.possible) {
         check = 'impossible-percentage';
         const closest = `${asWritten(g.closest, pct.decimals)}%`;
-        r.outcome.messageId = 'impossible-percentage.grim';
-        r.outcome.args = { rate: rateName(pct), written: pct.text, base: num(b.value), unit: b.figs[0]?.unit || COUNT_UNIT, baseLabel: b.label, k: g.k, closest };
+        // the stated numerator, when it is not the closest whole count, is said with what it gives (1218 / 1813 = 67.18%)
+        const stated = nt.value !== g.k;
+        r.outcome.messageId = stated ? 'impossible-percentage.grimStated' : 'impossible-percentage.grim';
+        r.outcome.args = {
+          rate: rateName(pct),
+          written: pct.text,
+          base: num(b.value),
+          unit: b.figs[0]?.unit || COUNT_UNIT,
+          baseLabel: b.label,
+          k: g.k,
+          closest,
+          ...(stated ? { numerator: num(nt.value), numeratorLabel: nt.label, computed: `${asWritten(percent(nt.value, b.value), pct.decimals)}%` } : {}),
+        };
         Object.assign(r.outcome, phrase('noWholeCount', { base: num(b.value), written: pct.text, k: g.k, closest }));
         r.outcome.data = {
           base: b.value,

@@ -351,7 +351,10 @@ function similarClaims(
  * two stages of one funnel (a category's later stage may sit inside the whole's earlier stage, and a figure that
  * names no scope inherits its sentence's).
  */
-export function sameSubject(a: Figure, b: Figure, how: 'exact' | 'stages'): boolean {
+/** What makes the subject of a figure (sameSubject). */
+export type Subject = Pick<Figure, 'object' | 'scope' | 'category'>;
+
+export function sameSubject(a: Subject, b: Subject, how: 'exact' | 'stages'): boolean {
   if (a.object && b.object && a.object !== b.object) return false;
   const as = a.scope ?? [];
   const bs = b.scope ?? [];
@@ -370,7 +373,10 @@ export function sameSubject(a: Figure, b: Figure, how: 'exact' | 'stages'): bool
  * check, also across reports: object, stage and rate agree where both name them, category and scope agree, and
  * their names (metricName) share most of their word pairs (or, when both name object and stage outright, any).
  */
-export function metricsAgree(a: Figure, b: Figure): boolean {
+/** What makes the metric of a figure (metricsAgree): its subject, stage, rate and name. */
+export type Metric = Subject & Pick<Figure, 'stage' | 'rateId' | 'label' | 'objectInherited'>;
+
+export function metricsAgree(a: Metric, b: Metric): boolean {
   if ((a.stage ?? '') !== (b.stage ?? '') || (a.rateId ?? '') !== (b.rateId ?? '')) return false;
   if (!sameSubject(a, b, 'exact')) return false;
   const na = metricName(a.label);
