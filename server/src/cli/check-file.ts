@@ -45,8 +45,7 @@ export interface FileOutcome {
   unfixed: boolean;
   /** Found in a folder and not a report (engine/kind.ts shouldCheck, as the editor decides): not checked. */
   skipped?: boolean;
-  /** With `keep`: the text checked and its figures (for the checks across reports; main thread only). */
-  text?: string;
+  /** With `keep`: what the checks across reports need of the report (Analysis.across). */
   analysis?: Analysis;
 }
 
@@ -80,6 +79,7 @@ export async function checkFile(job: FileJob, settings: Omit<FileSettings, 'work
     summary: opts.summary,
     // the counted nouns are shown by the hover and `fazhi-report figures`, never by a check
     nouns: false,
+    across: opts.keep,
   };
   let analysis;
   let shown = text;
@@ -118,10 +118,9 @@ export async function checkFile(job: FileJob, settings: Omit<FileSettings, 'work
     if (analysis.kind) result.kind = analysis.kind.label[opts.locale];
   }
   if (opts.keep) {
-    out.text = shown;
-    // the checks across reports read the figures and the identity only (not the checks, findings or tables): a worker
-    // thread sends this much back, not the whole analysis
-    out.analysis = { outline: [], findings: [], ruleErrors: [], figures: (analysis.figures ?? []).map((f) => ({ ...f, checks: [] })), identity: analysis.identity };
+    // the checks across reports read what analyze() put aside for them (engine/across/facts.ts): a worker thread sends
+    // that back, not the text, the figures or the rest of the analysis
+    out.analysis = { outline: [], findings: [], ruleErrors: [], across: analysis.across, identity: analysis.identity };
   }
   out.result = result;
   return out;

@@ -16,6 +16,7 @@ import { findDirectives, isSuppressed } from './suppress';
 import { sentenceAt } from './config';
 import type { FigureModel } from './figures/model';
 import { detectKind, refineKind, textCut, type DocumentKind } from './kind';
+import { acrossFacts } from './across/facts';
 import { tablesOf } from './tables';
 import { reportIdentity, summarizeReport } from './summary';
 
@@ -134,6 +135,13 @@ export function analyze(text: string, options: AnalyzeOptions = {}, rules: Rule[
     ruleErrors.push({ code: 'identity', error: e instanceof Error ? e.message : String(e) });
   }
   sectionsByAnalysis.set(result, sectionsOnce);
+  if (options.across) {
+    try {
+      result.across = acrossFacts(doc, outline, sectionsOnce(), figures.figures, result.identity ?? reportIdentity(doc, outline, reportYear));
+    } catch (e) {
+      ruleErrors.push({ code: 'across', error: e instanceof Error ? e.message : String(e) });
+    }
+  }
   if (options.summary) {
     try {
       result.summary = summarizeReport(doc, outline, sectionsOnce(), profile, locale);

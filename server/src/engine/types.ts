@@ -100,6 +100,8 @@ export interface AnalyzeOptions {
    * segmenter calls it costs.
    */
   nouns?: boolean;
+  /** Also return what the checks across reports need of the report (Analysis.across; a folder check's threads). */
+  across?: boolean;
 }
 
 export type RuleSetting = 'off' | Severity | { severity?: Severity | 'off' };
@@ -121,4 +123,6 @@ export interface Analysis {
   summary?: import('./summary').ReportSummary;
   /** Title, body and year as the summary page and the checks across reports read them (summary.ts reportIdentity). */
   identity?: { title: string; body: string | null; year: number | null };
+  /** With `across: true`: what the checks across reports need of it (engine/across/facts.ts). */
+  across?: import('./across/facts').AcrossFacts;
 }

@@ -155,7 +155,7 @@ export const check: Command = {
     const emit = acrossCheck
       ? (o: FileOutcome) => {
           kept.push(o);
-          if (o.result && o.text !== undefined && o.analysis) acrossCheck.add({ file: targets[o.index].absolute, text: o.text, analysis: o.analysis });
+          if (o.result && o.analysis) acrossCheck.add({ file: targets[o.index].absolute, analysis: o.analysis });
         }
       : print;
     if (jobs.length >= MIN_FILES_PER_WORKER) tuneForFolder();

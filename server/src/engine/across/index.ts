@@ -6,18 +6,16 @@
 //   - plan follow-through (information): items of last year's plan that this year's achievements never mention.
 // Same evidence rules as the single-report checks: a finding only when no plausible reading holds (any figure of
 // the metric in the other report that agrees is enough), at most a warning (the reading is inferred across files).
-import { normalizeWidth, ReportDocument } from '../document';
+import { ReportDocument } from '../document';
 import { findDirectives } from '../suppress';
 import { parseOutline } from '../outline/parse';
 import { detectSections } from '../sections/detect';
-import { titleNode } from '../sections/year';
 import { reportIdentity } from '../summary';
-import type { Outline } from '../outline/outline';
 import { defaultProfile, type Profile } from '../sections/profile';
 import { formatMessage, normalizeLocale } from '../messages';
 import { asWritten, matchOf, num } from '../figures/arith';
 import { metricName, metricsAgree } from '../figures/readings/same';
-import type { Figure } from '../figures/model';
+import { acrossFacts, type AcrossFacts, type AcrossFigure } from './facts';
 import { atMost, type AnalyzeOptions, type Analysis, type Finding, type Locale, type Range, type Segmenter, type Severity } from '../types';
 import { acrossReports } from '../rules/across-reports';
 import { configuredSeverity, variantSeverity } from '../severity';
@@ -31,7 +29,8 @@ export function acrossSeverity(settings: AnalyzeOptions['rules']): Severity | 'o
 export interface AcrossInput {
   /** How the caller names the file (its path); related locations carry it. */
   file: string;
-  text: string;
+  /** The report's text: read only when the analysis carries no `across` facts (then its figures are used). */
+  text?: string;
   analysis: Analysis;
 }
 
@@ -54,39 +53,25 @@ export interface AcrossOptions {
 
 /** Title, body and year of a report (the same reading as the summary page's: engine/summary.ts reportIdentity). */
 export function identify(file: string, text: string): ReportIdentity {
-  return reportOf({ file, text, analysis: { outline: [], findings: [], ruleErrors: [] } }).id;
+  const doc = new ReportDocument(findDirectives(text).text);
+  const { title, body, year } = reportIdentity(doc, parseOutline(doc));
+  return { file, title, body: body ?? '', year };
 }
 
 /**
- * A report of the folder, its document and outline parsed once and only when needed: its identity comes from its
- * analysis when the analysis carries one (analyze() reads it from the outline it parsed anyway), else from the
- * outline; the plan follow-through and the year of a sentence read the document. Most reports of a folder pair
- * with none, and parsing every report again here was most of the serial time at the end of a check.
+ * What the checks across reports need of a report given as text and analysis: worked out where it was analysed
+ * (analyze() with `across`, in a folder check's thread), else here from the text.
  */
-function reportOf(input: AcrossInput): Report {
-  let doc: ReportDocument | undefined;
-  let outline: Outline | undefined;
-  let lines: string[] | undefined;
-  const report = {
-    input,
-    id: { file: input.file, title: '', body: '', year: null } as ReportIdentity,
-    get doc() {
-      return (doc ??= new ReportDocument(findDirectives(input.text).text));
-    },
-    get outline() {
-      return (outline ??= parseOutline(this.doc));
-    },
-    lineText(line: number): string {
-      if (doc) return doc.lines[line]?.norm ?? '';
-      // one line as the document reads it (its widths folded; the years and stops asked for are no traditional
-      // characters), without reading every line of a report that pairs with another only by its figures
-      lines ??= findDirectives(input.text).text.split(/\r\n|\r|\n/);
-      return line < lines.length ? normalizeWidth(lines[line], false) : '';
-    },
-  };
-  const { title, body, year } = input.analysis.identity ?? reportIdentity(report.doc, report.outline);
-  report.id = { file: input.file, title, body: body ?? '', year };
-  return report;
+function factsOf(input: AcrossInput, profile: Profile): AcrossFacts {
+  if (input.analysis.across) return input.analysis.across;
+  const doc = new ReportDocument(findDirectives(input.text ?? '').text);
+  const outline = parseOutline(doc);
+  return acrossFacts(doc, outline, detectSections(doc, outline, profile), input.analysis.figures ?? [], input.analysis.identity ?? reportIdentity(doc, outline));
+}
+
+function reportOf(input: AcrossInput, profile: Profile): Report {
+  const facts = factsOf(input, profile);
+  return { file: input.file, id: { file: input.file, ...facts.identity }, facts };
 }
 
 const UNIT_CHARS = new Set<string>([...data.bodyUnitChars]);
@@ -108,14 +93,11 @@ export function bodyKey(body: string): string {
 }
 
 interface Report {
-  input: AcrossInput;
+  file: string;
   id: ReportIdentity;
-  doc: ReportDocument;
-  outline: Outline;
-  /** The text of one line as the document reads it (only that line is read when the document is not). */
-  lineText(line: number): string;
+  facts: AcrossFacts;
   /** The report's own counts of its year (checkSameYear), found once however many reports it pairs with. */
-  ofTheYear?: Figure[];
+  ofTheYear?: AcrossFigure[];
 }
 
 interface Out {
@@ -131,26 +113,29 @@ function push(out: Out, file: string, f: Omit<Finding, 'code'>): void {
 }
 
 
-function related(out: Out, file: string, f: Figure, role: string) {
+function related(out: Out, file: string, f: AcrossFigure, role: string) {
   return { range: f.range, file, message: formatMessage(out.locale, 'figures.related', { role: formatMessage(out.locale, `figures.role.${role}`, { stage: '' }), text: f.text }) };
 }
 
 /** Figures of last year's report that are this figure's metric (the same metric notion as within one report). */
-function sameMetricIn(figures: Figure[], f: Figure): Figure[] {
+function sameMetricIn(figures: AcrossFigure[], f: AcrossFigure): AcrossFigure[] {
   return figures.filter((g) => g.kind === f.kind && g.family === f.family && !g.prior && !g.change && metricsAgree(g, f));
 }
 
+/** How far back (in figures of its sentence) a change looks for its current count. */
+const CHANGE_REACH = 24;
+
 /** A prior-year figure or a change this year, against last year's report. */
 function checkPriorYear(out: Out, cur: Report, prev: Report): void {
-  const figs = cur.input.analysis.figures ?? [];
-  const last = prev.input.analysis.figures ?? [];
+  const figs = cur.facts.figures;
+  const last = prev.facts.figures;
   for (let i = 0; i < figs.length; i++) {
     const c = figs[i];
     if (!c.change || c.kind !== 'percent') continue;
     // the current value: the nearest count before the change in its sentence; the prior, if written, between them
-    let x: Figure | undefined;
-    let y: Figure | undefined;
-    for (let k = i - 1; k >= 0 && i - k <= 24 && figs[k].sentence === c.sentence; k--) {
+    let x: AcrossFigure | undefined;
+    let y: AcrossFigure | undefined;
+    for (let k = i - 1; k >= 0 && c.id - figs[k].id <= CHANGE_REACH && figs[k].sentence === c.sentence; k--) {
       const f = figs[k];
       if (f.prior && !y) y = f;
       else if (!f.prior && !f.change && f.kind === 'count') {
@@ -158,19 +143,19 @@ function checkPriorYear(out: Out, cur: Report, prev: Report): void {
         break;
       }
     }
-    if (!x || x.approx || statesOtherYear(cur, x)) continue;
+    if (!x || x.approx || x.otherYear) continue;
     // last year's figures of last year (not ones it recalls from the year before)
-    const candidates = sameMetricIn(last, x).filter((g) => !g.approx && !statesOtherYear(prev, g));
+    const candidates = sameMetricIn(last, x).filter((g) => !g.approx && !g.otherYear);
     if (candidates.length === 0) continue;
     // a stated prior value: does last year's report say the same?
     if (y && !y.approx) {
       if (candidates.some((g) => Math.abs(g.value - y!.value) < 1e-9)) continue;
       const g = candidates[0];
-      push(out, cur.input.file, {
+      push(out, cur.file, {
         severity: atMost(out.severity, 'warning'),
         message: formatMessage(out.locale, 'across-reports.prior', { prior: y.text, lastYear: g.text, file: prev.id.file, line: g.line + 1 }),
         range: y.range,
-        related: [related(out, cur.input.file, y, 'prior'), related(out, prev.input.file, g, 'statedBefore')],
+        related: [related(out, cur.file, y, 'prior'), related(out, prev.file, g, 'statedBefore')],
         data: { prior: y.value, lastYear: g.value, previousFile: prev.id.file },
       });
       continue;
@@ -187,7 +172,7 @@ function checkPriorYear(out: Out, cur: Report, prev: Report): void {
     const g = candidates[0];
     if (g.value <= 0) continue;
     const v = ((up ? x.value - g.value : g.value - x.value) / g.value) * 100;
-    push(out, cur.input.file, {
+    push(out, cur.file, {
       severity: atMost(out.severity, 'warning'),
       message: formatMessage(out.locale, 'across-reports.change', {
         current: x.text,
@@ -198,32 +183,16 @@ function checkPriorYear(out: Out, cur: Report, prev: Report): void {
         written: c.text,
       }),
       range: c.range,
-      related: [related(out, cur.input.file, x, 'current'), related(out, prev.input.file, g, 'prior'), related(out, cur.input.file, c, 'change')],
+      related: [related(out, cur.file, x, 'current'), related(out, prev.file, g, 'prior'), related(out, cur.file, c, 'change')],
       data: { current: x.value, lastYear: g.value, computed: v, previousFile: prev.id.file },
     });
   }
 }
 
-/**
- * Does the figure's sentence, before the figure, name a year other than the report's ("2022年，全县收到…" in a
- * 2023 report: a figure of another year, not this report's)?
- */
-function statesOtherYear(r: Report, f: Figure): boolean {
-  const line = r.lineText(f.line);
-  let from = f.range.start.character;
-  while (from > 0 && !SENTENCE_STOP.test(line[from - 1])) from--;
-  for (const m of line.slice(from, f.range.start.character).matchAll(YEAR_WORD)) if (Number(m[1]) !== r.id.year) return true;
-  return false;
-}
-const SENTENCE_STOP = /[。！？!?；;]/;
-const YEAR_WORD = /((?:19|20)\d{2})\s*年/g;
-
 /** The same metric of the same body and year, stated differently in two reports: reported on both. */
 function checkSameYear(out: Out, a: Report, b: Report): void {
   const ofTheYear = (r: Report) =>
-    (r.ofTheYear ??= (r.input.analysis.figures ?? []).filter(
-      (f) => f.kind === 'count' && !f.prior && !f.change && !f.approx && !!f.object && !!f.stage && !statesOtherYear(r, f),
-    ));
+    (r.ofTheYear ??= r.facts.figures.filter((f) => f.kind === 'count' && !f.prior && !f.change && !f.approx && !!f.object && !!f.stage && !f.otherYear));
   const fa = ofTheYear(a);
   const fb = ofTheYear(b);
   for (const f of fa) {
@@ -234,11 +203,11 @@ function checkSameYear(out: Out, a: Report, b: Report): void {
       [a, b, f, g],
       [b, a, g, f],
     ] as const) {
-      push(out, here.input.file, {
+      push(out, here.file, {
         severity: atMost(out.severity, 'warning'),
         message: formatMessage(out.locale, 'across-reports.sameYear', { here: hf.text, there: tf.text, file: there.id.file, line: tf.line + 1 }),
         range: hf.range,
-        related: [related(out, here.input.file, hf, 'statedHere'), related(out, there.input.file, tf, 'statedBefore')],
+        related: [related(out, here.file, hf, 'statedHere'), related(out, there.file, tf, 'statedBefore')],
         data: { values: [hf.value, tf.value], otherFile: there.id.file },
       });
     }
@@ -255,34 +224,19 @@ function keyTerms(text: string, segmenter?: Segmenter): string[] {
 
 /** Last year's plan items that this year's report never mentions (information). */
 function checkPlan(out: Out, cur: Report, prev: Report, options: AcrossOptions): void {
-  const profile = options.profile ?? defaultProfile;
-  const sections = detectSections(prev.doc, prev.outline, profile);
-  const plan = sections.first.get('plan');
-  if (!plan) return;
-  // the plan's items: sub-headings of the plan section (（一）…, 1.…, 一是…)
-  const parent = plan.node ?? plan.top;
-  if (!parent) return;
-  const items = parent.children.filter((n) => n.kind !== 'title').slice(0, 30);
-  if (items.length === 0) return;
   // this year's text outside its own plan section
-  const curSections = detectSections(cur.doc, cur.outline, profile);
-  const curPlan = curSections.first.get('plan');
-  const planStart = curPlan ? (curPlan.node ?? curPlan.top)?.range.start.line ?? curPlan.line : cur.doc.lineCount;
-  let body = '';
-  for (let l = 0; l < Math.min(planStart, cur.doc.lineCount); l++) body += cur.doc.lines[l].norm + '\n';
-  const title = titleNode(cur.outline);
-  const anchor: Range = title ? title.selectionRange : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-  for (const item of items) {
-    const name = item.name.replace(/^[（(]?[一二三四五六七八九十\d]+[)）、.．]?\s*/, '').replace(/^[一二三四五六七八九十]是/, '');
+  const body = cur.facts.body;
+  for (const item of prev.facts.plan) {
+    const name = item.name;
     const terms = keyTerms(name, options.segmenter);
     if (terms.length < 2) continue;
     const found = terms.filter((t) => body.includes(t));
     if (found.length / terms.length >= data.planMentionShare) continue;
-    push(out, cur.input.file, {
+    push(out, cur.file, {
       severity: variantSeverity(acrossReports, out.severity, 'plan'),
-      message: formatMessage(out.locale, 'across-reports.plan', { item: name.slice(0, 40), year: prev.id.year ?? '', file: prev.id.file, line: item.selectionRange.start.line + 1, terms: terms.slice(0, 6).join('、') }),
-      range: anchor,
-      related: [{ range: item.selectionRange, file: prev.input.file, message: formatMessage(out.locale, 'across-reports.planItem', { item: name.slice(0, 40) }) }],
+      message: formatMessage(out.locale, 'across-reports.plan', { item: name.slice(0, 40), year: prev.id.year ?? '', file: prev.id.file, line: item.range.start.line + 1, terms: terms.slice(0, 6).join('、') }),
+      range: cur.facts.anchor,
+      related: [{ range: item.range, file: prev.file, message: formatMessage(out.locale, 'across-reports.planItem', { item: name.slice(0, 40) }) }],
       data: { previousFile: prev.id.file, item: name, terms, mentioned: found },
     });
   }
@@ -366,7 +320,7 @@ export class AcrossCheck {
 
   add(input: AcrossInput): void {
     if (!this.out) return;
-    const r = reportOf(input);
+    const r = reportOf(input, this.options.profile ?? defaultProfile);
     this.reports.push(r);
     const { consecutive, sameYear } = this.pairing.add(r.id);
     for (const [c, p] of consecutive) {

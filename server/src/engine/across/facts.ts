@@ -1,0 +1,130 @@
+// What the checks across reports need of one report, worked out where the report is analysed: its identity, the
+// figures another report's could be compared with (fewer fields, no checks), its last-year plan items and the text
+// before its own plan section. A folder check's worker threads send this back instead of the whole text and every
+// figure: copying every figure between threads cost more than the checks across reports themselves.
+import type { ReportDocument } from '../document';
+import type { Outline } from '../outline/outline';
+import type { Sections } from '../sections/detect';
+import { titleNode } from '../sections/year';
+import type { Figure } from '../figures/model';
+import type { Range } from '../types';
+
+/** A figure as the checks across reports compare it (engine/figures/model.ts Figure, fewer fields). */
+export type AcrossFigure = Pick<
+  Figure,
+  | 'id'
+  | 'text'
+  | 'line'
+  | 'range'
+  | 'kind'
+  | 'value'
+  | 'lo'
+  | 'hi'
+  | 'approx'
+  | 'decimals'
+  | 'unit'
+  | 'family'
+  | 'object'
+  | 'objectInherited'
+  | 'stage'
+  | 'rateId'
+  | 'category'
+  | 'scope'
+  | 'label'
+  | 'prior'
+  | 'change'
+  | 'sentence'
+> & {
+  /** Its sentence, before it, names a year other than the report's ("2022年，全县收到…" in a 2023 report). */
+  otherYear?: boolean;
+};
+
+export interface PlanItem {
+  /** The item's heading without its number (“（一）”, “一是”). */
+  name: string;
+  range: Range;
+}
+
+export interface AcrossFacts {
+  identity: { title: string; body: string; year: number | null };
+  /** Counts, changes and prior values (other figures are never compared across reports), in text order. */
+  figures: AcrossFigure[];
+  /** The items of the report's plan section (sub-headings of it, at most PLAN_ITEMS_MAX): next year's report should account for them. */
+  plan: PlanItem[];
+  /** The report's text before its own plan section, line by line as read (widths folded): where a plan item may be mentioned. */
+  body: string;
+  /** Where a finding about the whole report goes: the title. */
+  anchor: Range;
+}
+
+const PLAN_ITEMS_MAX = 30;
+const SENTENCE_STOP = /[。！？!?；;]/;
+const YEAR_WORD = /((?:19|20)\d{2})\s*年/g;
+
+/** Does the figure's sentence, before the figure, name a year other than `year`? */
+function namesOtherYear(line: string, f: Figure, year: number | null): boolean {
+  let from = f.range.start.character;
+  while (from > 0 && !SENTENCE_STOP.test(line[from - 1])) from--;
+  for (const m of line.slice(from, f.range.start.character).matchAll(YEAR_WORD)) if (Number(m[1]) !== year) return true;
+  return false;
+}
+
+export function acrossFacts(
+  doc: ReportDocument,
+  outline: Outline,
+  sections: Sections,
+  figures: readonly Figure[],
+  identity: { title: string; body: string | null; year: number | null },
+): AcrossFacts {
+  const year = identity.year;
+  const kept: AcrossFigure[] = [];
+  for (const f of figures) {
+    if (f.kind !== 'count' && !f.change && !f.prior) continue;
+    const g: AcrossFigure = {
+      id: f.id,
+      text: f.text,
+      line: f.line,
+      range: f.range,
+      kind: f.kind,
+      value: f.value,
+      lo: f.lo,
+      hi: f.hi,
+      approx: f.approx,
+      decimals: f.decimals,
+      unit: f.unit,
+      family: f.family,
+      label: f.label,
+      sentence: f.sentence,
+    };
+    if (f.object !== undefined) g.object = f.object;
+    if (f.objectInherited) g.objectInherited = true;
+    if (f.stage !== undefined) g.stage = f.stage;
+    if (f.rateId !== undefined) g.rateId = f.rateId;
+    if (f.category !== undefined) g.category = f.category;
+    if (f.scope !== undefined) g.scope = f.scope;
+    if (f.prior) g.prior = true;
+    if (f.change) g.change = f.change;
+    if (f.kind === 'count' && namesOtherYear(doc.lines[f.line]?.norm ?? '', f, year)) g.otherYear = true;
+    kept.push(g);
+  }
+  // the plan's items: sub-headings of the plan section (（一）…, 1.…, 一是…)
+  const plan: PlanItem[] = [];
+  const found = sections.first.get('plan');
+  const parent = found ? found.node ?? found.top : undefined;
+  if (parent) {
+    for (const n of parent.children.filter((c) => c.kind !== 'title').slice(0, PLAN_ITEMS_MAX)) {
+      plan.push({ name: n.name.replace(/^[（(]?[一二三四五六七八九十\d]+[)）、.．]?\s*/, '').replace(/^[一二三四五六七八九十]是/, ''), range: n.selectionRange });
+    }
+  }
+  const planStart = found ? (found.node ?? found.top)?.range.start.line ?? found.line : doc.lineCount;
+  let body = '';
+  for (let l = 0; l < Math.min(planStart, doc.lineCount); l++) body += doc.lines[l].norm + '\n';
+  const title = titleNode(outline);
+  return {
+    identity: { title: identity.title, body: identity.body ?? '', year },
+    figures: kept,
+    plan,
+    body,
+    anchor: title ? title.selectionRange : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+  };
+}
