@@ -14,6 +14,7 @@ import { writtenTogether, type Breakdown, type Figure, type FigureKind, type Fig
 import { isDigit, scanNumbers, type NumberToken } from './numbers';
 import {
   antecedentExclude,
+  carryOverStated,
   movesInto,
   listTriggers,
   approximation,
@@ -441,8 +442,9 @@ export function extractFigures(doc: ReportDocument, segmenter?: Segmenter, secti
       if (cat) f.category = cat;
       const sc = scopeWords.filter((w) => trimmed.includes(w));
       if (sc.length) f.scope = sc;
-      // "较上年增加100件" is the change itself, not the prior value
-      if (f.change) f.prior = false;
+      // "较上年增加100件" is the change itself, not the prior value; "上年结转1件" counts what this period took over
+      // from the last (a part of what it handles), not a value of the last period
+      if (f.change || (f.prior && carryOverStated.test(trimmed))) f.prior = false;
       // "同比分别增长12.88%和9.54%": a figure joined to a change by 和/、/及 is a change in the same direction
       const prevFig = figures[f.id - 1];
       if (!f.change && prevFig && prevFig.sentence === f.sentence && prevFig.change && prevFig.kind === f.kind && /^[和与及、,，]?$/.test(trimmed)) f.change = prevFig.change;
@@ -525,8 +527,31 @@ export function extractFigures(doc: ReportDocument, segmenter?: Segmenter, secti
   if (segmenter && labelWords && options.nouns !== false) addNouns(figures, labelWords, doc, segmenter);
   if (sections && sections.length) addSections(figures, sections, doc.lineCount);
   const model: FigureModel = { figures, sentences, breakdowns, verdicts: [], segmented: !!segmenter, labelWords, tables: tablesOf(doc), reportYear: options.reportYear };
+  if (percentSignsLost(doc)) model.damagedCopy = true;
   model.verdicts = readFigures(model, (line) => doc.lines[line].norm);
   return model;
+}
+
+/** A share with a number and no per cent sign or unit after it: "占52；", "占比2，". */
+const BARE_SHARE = /占(?:比|到)?(?:为|达)?\d+(?:\.\d+)?(?=[，,；;。、）)]|$)/gm;
+/** A share written as such: "占52%". */
+const SHARE = /占(?:比|到)?(?:为|达)?\d+(?:\.\d+)?\s*%/g;
+/** How many shares without their per cent sign make a copy read as one that lost them. */
+const BARE_SHARES_MIN = 2;
+
+/** Has the copy lost the per cent signs of its shares (more bare shares than written ones, at least BARE_SHARES_MIN)? */
+function percentSignsLost(doc: ReportDocument): boolean {
+  const text = doc.text;
+  if (!text.includes('占')) return false;
+  let bare = 0;
+  for (const line of doc.lines) {
+    if (!line.norm.includes('占')) continue;
+    bare += line.norm.match(BARE_SHARE)?.length ?? 0;
+  }
+  if (bare < BARE_SHARES_MIN) return false;
+  let written = 0;
+  for (const line of doc.lines) if (line.norm.includes('占')) written += line.norm.match(SHARE)?.length ?? 0;
+  return bare > written;
 }
 
 function assignRespectively(s: string, sent: Sentence, drafts: Draft[]): void {
@@ -816,13 +841,18 @@ function buildBreakdowns(
     const usable = (f: Figure) => sameFamily(f, parts[0].fig) && !f.prior && !f.change && !f.average && !parts.some((p) => p.fig.id === f.id);
     let total: Figure | undefined;
     const candidates: number[] = [];
+    // (a count in brackets closed before the list is a note on the count before it, "160件（含上年结转9件），其中纠错
+    // 36件": the total is the count outside them; a list inside the same brackets is of the count there)
+    let noted: Figure | undefined;
     for (let i = inSent.length - 1; i >= 0 && candidates.length < WINDOW; i--) {
       const d = inSent[i];
       if (d.tok.end <= at && usable(d.fig)) {
-        total ??= d.fig;
+        if (!total && !noted && d.fig.bracketed && scanBrackets(s, d.tok.end, at).closedOutside) noted = d.fig;
+        else total ??= d.fig;
         candidates.push(d.fig.id);
       }
     }
+    total ??= noted;
     let fromPrevious = false;
     // the previous sentence's counts, when 其中 opens this sentence ("…46653件。其中…"); a 其中 after a clause
     // without a count ("受理案件以市场监管领域为主，其中…") belongs to what that clause names, not to whatever count

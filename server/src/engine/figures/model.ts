@@ -128,6 +128,11 @@ export interface FigureModel {
   labelWords?: (f: Figure) => string[];
   /** The report's own year (sections/year.ts findReportYear), when the caller knows it. */
   reportYear?: number;
+  /**
+   * The copy has lost characters of its figures: shares written with no per cent sign ("占52；劳动权益类1件，占2；"),
+   * as a copy that dropped every % (and often every 0) reads. Its figure findings are only notes (readings/index.ts).
+   */
+  damagedCopy?: boolean;
 }
 
 /** Records a relation a figure took part in (readings/index.ts only: checks never write into the model). */

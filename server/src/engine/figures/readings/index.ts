@@ -50,6 +50,8 @@ export function readFigures(model: FigureModel, lineText: (line: number) => stri
     ...changeClaims(model, lineText).map(verdictOf),
     ...sameClaims(model, lineText, backing).map(verdictOf),
   ];
+  // a copy that lost its per cent signs (and with them, often, its zeros) is no firm evidence of any contradiction
+  if (model.damagedCopy) for (const v of verdicts) if (v.reported) v.strength = 'soft';
   for (const v of verdicts) {
     const r = v.holding ?? v.reported;
     if (!r) continue;

@@ -11,12 +11,13 @@
 // impossible-percentage's claim (a GRIM test); without a numerator it is tried over every stage of the object in
 // the sentence, and reported only when none can give it.
 import { listWithPart, type Figure, type FigureModel } from '../model';
-import { asWritten, grim, grimApplies, isExact, lineFigures, matchOf, previousParagraphFigures, num, numAsWritten, percent, resolveRatio, resolveRate, type RateResolution, type Term } from '../arith';
+import { asWritten, grim, grimApplies, isExact, lineFigures, matchOf, previousParagraphFigures, num, numAsWritten, percent, reproduces, resolveRatio, resolveRate, type RateResolution, type Term } from '../arith';
 import { funnels, rateById } from '../vocab';
 import { COST, phrase, reading, softened, type Assumption, type Claim, type Outcome, type Reading } from './types';
 import type { MessageRef } from '../../messages';
 import data from '../../../../data/figures.json';
 import { WINDOW } from '../extract';
+import { INLINE_PINYIN } from '../../regex';
 
 /** A rate's name for a message: as written (纠错率), or "占比" for a share written without one (分别占35.7%、63.9%). */
 const rateName = (f: Figure): string | MessageRef => f.rate || { id: 'figures.share' };
@@ -491,6 +492,68 @@ function consensusReadings(model: FigureModel): Map<Figure, Reading> {
   return out;
 }
 
+/** The base a share names after 占 ("占信访总数的74%" → 信访总数), or '' when it names none of two characters or more. */
+function namedBase(share: Figure): string {
+  const at = share.label.lastIndexOf('占');
+  if (at < 0) return '';
+  // (a web mirror's inline pinyin, 總數(shù), is no part of the name)
+  const name = share.label.slice(at + 1).replace(INLINE_PINYIN, '').replace(/^[到了比]+/, '').replace(/(?:的比例|的比重|比例|比重|的|为|达|了)+$/, '');
+  return name.length >= 2 && /^[\u4e00-\u9fff]+$/.test(name) ? name : '';
+}
+
+/**
+ * Shares of one line naming the same base ("婚姻家庭矛盾共48件次，占信访总数的74%；…财产权益共6件，约占信访总数的1%"):
+ * a count before them that one of them reproduces (信访接待共65起: 48 / 65 = 74%) is the base they name, and the
+ * others are read over it too (6 / 65 = 9.2%, not 约1%). Inferred (the base is not in their sentence), at most a warning.
+ */
+function namedBaseReadings(model: FigureModel): Map<Figure, Reading> {
+  const out = new Map<Figure, Reading>();
+  const groups = new Map<string, { share: Figure; count: Figure }[]>();
+  for (const f of model.figures) {
+    if (f.kind !== 'percent' || f.rateId !== '占比' || f.prior || f.change || f.target) continue;
+    const c = model.figures[f.id - 1];
+    if (!c || c.sentence !== f.sentence || c.kind !== 'count' || c.prior || c.change) continue;
+    const name = namedBase(f);
+    if (!name) continue;
+    const key = `${f.line}|${name}`;
+    const list = groups.get(key) ?? [];
+    list.push({ share: f, count: c });
+    groups.set(key, list);
+  }
+  for (const pairs of groups.values()) {
+    if (pairs.length < 2 || pairs.some((p) => p.count.family !== pairs[0].count.family)) continue;
+    const first = pairs[0].count;
+    const max = Math.max(...pairs.map((p) => p.count.value));
+    const object = pairs[0].share.object;
+    let best: { base: Figure; matched: boolean[] } | undefined;
+    for (const g of [...lineFigures(model, first), ...previousParagraphFigures(model, first)]) {
+      if (g.kind !== 'count' || g.family !== first.family || g.prior || g.change || g.approx || g.value < max || g.id >= first.id) continue;
+      if (object && g.object && g.object !== object) continue;
+      if (pairs.some((p) => p.count === g)) continue;
+      const matched = pairs.map((p) => reproduces(percent(p.count.value, g.value), p.share) || shareMatch(p.count, [g], g.value, p.share) === 'round');
+      const n = matched.filter(Boolean).length;
+      if (n > 0 && n < pairs.length && (!best || n > best.matched.filter(Boolean).length)) best = { base: g, matched };
+    }
+    if (!best) continue;
+    const base = best.base;
+    for (const [k, p] of pairs.entries()) {
+      if (best.matched[k]) continue;
+      const x = percent(p.count.value, base.value);
+      const detail = `${num(p.count.value)} / ${num(base.value)} = ${asWritten(x, p.share.decimals)}%（${base.stageText ?? ''} ${num(base.value)}）`;
+      out.set(
+        p.share,
+        reading(roles({ figs: [p.count] }, { figs: [base] }, p.share), [{ id: 'namedBase', cost: COST.consensusBase }], {
+          ok: false,
+          cap: 'inferred',
+          ...phrase('computedNotWritten', { computed: detail, written: p.share.text }),
+          ...mismatchMessage(p.share, { value: p.count.value, figs: [p.count], label: num(p.count.value), exact: true }, { value: base.value, figs: [base], label: `${base.stageText ?? ''} ${num(base.value)}`.trim(), exact: true }),
+        }),
+      );
+    }
+  }
+  return out;
+}
+
 /**
  * How a share matches its count over a base: as matchOf on the values; when the count or the base is rounded (a
  * 万/亿 figure has a width: 42.02万 of 213.14万), any quotient within their widths that rounds to the share matches.
@@ -565,6 +628,7 @@ function withReading(c: Claim | null, f: Figure, r: Reading | null | undefined, 
 export function rateClaims(model: FigureModel): Claim[] {
   const out: Claim[] = [];
   const consensus = consensusReadings(model);
+  const named = namedBaseReadings(model);
   for (const f of model.figures) {
     if (f.kind === 'ratio') {
       const c = ratioClaim(model, f);
@@ -591,6 +655,7 @@ export function rateClaims(model: FigureModel): Claim[] {
     // plausible readings of this share (or its only ones)
     c = withReading(c, f, consensus.get(f), COST.consensusBase);
     c = withReading(c, f, listShareReading(model, f), COST.otherTotal);
+    c = withReading(c, f, named.get(f), COST.consensusBase);
     if (c) out.push(besideCountSoftens(model, c));
   }
   return out;

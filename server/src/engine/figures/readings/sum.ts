@@ -268,7 +268,10 @@ function breakdownClaim(model: FigureModel, b: Breakdown, lineText: (line: numbe
     // another count before the list is its total
     const cands = (b.candidates ?? []).map((id) => model.figures[id]);
     for (const t of cands) {
-      readings.push(reading(roles([t], parts), [{ id: 'otherTotal', cost: COST.otherTotal }], capped(exactOutcome([t], parts))));
+      // (a list opening its sentence after a sentence of several counts, "…检查114508家…；对1114家企业实施行政处罚。
+      // 其中，对3579家危险化学品企业检查…", may be of any of them: one it fits within is a reading, not only one it makes up)
+      const outcome = b.totalFromPrevious && !b.complete && t.sentence === total.sentence ? sumOutcome([t], parts, false, undefined) : exactOutcome([t], parts);
+      readings.push(reading(roles([t], parts), [{ id: 'otherTotal', cost: COST.otherTotal }], capped(outcome)));
     }
     // the first count of the previous sentence, when the counts after it there split it (收到申请4件，网络申请2件、
     // 信件申请2件；自然人2件，法人2件。其中3件已答复，1件结转): the list is of that count, not of its last part
