@@ -30,7 +30,14 @@ const simplify = (c: string) => SIMPLIFIED.get(c) ?? c;
  * Characters that a traditional-script text of any length has (為, 國, 數 …): a text with none is read without the
  * folding, whose class of 275 characters costs a tenth of the analysis on a folder of simplified reports.
  */
-const TRADITIONAL_MARKERS = new RegExp(`[${traditional.markers}]`);
+const TRADITIONAL_MARKERS = new Uint8Array(0x10000);
+for (const c of traditional.markers) TRADITIONAL_MARKERS[c.charCodeAt(0)] = 1;
+
+/** Does the text have one of the TRADITIONAL_MARKERS? (A loop over a table: several times faster than a class of them.) */
+function hasTraditionalMarker(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (TRADITIONAL_MARKERS[text.charCodeAt(i)] === 1) return true;
+  return false;
+}
 
 /** Folds full-width forms to half-width and, with `traditionalScript`, traditional characters to simplified. */
 export function normalizeWidth(s: string, traditionalScript = true): string {
@@ -58,7 +65,7 @@ export class ReportDocument {
   constructor(text: string) {
     this.text = text;
     this.lines = [];
-    this.traditionalScript = TRADITIONAL_MARKERS.test(text);
+    this.traditionalScript = hasTraditionalMarker(text);
     const re = /\r\n|\r|\n/g;
     let start = 0;
     let m: RegExpExecArray | null;

@@ -59,15 +59,27 @@ const COMMA_CN = 0x3001; // 、
 /** Is s[i] a clause delimiter (char codes: no string per character on long lines). */
 const isDelim = (s: string, i: number) => DELIM_CODES.has(s.charCodeAt(i));
 
-/** First index of `word` in s[from, end) (bounded by the sentence, so the scans of a line stay linear). */
+/**
+ * First index of `word` in s[from, end). The line is searched natively (indexOf), and the next occurrence of each word
+ * found is kept for the line: the sentences of a line ask in order, so a word absent from a long line is looked for
+ * once, not once per sentence (the scans of a line stay linear).
+ */
 function indexWithin(s: string, word: string, from: number, end: number): number {
-  const last = end - word.length;
-  const first = word.charCodeAt(0);
-  for (let i = from; i <= last; i++) {
-    if (s.charCodeAt(i) === first && s.startsWith(word, i)) return i;
+  if (s !== foundIn) {
+    foundIn = s;
+    found.clear();
   }
-  return -1;
+  const known = found.get(word);
+  let at: number;
+  if (known && known.from <= from && (known.at < 0 || known.at >= from)) at = known.at;
+  else {
+    at = s.indexOf(word, from);
+    found.set(word, { from, at });
+  }
+  return at >= 0 && at + word.length <= end ? at : -1;
 }
+let foundIn = '';
+const found = new Map<string, { from: number; at: number }>();
 
 const QUOTE_OPEN = new Map<number, number>();
 const QUOTE_CLOSE = new Map<number, number>();
@@ -150,14 +162,35 @@ function isAsciiLetter(c: string | undefined): boolean {
   return c !== undefined && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
 }
 
+/** The label-end fillers by their last character, each list in the order of labelEndFillers. */
+const FILLERS_BY_LAST = new Map<number, string[]>();
+for (const w of labelEndFillers) {
+  const k = w.charCodeAt(w.length - 1);
+  FILLERS_BY_LAST.set(k, [...(FILLERS_BY_LAST.get(k) ?? []), w]);
+}
+
 function trimFillers(label: string): string {
   let s = label;
   for (let guard = 0; guard < 4; guard++) {
-    const f = labelEndFillers.find((w) => s.endsWith(w) && s.length > w.length);
+    const f = FILLERS_BY_LAST.get(s.charCodeAt(s.length - 1))?.find((w) => s.endsWith(w) && s.length > w.length);
     if (!f) break;
     s = s.slice(0, -f.length);
   }
   return s;
+}
+
+/** The scope words by their first character. */
+const SCOPE_BY_FIRST = new Map<number, string[]>();
+for (const w of scopeWords) SCOPE_BY_FIRST.set(w.charCodeAt(0), [...(SCOPE_BY_FIRST.get(w.charCodeAt(0)) ?? []), w]);
+
+/** The scope words a label contains, in the order of scopeWords (undefined: none). */
+function scopeWordsIn(label: string): string[] | undefined {
+  let hit: Set<string> | undefined;
+  for (let i = 0; i < label.length; i++) {
+    const words = SCOPE_BY_FIRST.get(label.charCodeAt(i));
+    if (words) for (const w of words) if (label.startsWith(w, i)) (hit ??= new Set()).add(w);
+  }
+  return hit ? scopeWords.filter((w) => hit!.has(w)) : undefined;
 }
 
 function bounds(tok: NumberToken): { lo: number; hi: number; approx: boolean } {
@@ -440,8 +473,8 @@ export function extractFigures(doc: ReportDocument, segmenter?: Segmenter, secti
       // scope of what is counted: a category (治安管理类) and scope words (一审, 中院, 市本级 …)
       const cat = categoryOf(trimmed);
       if (cat) f.category = cat;
-      const sc = scopeWords.filter((w) => trimmed.includes(w));
-      if (sc.length) f.scope = sc;
+      const sc = scopeWordsIn(trimmed);
+      if (sc) f.scope = sc;
       // "较上年增加100件" is the change itself, not the prior value; "上年结转1件" counts what this period took over
       // from the last (a part of what it handles), not a value of the last period
       if (f.change || (f.prior && carryOverStated.test(trimmed))) f.prior = false;
@@ -529,6 +562,9 @@ export function extractFigures(doc: ReportDocument, segmenter?: Segmenter, secti
   const model: FigureModel = { figures, sentences, breakdowns, verdicts: [], segmented: !!segmenter, labelWords, tables: tablesOf(doc), reportYear: options.reportYear };
   if (percentSignsLost(doc)) model.damagedCopy = true;
   model.verdicts = readFigures(model, (line) => doc.lines[line].norm);
+  // (the word search keeps no line of this document alive)
+  foundIn = '';
+  found.clear();
   return model;
 }
 

@@ -10,7 +10,6 @@
 // What this file does NOT decide: whether a number is a metric. It returns every numeric token with what follows
 // it (unit or percent sign) and what surrounds it; extract.ts drops years, dates, document numbers, codes, etc.
 
-import { charClass } from '../regex';
 
 export type NumberKind = 'count' | 'percent' | 'points' | 'multiple' | 'ratio' | 'bare';
 
@@ -50,10 +49,11 @@ export function isDigit(c: string | undefined): boolean {
 const CN_NUMERALS = new Set([...Object.keys(CN_DIGIT), ...Object.keys(CN_SMALL_UNIT), ...Object.keys(CN_BIG_UNIT)]);
 const CN_NUMERAL_CODES = new Set([...CN_NUMERALS].map((c) => c.charCodeAt(0)));
 /**
- * The next character that can start a number (a digit or a Chinese numeral), found natively: one character class
- * (an alternation of two is tried at every position), asked with test(), which builds no match array.
+ * The characters that can start a number (a digit or a Chinese numeral), as a table by character code: the scan
+ * skips to the next one in a plain loop (several times faster than a regular expression's class of them).
  */
-const NUMBER_START = new RegExp(charClass(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', ...CN_NUMERALS]), 'g');
+const NUMBER_START = new Uint8Array(0x10000);
+for (const c of ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', ...CN_NUMERALS]) NUMBER_START[c.charCodeAt(0)] = 1;
 const LONE_WORD_CODES = new Set(['一', '二', '两'].map((c) => c.charCodeAt(0)));
 const LONE_UNIT_CODES = new Set(['十', '百', '千', '万', '亿'].map((c) => c.charCodeAt(0)));
 export function isCnNumeral(c: string | undefined): boolean {
@@ -179,9 +179,9 @@ export function scanNumbers(s: string, vocab: ScanVocabulary): NumberToken[] {
   while (i < n) {
     // fast path on char codes: most characters start no number (no string allocated per character)
     const code = s.charCodeAt(i);
-    if (!(code >= 48 && code <= 57) && !CN_NUMERAL_CODES.has(code)) {
-      NUMBER_START.lastIndex = i + 1;
-      i = NUMBER_START.test(s) ? NUMBER_START.lastIndex - 1 : n;
+    if (NUMBER_START[code] !== 1) {
+      i++;
+      while (i < n && NUMBER_START[s.charCodeAt(i)] !== 1) i++;
       continue;
     }
     // a lone 一/二/两 (一是, 统一, 两法衔接) or 十/百/千/万/亿 with nothing numeric after it: rejected without

@@ -209,11 +209,18 @@ function nameOf(f: Figure): string {
   return name;
 }
 
+/** A name's character pairs, kept for names met again (the names of a report's figures are compared pair by pair). */
 function bigrams(s: string): Set<string> {
-  const out = new Set<string>();
+  let out = BIGRAMS.get(s);
+  if (out) return out;
+  out = new Set<string>();
   for (let i = 0; i + 1 < s.length; i++) out.add(s.slice(i, i + 2));
+  if (BIGRAMS.size >= BIGRAMS_KEPT) BIGRAMS.clear();
+  BIGRAMS.set(s, out);
   return out;
 }
+const BIGRAMS = new Map<string, Set<string>>();
+const BIGRAMS_KEPT = 4096;
 
 /** How many of the two names' word pairs they share, over the longer one's (1: the same pairs). */
 function overlap(a: string, b: string): number {
