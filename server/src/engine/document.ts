@@ -1,6 +1,6 @@
 // A report as the engine sees it: its lines (split on CRLF, LF or CR), with a normalised copy of each line for
-// matching. Normalisation maps full-width ASCII (０-９, （, ）, ．, ％ …) and the ideographic space to their
-// half-width forms, and the traditional forms of the engine's vocabulary characters to their simplified ones
+// matching. Normalisation maps full-width ASCII (０-９, （, ）, ．, ％ …), the small form variants (﹔, ﹐ …) and the
+// ideographic space to their half-width forms, and the traditional forms of the engine's vocabulary characters to their simplified ones
 // (data/traditional.json: 減少 → 减少, 審結 → 审结), one code unit for one code unit, so every offset in the
 // normalised text is an offset in the original: matches on the normalised text give ranges in the user's text
 // without any mapping table.
@@ -19,8 +19,10 @@ export interface Line {
   offset: number;
 }
 
-const WIDE = /[\uff01-\uff5e\u3000]/g;
-const fold = (c: string) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+const WIDE = /[\uff01-\uff5e\u3000\ufe50-\ufe6b]/g;
+/** The small form variants some typesetting uses for punctuation (﹔ for ；: "罚款21400元﹔受理群众举报12件"). */
+const SMALL: Record<string, string> = { '\ufe50': ',', '\ufe51': '、', '\ufe52': '.', '\ufe54': ';', '\ufe55': ':', '\ufe56': '?', '\ufe57': '!', '\ufe59': '(', '\ufe5a': ')', '\ufe5b': '{', '\ufe5c': '}', '\ufe5d': '〔', '\ufe5e': '〕', '\ufe5f': '#', '\ufe60': '&', '\ufe61': '*', '\ufe62': '+', '\ufe63': '-', '\ufe64': '<', '\ufe65': '>', '\ufe66': '=', '\ufe68': '\\', '\ufe69': '$', '\ufe6a': '%', '\ufe6b': '@' };
+const fold = (c: string) => (c === '\u3000' ? ' ' : c >= '\ufe50' && c <= '\ufe6b' ? SMALL[c] ?? c : String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 
 const SIMPLIFIED = new Map<string, string>();
 for (const group of traditional.pairs) for (const pair of group.split(' ')) if (pair.length === 2) SIMPLIFIED.set(pair[0], pair[1]);

@@ -255,9 +255,13 @@ export function resolveRate(model: FigureModel, pct: Figure): RateResolution {
     .map((id) => model.figures[id])
     .filter((f) => (f.segment ?? 0) === seg || (f.id <= pct.id && !priorParts.has(seg) && !priorParts.has(f.segment ?? 0)));
   if (def.numerator) {
+    // a rate whose own part of the sentence (after a semicolon) states its base ("罚款21400元；受理群众举报12件，办结率
+    // 100%") is of what that part counts: its numerator is not looked for in the parts before
+    const ownPart = window.filter((f) => (f.segment ?? 0) === seg);
+    const numeratorWindow = seg > 0 && ownPart.some((f) => f.id < pct.id && isCountLike(f) && !!f.stage && (def.base ?? []).includes(f.stage)) ? ownPart : window;
     const terms: Term[] = [];
     for (const st of def.numerator) {
-      let t = stageTerm(window, pct, st);
+      let t = stageTerm(numeratorWindow, pct, st);
       if (!t) {
         // the counts stated just before, in an earlier sentence of the paragraph ("应当出庭185件、实际出庭170件。
         // 出庭率100%。"): one unambiguous count of the stage, of the rate's object when both name one

@@ -464,6 +464,11 @@ export function extractFigures(doc: ReportDocument, segmenter?: Segmenter, secti
       if (!f.label && PRIOR_IN_PARENS.test(s.slice(Math.max(0, d.labelStart - 12), d.labelStart))) f.prior = true;
       // "由2022年的86.5%提高到…": the start of a change written from … to …
       if (/由\s*(?:\d{4}\s*年度?|上年(?:同期)?|去年(?:同期)?|上一年度?)的?$/.test(trimmed) && /^[^，,；;。]{0,3}(?:提高|提升|增加|增长|上升|下降|减少|降低|缩短)(?:到|至)/.test(d.rightText)) f.prior = true;
+      // "相比2010年年初36家律师事务所和349名律师，分别增加了8.3%、32.1%": what 相比 names, of another year, is the base
+      // of the comparison; a count joined to it by 和/与/及/、, with no clause between, is one too
+      if (COMPARED_WITH.test(trimmed)) f.prior = true;
+      const before = figures[f.id - 1];
+      if (before?.prior && before.sentence === f.sentence && before.kind === f.kind && COMPARED_WITH.test(before.label) && /[和与及、]$/.test(trimmed) && !hasDelim(s, before.range.end.character, d.labelStart)) f.prior = true;
       // "比2022年的100件", "较2022年度": the base of a comparison named by its year
       if (/(?:较|比)\s*\d{4}\s*年(?:度|同期)?的?$/.test(trimmed)) f.prior = true;
       // "与2021年同期收案1364件相比": the base of a comparison closed by 相比 after it
@@ -567,6 +572,9 @@ export function extractFigures(doc: ReportDocument, segmenter?: Segmenter, secti
   found.clear();
   return model;
 }
+
+/** A label opening on what a comparison is with, of another year: "相比2010年年初", "与上年相比". */
+const COMPARED_WITH = /^(?:与|同|和)?\s*(?:相比|相较|对比)(?:于)?\s*(?:\d{4}\s*年|上年|去年|上一年)/;
 
 /** A share with a number and no per cent sign or unit after it: "占52；", "占比2，". */
 const BARE_SHARE = /占(?:比|到)?(?:为|达)?\d+(?:\.\d+)?(?=[，,；;。、）)]|$)/gm;

@@ -3,7 +3,7 @@
 // period can explain a later stage above an earlier one (审结 > 受理), that reading holds loosely: a soft note that
 // asks the writer to say so, unless the paragraph already does (结转, 旧存, 含上年).
 import type { Figure, FigureModel } from '../model';
-import { matchOf, num } from '../arith';
+import { matchOf, num, numAsWritten } from '../arith';
 import { scanBrackets } from '../brackets';
 import { WINDOW } from '../extract';
 import { carryOverStated, funnelOf } from '../vocab';
@@ -122,6 +122,9 @@ function ratioAbove100Stated(model: FigureModel, ids: number[], early: Figure, l
 }
 const CLOSED_OVER_TAKEN = new Set(['结收比', '办结率']);
 
+/** A year named in a sentence ("2023年"). */
+const YEAR_NAMED = /((?:19|20)\d{2})\s*年/g;
+
 /** A bracketed note right after a count saying what else it includes: "（含复查整改）". */
 const INCLUDES_MORE = /^\s*[（(]\s*(?:含|包括|包含)/;
 
@@ -166,6 +169,18 @@ export function orderClaims(model: FigureModel, lineText: (line: number) => stri
       }
       return list;
     };
+    // the last year the sentence names before each count (worked out when a pair asks for it)
+    const years = new Map<number, string>();
+    const yearOf = (f: Figure) => {
+      let y = years.get(f.id);
+      if (y === undefined) {
+        y = '';
+        const text = lineText(sent.line).slice(sent.start, f.range.start.character);
+        for (const m of text.matchAll(YEAR_NAMED)) y = m[1];
+        years.set(f.id, y);
+      }
+      return y;
+    };
     // which of them add up those before them, asked once per figure of a pair
     const sums = new Map<number, boolean>();
     const isSum = (k: number) => {
@@ -184,6 +199,9 @@ export function orderClaims(model: FigureModel, lineText: (line: number) => stri
         if (siblings.has(x.id) && siblings.get(x.id) === siblings.get(y.id)) continue;
         if (wholeAndPart.has(`${x.id}:${y.id}`) || wholeAndPart.has(`${y.id}:${x.id}`)) continue;
         if (splitByScope(early, late, figs) || ownSubject(model, early, late) || ownPairs(model, early, late)) continue;
+        // the sentence names another year before one of them ("2024年…收案262.23万件…，相对应的是，2023年…审执结
+        // 282.4万件"): counts of two periods are no stages of one
+        if (yearOf(x) !== yearOf(y)) continue;
         if (isSum(i) || isSum(j)) continue;
         // an earlier stage written after the later one, past a semicolon, is of something that part names ("裁前调解83件，
         // 调解成功83件；受理20件代理诉讼仲裁案件"): a funnel runs in its order, or within one part (受理1450件，其中…新收840件)
@@ -196,10 +214,10 @@ export function orderClaims(model: FigureModel, lineText: (line: number) => stri
         ];
         const args = {
           later: late.stageText!,
-          laterValue: num(late.value),
+          laterValue: numAsWritten(late.value, [late]),
           laterUnit: late.unit,
           earlier: early.stageText!,
-          earlierValue: num(early.value),
+          earlierValue: numAsWritten(early.value, [early]),
           earlierUnit: early.unit,
           object: late.object ?? early.object ?? '',
         };

@@ -535,6 +535,32 @@ function parallelSentences(model: FigureModel): (a: Figure, b: Figure) => boolea
   };
 }
 
+/** A paragraph opening as one item of a numbered series: "案例一：", "典型案例3:", "第二：" (the name, then the number). */
+const ITEM_OPENING = /^\s*([\u4e00-\u9fff]{1,4}?)\s*([一二三四五六七八九十]{1,3}|\d{1,2})\s*[:：]/;
+
+/**
+ * Counts in two items of one numbered series ("案例一：…打掉犯罪团伙38个" and "案例七：…打掉犯罪团伙6个"): each item
+ * is a case of its own, so the same words there name two things, not one metric stated twice.
+ */
+function itemsApart(lineText: (line: number) => string): (a: Figure, b: Figure) => boolean {
+  const byLine = new Map<number, [string, string] | null>();
+  const item = (line: number) => {
+    let it = byLine.get(line);
+    if (it === undefined) {
+      const m = ITEM_OPENING.exec(lineText(line));
+      it = m ? [m[1], m[2]] : null;
+      byLine.set(line, it);
+    }
+    return it;
+  };
+  return (a, b) => {
+    if (a.line === b.line) return false;
+    const x = item(a.line);
+    const y = item(b.line);
+    return !!x && !!y && x[0] === y[0] && x[1] !== y[1];
+  };
+}
+
 /**
  * `backing`: for each rate its own counts reproduce, those counts' values (readings/index.ts). Two rates each
  * reproduced by other counts (办结率75.42% = 1715 / 2274 and 办结率91.32% = 221 / 242) are rates of two things.
@@ -551,7 +577,8 @@ export function sameClaims(model: FigureModel, lineText: (line: number) => strin
   const sub = subsetSentences(model);
   const parallel = parallelSentences(model);
   // (counts under two subject headings, "（二）市长信箱" and "（三）区长信箱", are each that subject's)
-  const otherWholes = (a: Figure, b: Figure) => wholes(a, b) || qualified(a, b) || sub(a, b) || parallel(a, b) || (!!a.subject && !!b.subject && a.subject !== b.subject);
+  const items = itemsApart(lineText);
+  const otherWholes = (a: Figure, b: Figure) => wholes(a, b) || qualified(a, b) || sub(a, b) || parallel(a, b) || items(a, b) || (!!a.subject && !!b.subject && a.subject !== b.subject);
   const unnamedKeys = keyers.map((k) => (k ? k('') : ''));
   const unnamed = new Map<string, number>();
   for (let i = 0; i < keyers.length; i++) if (keyers[i]) unnamed.set(unnamedKeys[i], (unnamed.get(unnamedKeys[i]) ?? 0) + 1);
