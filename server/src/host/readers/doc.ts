@@ -4,7 +4,7 @@
 // by the line end. Automatic numbering is not part of that text (it lives in the list tables), so a .doc whose
 // headings are numbered by Word shows them without their 一、/（一）: the reader says so when it sees that no
 // paragraph carries a number while the file has lists.
-import WordExtractor from 'word-extractor';
+import type WordExtractorClass from 'word-extractor';
 import { pipeRow, TextBuilder, UnreadableDocument, type ReadDocument } from './types';
 
 const NOT_WORD = {
@@ -40,9 +40,20 @@ export function docBodyToText(body: string): { text: string; lines: { paragraph:
   return { text: out.text(), lines: out.lines };
 }
 
+/**
+ * word-extractor, required when a .doc/.wps file is first read: it loads Node's zip and stream modules, which a folder
+ * of plain-text reports (and each thread of a folder check) need not start.
+ */
+let extractorClass: typeof WordExtractorClass | undefined;
+function wordExtractor(): typeof WordExtractorClass {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (extractorClass ??= require('word-extractor') as typeof WordExtractorClass);
+}
+
 export async function readDoc(bytes: Buffer): Promise<ReadDocument> {
   let body: string;
   try {
+    const WordExtractor = wordExtractor();
     const doc = await new WordExtractor().extract(bytes);
     body = doc.getBody({ filterUnicode: false });
   } catch (e) {
