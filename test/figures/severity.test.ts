@@ -24,6 +24,10 @@ test('breakdown-sum: parts over the total are an error, a complete list short of
   assert.deepEqual([e.code, e.severity], ['breakdown-sum', 'error']);
   assert.match(e.message, /83 \+ 48 = 131 件，超过总数 121 件/);
   assert.equal(e.related?.length, 3);
+  // every part above a mistyped total: the whole list is shown, and it stays an error
+  const all = only('全年破获团伙案件3起，其中重大案件14起，一般案件8起，督办案件2起。');
+  assert.deepEqual([all.code, all.severity], ['breakdown-sum', 'error']);
+  assert.match(all.message, /14 \+ 8 \+ 2 = 24 起，超过总数 3 起/);
   const w = only('共受理行政复议申请100件，其中维持44件、驳回8件、其他类型20件。');
   assert.deepEqual([w.code, w.severity], ['breakdown-sum', 'warning']);
   assert.equal(w.data?.missing, 28);

@@ -752,7 +752,9 @@ function collectParts(s: string, inSent: Draft[], from: number, total?: Figure, 
     // a later "part" larger than the whole list so far is a new topic, not a part (a first part may be a typo)
     // (unless a conjunction ties it to the list: "包括机构概况1条，以及经费信息2条" lists it, whatever its size, or it
     // names one more item of the kind the list enumerates: "包括网站20条，公众号400条", "民事案件20件，行政案件500件")
-    if (parts.length > 0 && total && d.fig.lo > total.hi && !listJoin.joins.test(gap) && !sameKindOfItem(parts, d.fig)) break;
+    // (unless the first part already was: then the total is what is in doubt, and the list goes on — "破获网络案件2起，
+    // 其中省标11起，国标9起，部督案件1起" is 11 + 9 + 1 = 21 > 2, not 11 > 2)
+    if (parts.length > 0 && total && d.fig.lo > total.hi && parts[0].fig.lo <= total.hi && !listJoin.joins.test(gap) && !sameKindOfItem(parts, d.fig)) break;
     if (d.fig.prior || d.fig.change) break;
     // "其中武汉58件，已办结58件；襄阳7件，已办结7件": a stage count right after the one part of its part of the sentence
     // is how many of those items got there, not another part (after several parts it may end the list: stageCuts)

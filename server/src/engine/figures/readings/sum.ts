@@ -207,7 +207,8 @@ function breakdownClaim(model: FigureModel, b: Breakdown, lineText: (line: numbe
     const whole = typeof o.data?.total === 'number' ? o.data.total : total.hi;
     const softly = mayBeNested ? 'breakdown-sum.exceedsMaybeNested' : channels && parts.every((f) => f.lo <= whole + 1e-9) ? 'breakdown-sum.exceedsMaybeOverlap' : undefined;
     if (softly && o.messageId === 'breakdown-sum.exceeds') return { ...o, cap: 'soft', messageId: softly };
-    return !o.cap && parts.some((f, k) => k > 0 && f.lo > whole + 1e-9) ? { ...o, cap: 'inferred' } : o;
+    // (a later part above the whole may be a new topic: inferred; not when the first part already is above it)
+    return !o.cap && parts[0].lo <= whole + 1e-9 && parts.some((f, k) => k > 0 && f.lo > whole + 1e-9) ? { ...o, cap: 'inferred' } : o;
   };
   const main = capped(sumOutcome([total], parts, b.complete, b.completeReason));
   readings.push(reading(roles([total], parts), base, main));
