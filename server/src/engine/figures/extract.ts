@@ -525,6 +525,8 @@ export function extractFigures(doc: ReportDocument, segmenter?: Segmenter, secti
         const after = stageAfterStage.get(stage.word);
         if (after && prevFig && prevFig.sentence === f.sentence && prevFig.kind === 'count' && prevFig.stage === after.after && !/[;；]/.test(s.slice(prevFig.range.end.character, f.range.start.character))) f.stage = after.stage;
       }
+      // "去年同期为200件377人": the count written right after a prior in another unit is that prior in persons
+      if (!f.prior && !f.change && !f.label && prevFig?.prior && writtenTogether(prevFig, f)) f.prior = true;
       // "批准逮捕158件196人": a count written right after another of another unit, with no words of its own, counts the
       // same thing in persons: it takes that count's stage
       if (!f.stage && !f.label && prevFig?.stage && writtenTogether(prevFig, f)) {

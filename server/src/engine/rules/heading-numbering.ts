@@ -8,6 +8,7 @@ import type { Rule, RuleContext } from '../rule';
 import type { HeadingKind, OutlineNode } from '../types';
 import { escapeRegExp } from '../regex';
 import outlineData from '../../../data/outline.json';
+import { titleNode } from '../sections/year';
 
 /** Text a web copy left out (……此处隐藏838个字……): headings may be missing there (outline.json elision). */
 const ELISION = new RegExp(outlineData.elision);
@@ -83,14 +84,35 @@ function runInFirst(ctx: RuleContext, node: OutlineNode, marker: string): boolea
   return markerWithin(ctx, line - RUN_IN_SPAN, line, ':：', marker) !== null;
 }
 
+/** The line of the first heading with a number, in text order (-1: none). */
+function firstNumberedLine(nodes: OutlineNode[]): number {
+  let first = -1;
+  const visit = (list: OutlineNode[]) => {
+    for (const n of list) {
+      if (n.marker && (first < 0 || n.selectionRange.start.line < first)) first = n.selectionRange.start.line;
+      if (n.children.length) visit(n.children);
+    }
+  };
+  visit(nodes);
+  return first;
+}
+
+/** Kinds of text that are reports (a numbering that starts late is a slip there, not a cut). */
+const REPORT_KINDS = new Set(['annual-report', 'partial-draft']);
+
 export const headingNumbering: Rule = {
   code: 'heading-numbering',
   tags: ['outline'],
   defaultSeverity: 'warning',
-  variants: [{ id: 'glued', softer: 1 }],
+  variants: [
+    { id: 'glued', softer: 1 },
+    { id: 'excerpt', softer: 1 },
+  ],
   fixable: true,
   check(ctx: RuleContext) {
     const lastSeen = new Map<HeadingKind, number>();
+    // the first numbered heading of a text with no title that reads as no report (an excerpt may start anywhere)
+    const excerptLine = !titleNode(ctx.outline) && !!ctx.kind && !REPORT_KINDS.has(ctx.kind.id) ? firstNumberedLine(ctx.outline.roots) : -1;
     const visit = (siblings: OutlineNode[]) => {
       const previous = new Map<HeadingKind, OutlineNode>();
       const position = new Map<HeadingKind, number>();
@@ -99,7 +121,7 @@ export const headingNumbering: Rule = {
       // one finding; the first of a level's findings gets the fix that renumbers it and every later heading of its
       // kind at this level consecutively (one fix mends them all); later findings get a fix for their own marker,
       // so 10,000 misnumbered headings cost 10,000 edits, not 50 million
-      const flag = (i: number, messageId: string, expectedOrdinal: number, prev?: OutlineNode) => {
+      const flag = (i: number, messageId: string, expectedOrdinal: number, prev?: OutlineNode, variant?: string) => {
         const node = views[i];
         const found = node.marker!;
         const expected = markerLike(found, node.kind, expectedOrdinal);
@@ -118,6 +140,7 @@ export const headingNumbering: Rule = {
         }
         ctx.report({
           messageId,
+          variant,
           args: { found, expected, previous: prev?.marker ?? '' },
           range: markerRange(node),
           related: prev ? [{ range: prev.selectionRange, messageId: 'heading-numbering.related.previous' }] : undefined,
@@ -144,7 +167,9 @@ export const headingNumbering: Rule = {
               const line = node.selectionRange.start.line;
               const glued = n === 2 ? markerWithin(ctx, line - GLUED_SPAN, line, '\\u4e00-\\u9fff。；;）)', first, '\\u4e00-\\u9fff') : null;
               if (glued) reportGlued(ctx, first, glued);
-              else flag(i, 'heading-numbering.first', 1);
+              // (a text with no title that reads as no report, "八、毒品案件侦查" opening a page of a longer one, is
+              // likely an excerpt: its numbering may be right where it was cut from)
+              else flag(i, 'heading-numbering.first', 1, undefined, line === excerptLine ? 'excerpt' : undefined);
             }
           } else if (prev.ordinal !== undefined && n !== prev.ordinal + 1 && n !== pos && n !== 1 && !elidedBetween(ctx, prev, node)) {
             const missing = markerLike(node.marker, node.kind, prev.ordinal + 1);

@@ -8,7 +8,7 @@
 //   - the prior value implied by a stated difference ("856.3万元，比上年增加124.5万元，增长17.0%": the prior is
 //     856.3 − 124.5, the change 124.5 / 731.8).
 // 个百分点 is an absolute difference of two rates; 增长N倍 is X / Y − 1 = N (X / Y = N is accepted too).
-import type { Figure, FigureModel, Sentence } from '../model';
+import { listWithPart, writtenTogether, type Figure, type FigureModel, type Sentence } from '../model';
 import { asWritten, isExact, matchOf, num, resolveRatio } from '../arith';
 import { scanBrackets } from '../brackets';
 import { WINDOW } from '../extract';
@@ -286,13 +286,18 @@ export function changeClaims(model: FigureModel, lineText: (line: number) => str
       const y = figs[i];
       if (!y.prior) continue;
       let x: Figure | undefined;
-      for (let k = i - 1; k >= 0 && i - k <= WINDOW; k--) {
+      // the second of a prior written in two units ("去年同期为200件377人"): its current is the current written in the
+      // same two units just before ("审结95件134人"), the one of its unit
+      const partner = i > 0 && figs[i - 1].prior && writtenTogether(figs[i - 1], y) ? figs[i - 1] : undefined;
+      for (let k = partner ? i - 2 : i - 1; k >= 0 && i - k <= WINDOW; k--) {
         const f = figs[k];
         if (f.change) continue;
         if (f.prior) break;
         // a note in brackets (62起（日均8.9起），较上周的81起) is not the current value: the figure before it is
         if (scanBrackets(text, f.range.end.character, y.range.start.character).closedOutside) continue;
         if (isCurrent(f, y)) x = f;
+        // (a current in two units: the one of the prior's unit, "审结95件134人，去年同期为200件…")
+        else if (k > 0 && writtenTogether(figs[k - 1], f) && isCurrent(figs[k - 1], y)) x = figs[k - 1];
         break;
       }
       if (!x && i + 1 < figs.length && isCurrent(figs[i + 1], y) && /[到至](?:\d{4}\s*年度?的?)?$/.test(figs[i + 1].label)) x = figs[i + 1];
@@ -392,6 +397,13 @@ export function changeClaims(model: FigureModel, lineText: (line: number) => str
           }
           if (!figs[k].change) break;
         }
+        // a change naming its unit ("同比件数下降38.24%、人数下降53.14%" after "478件635人，去年同期为773件1350人") is
+        // of the comparison in that unit
+        const unit = UNIT_NAMED.exec(c.label)?.[1];
+        if (p && unit && p.x.unit !== unit) {
+          const own = pairs.find((q) => q.x.unit === unit && q.x.sentence === p!.x.sentence && Math.abs(q.at - p!.at) <= 1);
+          if (own) p = own;
+        }
         const o = p && outcome(p.x, p.y, c);
         if (p && o) readings.push(reading(roles(p.x, p.y), [], o));
         // the prior implied by a difference just before: "X万元，比上年增加D万元，增长Z%"
@@ -429,13 +441,16 @@ export function changeClaims(model: FigureModel, lineText: (line: number) => str
         const current = x ?? namedCurrent(figs, i);
         const g = current
           ? impossibleChange(current, c, c.change === 'up' ? '增长' : '下降', [{ id: x ? 'respectively' : 'namedCurrent', cost: COST.respectively }])
-          : wholePriorClaim(figs, i, text);
+          : wholePriorClaim(model, figs, i, text);
         if (g) out.push(g);
       }
     }
   }
   return out;
 }
+
+/** A change naming the unit of what it compares: 件数, 人数. */
+const UNIT_NAMED = /([件人])数[^件人]*$/;
 
 /** Words adjusting the current value before it is compared (排除…后, 扣除…): figures.json changes.adjusted. */
 const ADJUSTED = new RegExp(data.changes.adjusted.join('|'));
@@ -482,7 +497,7 @@ function nearestPriors(current: number, c: Figure): { closest: { p: number; v: n
  * 44.4%"): some whole number of the prior period must give it (123 → 44.7%, 124 → 43.5%: none gives 44.4%). Only an
  * impossible change is a claim (a possible one verifies nothing); at most inferred, as impossible-percentage.
  */
-function wholePriorClaim(figs: Figure[], i: number, text: string): Claim | null {
+function wholePriorClaim(model: FigureModel, figs: Figure[], i: number, text: string): Claim | null {
   const c = figs[i];
   const x = figs[i - 1];
   if (c.kind !== 'percent' || !wholeCurrent(x)) return null;
@@ -492,6 +507,9 @@ function wholePriorClaim(figs: Figure[], i: number, text: string): Claim | null 
   if (!CHANGE_ONLY.test(gap)) return null;
   // the last item of an enumeration ("包括咨询1127件、…、表扬1件，较去年同期下降56.76%"): the change may be of the whole
   if (text[x.range.start.character - x.label.length - 1] === '、') return null;
+  // or of a 其中 list ("3334件，其中普通程序3000件，简易程序334件，同比上升113.04%": 3334 over 1565)
+  const list = listWithPart(model, x.id);
+  if (list && list.parts[list.parts.length - 1] === x.id) return null;
   // "99件136人，增加136%": the change may be of the count written right before, in another measure word (99 → 42件)
   const w = figs[i - 2];
   if (w && w.kind === 'count' && w.family !== x.family && isExact(w) && Number.isInteger(w.value) && w.value > 0 && /^\s*$/.test(text.slice(w.range.end.character, x.range.start.character)) && !nearestPriors(w.value, c)) return null;

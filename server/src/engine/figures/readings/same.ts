@@ -508,7 +508,8 @@ function parallelSentences(model: FigureModel): (a: Figure, b: Figure) => boolea
   const alike = (x: string, y: string) => {
     let n = 0;
     while (n < x.length && n < y.length && x[x.length - 1 - n] === y[y.length - 1 - n]) n++;
-    return n >= 2 && n * 2 >= Math.min(x.length, y.length);
+    // (a long scope in front ends alike in four characters or more: 生活饮用水实际监督 / 传染病防治实际监督)
+    return n >= 2 && (n * 2 >= Math.min(x.length, y.length) || n >= 4);
   };
   const named = new Map<number, { name: string; value: number; id: number }[]>();
   const of = (sentence: number) => {
@@ -516,8 +517,10 @@ function parallelSentences(model: FigureModel): (a: Figure, b: Figure) => boolea
     if (!list) {
       list = model.sentences[sentence].figures
         .map((id) => model.figures[id])
-        .filter((f) => f.kind === 'count' && !f.prior && !f.change)
-        .map((f) => ({ name: nameOf(f), value: f.value, id: f.id }))
+        // (counts and rates: "放射卫生实际监督2.8万户，监督覆盖率62.3%，…合格率99.2%" and "职业卫生实际监督…，监督覆盖率
+        // 55.1%，…合格率98.7%" are one sentence per sector)
+        .filter((f) => (f.kind === 'count' || f.kind === 'percent') && !f.prior && !f.change)
+        .map((f) => ({ name: `${f.kind === 'percent' ? '%' : ''}${nameOf(f)}`, value: f.value, id: f.id }))
         .filter((x) => x.name.length >= 2);
       named.set(sentence, list);
     }
@@ -525,6 +528,11 @@ function parallelSentences(model: FigureModel): (a: Figure, b: Figure) => boolea
   };
   return (a, b) => {
     if (a.sentence === b.sentence) return false;
+    // sentences opening on the same metric of two scopes ("传染病防治实际监督7.6万户，…" and "采供血机构实际监督594户，…")
+    // are about two things: so is the rest of what they count
+    const fa = of(a.sentence)[0];
+    const fb = of(b.sentence)[0];
+    if (fa && fb && fa.id !== a.id && fb.id !== b.id && fa.name !== fb.name && alike(fa.name, fb.name)) return true;
     let differing = 0;
     for (const x of of(a.sentence)) {
       if (x.id === a.id) continue;

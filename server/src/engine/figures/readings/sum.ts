@@ -9,7 +9,7 @@
 import type { Breakdown, Figure, FigureModel } from '../model';
 import { num as numOf } from '../arith';
 import { formatMessage } from '../../messages';
-import { channelWords, funnelOf, listComplete, listJoin, nestedFirst, outcomesOf, scanVocabulary } from '../vocab';
+import { carryOverStated, channelWords, funnelOf, listComplete, listJoin, nestedFirst, outcomesOf, scanVocabulary } from '../vocab';
 import { COST, phrase, reading, type Claim, type Outcome, type Reading } from './types';
 import { metricName } from './same';
 
@@ -158,6 +158,10 @@ function restated(parts: Figure[], lineText: (line: number) => string): Figure[]
 /** A share written between two parts of a list (…65781条，占66.42%，…). */
 const SHARE_BETWEEN = /占[^，,；;。]{0,8}?\d+(?:\.\d+)?%/;
 
+/** A bracketed note right after a count saying it includes what was carried over: "（含上期积存）", "（含上期结转1人）". */
+const CARRIED_IN_NOTE = new RegExp(`^\\s*[（(][^（()）]{0,6}(?:${carryOverStated.source})`);
+const CARRY_NOTE_MAX = 16;
+
 function breakdownClaim(model: FigureModel, b: Breakdown, lineText: (line: number) => string): Claim {
   const total = model.figures[b.total];
   const all = b.parts.map((id) => model.figures[id]);
@@ -212,6 +216,11 @@ function breakdownClaim(model: FigureModel, b: Breakdown, lineText: (line: numbe
   };
   const main = capped(sumOutcome([total], parts, b.complete, b.completeReason));
   readings.push(reading(roles([total], parts), base, main));
+  // a part noted to include what was carried over ("提起公诉673人（含上期积存）" of 受理655人): the parts may hold more
+  // than the period's total, as the writer says
+  if (!main.ok && parts.some((f) => CARRIED_IN_NOTE.test(lineText(f.line).slice(f.range.end.character, f.range.end.character + CARRY_NOTE_MAX)))) {
+    readings.push(reading(roles([total], parts), [...base, { id: 'carriedOverInPart', cost: COST.none }], { ok: true, detail: main.detail }));
+  }
   if (b.trigger !== 'implicit') {
     // readings where the list ends before part `k`: what comes after is counted apart
     const endsBefore = (k: number, id: string, adjust: (o: Outcome) => Outcome, cost: number = COST.listEndsAtStage) => {
