@@ -206,6 +206,9 @@ export function orderClaims(model: FigureModel, lineText: (line: number) => stri
         // an earlier stage written after the later one, past a semicolon, is of something that part names ("裁前调解83件，
         // 调解成功83件；受理20件代理诉讼仲裁案件"): a funnel runs in its order, or within one part (受理1450件，其中…新收840件)
         if (early.id > late.id && (early.segment ?? 0) !== (late.segment ?? 0)) continue;
+        // (nor when the later stage has a count of that earlier stage of its own before it: "东城受理120件，办结110件，西城
+        // 受理45件…" — 西城's 受理 is no earlier stage of 东城's 办结)
+        if (early.id > late.id && figs.some((g) => g !== early && g.stage === early.stage && g.id < late.id && g.family === late.family)) continue;
         // an earlier stage in brackets is a split of another count ("受理28491件（热线受理28451件，多媒体受理40件），办结28498件")
         if (early.id < late.id && early.line === late.line && scanBrackets(lineText(sent.line), early.range.end.character, late.range.start.character).closedOutside) continue;
         const figures = [
@@ -251,9 +254,14 @@ export function orderClaims(model: FigureModel, lineText: (line: number) => stri
         // the sentence opens with a count of the earlier stage, the total of a list, that holds all its others (受理2878
         // 件，其中12315平台受理1954件…；12345平台受理924件，现已办结2839件: 2878 = 1954 + 924): the later stage may be of
         // that whole, not of the nearest part (counts of parallel places or classes, each with its own pair, make none)
+        // (or, in the same part of the sentence, the first of two counts of that stage, with no count of the later stage
+        // between it and the other: "受理价格举报咨询95964件，立案查处9715件，协调办结17311件" — 立案查处 and 协调办结 are
+        // two ways the 95964 went, not one after the other)
         if (!holds) {
           const whole = wholeOf(early.stage!, late.family);
-          const other = whole && whole !== early && whole.id < late.id && late.hi <= whole.lo && listTotals.has(whole.id) && comparable(whole, late) ? whole : undefined;
+          const sameStatement = (w: Figure) =>
+            (w.segment ?? 0) === (late.segment ?? 0) && (w.segment ?? 0) === (early.segment ?? 0) && w.id < early.id && !figs.some((g) => g.stage === late.stage && g.id > w.id && g.id < early.id);
+          const other = whole && whole !== early && whole.id < late.id && late.hi <= whole.lo && (listTotals.has(whole.id) || sameStatement(whole)) && comparable(whole, late) ? whole : undefined;
           if (other) readings.push(reading([{ fig: other, role: 'earlier', roleArg: other.stageText ?? '' }, figures[1]], [{ id: 'otherEarlierCount', cost: COST.otherTotal }], { ok: true, detail: `${other.stageText} ${other.text} ≥ ${late.stageText} ${late.text}` }));
         }
         // a count of the sentence carried over from before (其中旧存1304件…新收2577件: 受理 3881 = 1304 + 2577): the later
