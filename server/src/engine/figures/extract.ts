@@ -486,6 +486,15 @@ export function extractFigures(doc: ReportDocument, segmenter?: Segmenter, secti
       // "同比分别增长12.88%和9.54%": a figure joined to a change by 和/、/及 is a change in the same direction
       const prevFig = figures[f.id - 1];
       if (!f.change && prevFig && prevFig.sentence === f.sentence && prevFig.change && prevFig.kind === f.kind && /^[和与及、,，]?$/.test(trimmed)) f.change = prevFig.change;
+      // "审结A地市政府、A地市政府部门案件536件": the clause's stage word, before names joined by 、 (where the label was cut)
+      if (!stage && f.kind === 'count' && s[d.labelStart - 1] === '、') {
+        let from = d.labelStart - 1;
+        while (from > 0 && (!isDelim(s, from - 1) || s.charCodeAt(from - 1) === COMMA_CN) && d.labelStart - from < LABEL_MAX) from--;
+        // (names, not counts: "新收、审结非诉行政执行案件7702件、7679件" pairs its counts with its stages in turn)
+        const wider = s.slice(from, d.labelStart);
+        const first = /\d/.test(wider) ? undefined : scanWords(wider).find((m) => m.type === 'stage');
+        if (first && first.start === 0 && !endOnlyStages.has(first.word)) stage = first;
+      }
       const right = scanWords(d.rightText);
       if (!object) {
         const ro = right.find((m) => m.type === 'object');
@@ -749,6 +758,9 @@ function collectParts(s: string, inSent: Draft[], from: number, total?: Figure, 
     if (parts.length > 0 && segs.length > 2 && segs.slice(1, -1).some((x) => x.trim().length > 0)) break;
     // (已… after the one part of its part of the sentence is how many of that part got there: read below)
     if (parts.length > 0 && (listStops.some((w) => d.fig.label.startsWith(w)) || (listJoin.endsAtDone.test(gap) && segmentParts !== 1))) break;
+    // (so does a part with no words before it whose words after it open with 已: "其中有效信件770件，662件已转有关部门办理"
+    // is how many of those got that far)
+    if (parts.length > 0 && !d.fig.label.trim() && /^已/.test(d.rightText)) break;
     // the rest of the total (12件尚未审结 after the outcomes of 审结140件) is no part of it
     if (parts.length > 0 && total?.stage && d.fig.stage && complements[total.stage]?.includes(d.fig.stage)) break;
     // a later "part" larger than the whole list so far is a new topic, not a part (a first part may be a typo)

@@ -436,9 +436,9 @@ export function changeClaims(model: FigureModel, lineText: (line: number) => str
       }
       if (readings.length) out.push({ check: CODE, anchor: c, readings, ceiling: 1, sentenceBound: true });
       else {
-        // the current by 分别 position, else the one the change names
+        // the current by 分别 position, else the count whose bracket the change is in, else the one the change names
         const x = currentByPosition.get(c);
-        const current = x ?? namedCurrent(figs, i);
+        const current = x ?? bracketOwner(figs, i, text) ?? namedCurrent(figs, i);
         const g = current
           ? impossibleChange(current, c, c.change === 'up' ? '增长' : '下降', [{ id: x ? 'respectively' : 'namedCurrent', cost: COST.respectively }])
           : wholePriorClaim(model, figs, i, text);
@@ -514,6 +514,30 @@ function wholePriorClaim(model: FigureModel, figs: Figure[], i: number, text: st
   const w = figs[i - 2];
   if (w && w.kind === 'count' && w.family !== x.family && isExact(w) && Number.isInteger(w.value) && w.value > 0 && /^\s*$/.test(text.slice(w.range.end.character, x.range.start.character)) && !nearestPriors(w.value, c)) return null;
   return impossibleChange(x, c, gap.replace(/^[，,\s]+/, ''), []);
+}
+
+/**
+ * The count a bracket right after it opens for, when the change is inside that bracket ("执行案件315件（包括行政非诉执行
+ * 案件7件，同比增长42.53%）": 315, not 7): a count's note in brackets, with its change at the end, is of that count.
+ */
+const BRACKET_NOTE_MAX = 120;
+
+function bracketOwner(figs: Figure[], i: number, text: string): Figure | undefined {
+  const c = figs[i];
+  if (!c.bracketed) return undefined;
+  let depth = 0;
+  for (let k = c.range.start.character - 1; k >= 0 && c.range.start.character - k <= BRACKET_NOTE_MAX; k--) {
+    const ch = text.charCodeAt(k);
+    if (ch === 0x29 || ch === 0xff09) depth++;
+    else if (ch === 0x28 || ch === 0xff08) {
+      if (depth > 0) depth--;
+      else {
+        const owner = figs.find((f) => f.range.end.character === k && f.line === c.line && f.kind === 'count' && !f.change && !f.prior);
+        return owner && owner.id < c.id ? owner : undefined;
+      }
+    }
+  }
+  return undefined;
 }
 
 /** The words of a change after its metric's name: 受伤人数同比下降 → 受伤人数. */
