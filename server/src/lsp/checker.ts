@@ -90,13 +90,15 @@ export class Checker {
     return analysis;
   }
 
-  analyzeText(text: string, s: Settings, dc?: DocumentConfig): Analysis {
+  /** `across`: also set aside what the checks across reports need (Analysis.across), as a folder check's threads do. */
+  analyzeText(text: string, s: Settings, dc?: DocumentConfig, across = false): Analysis {
     const analysis = analyze(text, {
       locale: this.locale,
       rules: s.rules,
       segmenter: segmenterIfLoaded() ?? undefined,
       profile: dc?.profile,
       accepted: dc?.config.accepted,
+      across,
     });
     for (const { code, error } of analysis.ruleErrors) {
       if (this.loggedRuleErrors.has(code)) continue;

@@ -133,7 +133,7 @@ export class WorkspaceCheck {
       const { s, dc } = await checker.configFor(f.uri);
       // the first report's settings decide, as on the command line
       severity ??= acrossSeverity(s.rules);
-      inputs.push({ file: f.uri, text: f.text, analysis: checker.analyzeText(f.text, s, dc) });
+      inputs.push({ file: f.uri, analysis: checker.analyzeText(f.text, s, dc, true) });
     }
     const found = checkAcross(inputs, { locale: checker.locale, segmenter: segmenterIfLoaded() ?? undefined, severity, profile: undefined });
     return { files: [...found].map(([uri, findings]) => ({ uri, diagnostics: toDiagnostics(findings, uri, { ...checker.diagnosticOptions(), uriOf: (u) => u }) })) };
