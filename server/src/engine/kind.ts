@@ -5,6 +5,7 @@
 // the command line, the editor and the workspace check decide the same way (shouldCheck below).
 import kinds from '../../data/kinds.json';
 import { INLINE_PINYIN } from './regex';
+import { normalizeWidth } from './document';
 import type { Outline } from './outline/outline';
 import type { Sections } from './sections/detect';
 import { titleNode, topLevel } from './sections/year';
@@ -118,12 +119,9 @@ export function kindLabel(id: KindId): { 'zh-cn': string; en: string } {
   return LABELS[id];
 }
 
-/** Full-width forms to half-width (positions unchanged) and inline pinyin "(jié)" blanked out (positions unchanged). */
+/** Full-width forms to half-width, as the document reads them, and inline pinyin "(jié)" blanked out (positions unchanged). */
 function fold(text: string): string {
-  return text
-    .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/\u3000/g, ' ')
-    .replace(INLINE_PINYIN, (m) => ' '.repeat(m.length));
+  return normalizeWidth(text, false).replace(INLINE_PINYIN, (m) => ' '.repeat(m.length));
 }
 
 interface Line {

@@ -71,7 +71,7 @@ function factsOf(input: AcrossInput, profile: Profile): AcrossFacts {
 
 function reportOf(input: AcrossInput, profile: Profile): Report {
   const facts = factsOf(input, profile);
-  return { file: input.file, id: { file: input.file, ...facts.identity }, facts };
+  return { id: { file: input.file, ...facts.identity }, facts };
 }
 
 const UNIT_CHARS = new Set<string>([...data.bodyUnitChars]);
@@ -93,7 +93,7 @@ export function bodyKey(body: string): string {
 }
 
 interface Report {
-  file: string;
+  /** Its file (as the caller names it), title, body and year. */
   id: ReportIdentity;
   facts: AcrossFacts;
   /** The report's own counts of its year (checkSameYear), found once however many reports it pairs with. */
@@ -151,11 +151,11 @@ function checkPriorYear(out: Out, cur: Report, prev: Report): void {
     if (y && !y.approx) {
       if (candidates.some((g) => Math.abs(g.value - y!.value) < 1e-9)) continue;
       const g = candidates[0];
-      push(out, cur.file, {
+      push(out, cur.id.file, {
         severity: atMost(out.severity, 'warning'),
         message: formatMessage(out.locale, 'across-reports.prior', { prior: y.text, lastYear: g.text, file: prev.id.file, line: g.line + 1 }),
         range: y.range,
-        related: [related(out, cur.file, y, 'prior'), related(out, prev.file, g, 'statedBefore')],
+        related: [related(out, cur.id.file, y, 'prior'), related(out, prev.id.file, g, 'statedBefore')],
         data: { prior: y.value, lastYear: g.value, previousFile: prev.id.file },
       });
       continue;
@@ -172,7 +172,7 @@ function checkPriorYear(out: Out, cur: Report, prev: Report): void {
     const g = candidates[0];
     if (g.value <= 0) continue;
     const v = ((up ? x.value - g.value : g.value - x.value) / g.value) * 100;
-    push(out, cur.file, {
+    push(out, cur.id.file, {
       severity: atMost(out.severity, 'warning'),
       message: formatMessage(out.locale, 'across-reports.change', {
         current: x.text,
@@ -183,7 +183,7 @@ function checkPriorYear(out: Out, cur: Report, prev: Report): void {
         written: c.text,
       }),
       range: c.range,
-      related: [related(out, cur.file, x, 'current'), related(out, prev.file, g, 'prior'), related(out, cur.file, c, 'change')],
+      related: [related(out, cur.id.file, x, 'current'), related(out, prev.id.file, g, 'prior'), related(out, cur.id.file, c, 'change')],
       data: { current: x.value, lastYear: g.value, computed: v, previousFile: prev.id.file },
     });
   }
@@ -203,11 +203,11 @@ function checkSameYear(out: Out, a: Report, b: Report): void {
       [a, b, f, g],
       [b, a, g, f],
     ] as const) {
-      push(out, here.file, {
+      push(out, here.id.file, {
         severity: atMost(out.severity, 'warning'),
         message: formatMessage(out.locale, 'across-reports.sameYear', { here: hf.text, there: tf.text, file: there.id.file, line: tf.line + 1 }),
         range: hf.range,
-        related: [related(out, here.file, hf, 'statedHere'), related(out, there.file, tf, 'statedBefore')],
+        related: [related(out, here.id.file, hf, 'statedHere'), related(out, there.id.file, tf, 'statedBefore')],
         data: { values: [hf.value, tf.value], otherFile: there.id.file },
       });
     }
@@ -232,11 +232,11 @@ function checkPlan(out: Out, cur: Report, prev: Report, options: AcrossOptions):
     if (terms.length < 2) continue;
     const found = terms.filter((t) => body.includes(t));
     if (found.length / terms.length >= data.planMentionShare) continue;
-    push(out, cur.file, {
+    push(out, cur.id.file, {
       severity: variantSeverity(acrossReports, out.severity, 'plan'),
       message: formatMessage(out.locale, 'across-reports.plan', { item: name.slice(0, 40), year: prev.id.year ?? '', file: prev.id.file, line: item.range.start.line + 1, terms: terms.slice(0, 6).join('、') }),
       range: cur.facts.anchor,
-      related: [{ range: item.range, file: prev.file, message: formatMessage(out.locale, 'across-reports.planItem', { item: name.slice(0, 40) }) }],
+      related: [{ range: item.range, file: prev.id.file, message: formatMessage(out.locale, 'across-reports.planItem', { item: name.slice(0, 40) }) }],
       data: { previousFile: prev.id.file, item: name, terms, mentioned: found },
     });
   }

@@ -3,7 +3,7 @@
 // made of (resolveRate: the numerator and every candidate base, each with its scope; readings/rate.ts weighs them).
 import { writtenTogether, type Breakdown, type Figure, type FigureModel } from './model';
 import { formatFixed, formatPlain } from './numbers';
-import { namedShareBase, rateById, scanWords, stageGroups, stageGroupsOptional, type RateDef } from './vocab';
+import { namedShareBase, rateById, scanVocabulary, scanWords, stageGroups, stageGroupsOptional, type RateDef } from './vocab';
 import { WINDOW } from './extract';
 
 const EPS = 1e-9;
@@ -40,12 +40,13 @@ export function num(x: number): string {
 export function numAsWritten(value: number, figs: readonly Figure[]): string {
   const magnitude = figs.length ? writtenMagnitude(figs[0]) : undefined;
   if (!magnitude || figs.some((f) => writtenMagnitude(f) !== magnitude)) return num(value);
-  return num(Number((value / MAGNITUDE_OF[magnitude]).toPrecision(12))) + magnitude;
+  return num(Number((value / scanVocabulary.magnitudes.get(magnitude)!).toPrecision(12))) + magnitude;
 }
-const MAGNITUDE_OF: Record<string, number> = { 万: 1e4, 亿: 1e8 };
+/** The magnitude (figures.json magnitudes: 万, 亿) a count is written in, if any. */
 function writtenMagnitude(f: Figure): string | undefined {
-  const m = /[万亿]/.exec(f.text);
-  return m && f.kind === 'count' ? m[0] : undefined;
+  if (f.kind !== 'count') return undefined;
+  for (const c of f.text) if (scanVocabulary.magnitudes.has(c)) return c;
+  return undefined;
 }
 
 /** A term of a rate: the figures it adds up and their total. */

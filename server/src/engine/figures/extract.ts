@@ -596,17 +596,15 @@ const BARE_SHARES_MIN = 2;
 
 /** Has the copy lost the per cent signs of its shares (more bare shares than written ones, at least BARE_SHARES_MIN)? */
 function percentSignsLost(doc: ReportDocument): boolean {
-  const text = doc.text;
-  if (!text.includes('占')) return false;
+  if (!doc.text.includes('占')) return false;
   let bare = 0;
+  let written = 0;
   for (const line of doc.lines) {
     if (!line.norm.includes('占')) continue;
     bare += line.norm.match(BARE_SHARE)?.length ?? 0;
+    written += line.norm.match(SHARE)?.length ?? 0;
   }
-  if (bare < BARE_SHARES_MIN) return false;
-  let written = 0;
-  for (const line of doc.lines) if (line.norm.includes('占')) written += line.norm.match(SHARE)?.length ?? 0;
-  return bare > written;
+  return bare >= BARE_SHARES_MIN && bare > written;
 }
 
 function assignRespectively(s: string, sent: Sentence, drafts: Draft[]): void {

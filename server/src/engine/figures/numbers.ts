@@ -10,7 +10,6 @@
 // What this file does NOT decide: whether a number is a metric. It returns every numeric token with what follows
 // it (unit or percent sign) and what surrounds it; extract.ts drops years, dates, document numbers, codes, etc.
 
-
 export type NumberKind = 'count' | 'percent' | 'points' | 'multiple' | 'ratio' | 'bare';
 
 export interface NumberToken {

@@ -84,17 +84,15 @@ function runInFirst(ctx: RuleContext, node: OutlineNode, marker: string): boolea
   return markerWithin(ctx, line - RUN_IN_SPAN, line, ':：', marker) !== null;
 }
 
-/** The line of the first heading with a number, in text order (-1: none). */
+/** The line of the first heading with a number (-1: none): the outline is in text order, a parent before its children. */
 function firstNumberedLine(nodes: OutlineNode[]): number {
-  let first = -1;
-  const visit = (list: OutlineNode[]) => {
-    for (const n of list) {
-      if (n.marker && (first < 0 || n.selectionRange.start.line < first)) first = n.selectionRange.start.line;
-      if (n.children.length) visit(n.children);
-    }
-  };
-  visit(nodes);
-  return first;
+  for (const n of nodes) {
+    const v = numberedView(n);
+    if (v.marker) return v.selectionRange.start.line;
+    const inner = firstNumberedLine(n.children);
+    if (inner >= 0) return inner;
+  }
+  return -1;
 }
 
 /** Kinds of text that are reports (a numbering that starts late is a slip there, not a cut). */

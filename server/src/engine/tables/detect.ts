@@ -364,6 +364,9 @@ export function detectTables(doc: ReportDocument): Table[] {
   const classes = doc.lines.map((l) => classify(l.norm, l.index));
   const out: Table[] = [];
   const n = classes.length;
+  /** Line `k`'s cells as a row, and the rows of lines i to j (exclusive). */
+  const rowAt = (k: number) => ({ line: k, cells: classes[k].cells!.map((r) => toCell(r, doc)) });
+  const rowsFrom = (i: number, j: number) => Array.from({ length: j - i }, (_, k) => rowAt(i + k));
   let i = 0;
   while (i < n) {
     const c = classes[i];
@@ -374,7 +377,7 @@ export function detectTables(doc: ReportDocument): Table[] {
       const inside = (k: number) =>
         classes[k].kind === 'pipesep' || (classes[k].kind === 'space' && k + 1 < n && classes[k + 1].kind === 'pipe');
       while (j < n && (classes[j].kind === 'pipe' || (j > i && inside(j)))) {
-        if (classes[j].kind === 'pipe') lines.push({ line: j, cells: classes[j].cells!.map((r) => toCell(r, doc)) });
+        if (classes[j].kind === 'pipe') lines.push(rowAt(j));
         j++;
       }
       if (lines.length === 1) fromSequence('inline', lines[0].cells, out);
@@ -384,18 +387,12 @@ export function detectTables(doc: ReportDocument): Table[] {
       let j = i + 1;
       const width = c.cells!.length;
       while (j < n && classes[j].kind === 'tab' && classes[j].cells!.length === width) j++;
-      if (j - i >= 2) {
-        const lines = [];
-        for (let k = i; k < j; k++) lines.push({ line: k, cells: classes[k].cells!.map((r) => toCell(r, doc)) });
-        fromRows('tab', lines, out);
-      }
+      if (j - i >= 2) fromRows('tab', rowsFrom(i, j), out);
       i = j;
     } else if (c.kind === 'spaced') {
       let j = i;
       while (j < n && classes[j].kind === 'spaced') j++;
-      const lines = [];
-      for (let k = i; k < j; k++) lines.push({ line: k, cells: classes[k].cells!.map((r) => toCell(r, doc)) });
-      const rows = spacedRows(lines);
+      const rows = spacedRows(rowsFrom(i, j));
       if (rows) fromRows('spaced', rows, out);
       i = j;
     } else if (c.kind === 'cell') {

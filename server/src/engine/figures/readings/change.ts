@@ -516,12 +516,13 @@ function wholePriorClaim(model: FigureModel, figs: Figure[], i: number, text: st
   return impossibleChange(x, c, gap.replace(/^[，,\s]+/, ''), []);
 }
 
+/** The longest note in brackets a change is looked back through for the count the brackets follow. */
+const BRACKET_NOTE_MAX = 120;
+
 /**
  * The count a bracket right after it opens for, when the change is inside that bracket ("执行案件315件（包括行政非诉执行
  * 案件7件，同比增长42.53%）": 315, not 7): a count's note in brackets, with its change at the end, is of that count.
  */
-const BRACKET_NOTE_MAX = 120;
-
 function bracketOwner(figs: Figure[], i: number, text: string): Figure | undefined {
   const c = figs[i];
   if (!c.bracketed) return undefined;
