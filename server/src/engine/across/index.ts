@@ -14,7 +14,7 @@ import { reportIdentity } from '../summary';
 import { defaultProfile, type Profile } from '../sections/profile';
 import { formatMessage, normalizeLocale } from '../messages';
 import { asWritten, matchOf, num } from '../figures/arith';
-import { metricName, metricsAgree } from '../figures/readings/same';
+import { metricKey, metricName, sameKeyAgree } from '../figures/readings/same';
 import { acrossFacts, type AcrossFacts, type AcrossFigure } from './facts';
 import { atMost, type AnalyzeOptions, type Analysis, type Finding, type Locale, type Range, type Segmenter, type Severity } from '../types';
 import { acrossReports } from '../rules/across-reports';
@@ -98,6 +98,8 @@ interface Report {
   facts: AcrossFacts;
   /** The report's own counts of its year (checkSameYear), found once however many reports it pairs with. */
   ofTheYear?: AcrossFigure[];
+  /** Its figures of the year by metric (sameMetricIn), made when first compared. */
+  metrics?: MetricIndex;
 }
 
 interface Out {
@@ -117,9 +119,52 @@ function related(out: Out, file: string, f: AcrossFigure, role: string) {
   return { range: f.range, file, message: formatMessage(out.locale, 'figures.related', { role: formatMessage(out.locale, `figures.role.${role}`, { stage: '' }), text: f.text }) };
 }
 
-/** Figures of last year's report that are this figure's metric (the same metric notion as within one report). */
-function sameMetricIn(figures: AcrossFigure[], f: AcrossFigure): AcrossFigure[] {
-  return figures.filter((g) => g.kind === f.kind && g.family === f.family && !g.prior && !g.change && metricsAgree(g, f));
+/** A figure's metricKey, worked out once however many reports it is compared with. */
+const KEYS = new WeakMap<AcrossFigure, string>();
+function keyOf(f: AcrossFigure): string {
+  let k = KEYS.get(f);
+  if (k === undefined) KEYS.set(f, (k = metricKey(f)));
+  return k;
+}
+
+/** Its metricName, likewise (worked out only for figures that meet one of their key). */
+const NAMES = new WeakMap<AcrossFigure, string>();
+function nameOf(f: AcrossFigure): string {
+  let n = NAMES.get(f);
+  if (n === undefined) NAMES.set(f, (n = metricName(f.label)));
+  return n;
+}
+
+/**
+ * A report's counts another report's may be compared with — of its own year, not approximate, neither a prior nor a
+ * change — by metricKey, in text order.
+ */
+type MetricIndex = Map<string, AcrossFigure[]>;
+
+function metricIndex(r: Report): MetricIndex {
+  if (r.metrics) return r.metrics;
+  const index: MetricIndex = new Map();
+  for (const g of r.facts.figures) {
+    if (g.kind !== 'count' || g.prior || g.change || g.approx || g.otherYear) continue;
+    const key = keyOf(g);
+    const list = index.get(key);
+    if (list) list.push(g);
+    else index.set(key, [g]);
+  }
+  return (r.metrics = index);
+}
+
+/**
+ * The counts of the other report (as metricIndex keeps them) that are this count's metric: the same metric notion as
+ * within one report (metricsAgree, looked up by its exact part first), in text order.
+ */
+function sameMetricIn(other: Report, f: AcrossFigure): AcrossFigure[] {
+  const list = metricIndex(other).get(keyOf(f));
+  if (!list) return [];
+  const name = nameOf(f);
+  const out: AcrossFigure[] = [];
+  for (const g of list) if (sameKeyAgree(g, nameOf(g), f, name)) out.push(g);
+  return out;
 }
 
 /** How far back (in figures of its sentence) a change looks for its current count. */
@@ -128,7 +173,6 @@ const CHANGE_REACH = 24;
 /** A prior-year figure or a change this year, against last year's report. */
 function checkPriorYear(out: Out, cur: Report, prev: Report): void {
   const figs = cur.facts.figures;
-  const last = prev.facts.figures;
   for (let i = 0; i < figs.length; i++) {
     const c = figs[i];
     if (!c.change || c.kind !== 'percent') continue;
@@ -145,7 +189,7 @@ function checkPriorYear(out: Out, cur: Report, prev: Report): void {
     }
     if (!x || x.approx || x.otherYear) continue;
     // last year's figures of last year (not ones it recalls from the year before)
-    const candidates = sameMetricIn(last, x).filter((g) => !g.approx && !g.otherYear);
+    const candidates = sameMetricIn(prev, x);
     if (candidates.length === 0) continue;
     // a stated prior value: does last year's report say the same?
     if (y && !y.approx) {
@@ -189,14 +233,15 @@ function checkPriorYear(out: Out, cur: Report, prev: Report): void {
   }
 }
 
+/** A count the report states of its own year, with what it counts and at which stage (checkSameYear compares these). */
+function ofTheYear(f: AcrossFigure): boolean {
+  return f.kind === 'count' && !f.prior && !f.change && !f.approx && !!f.object && !!f.stage && !f.otherYear;
+}
+
 /** The same metric of the same body and year, stated differently in two reports: reported on both. */
 function checkSameYear(out: Out, a: Report, b: Report): void {
-  const ofTheYear = (r: Report) =>
-    (r.ofTheYear ??= r.facts.figures.filter((f) => f.kind === 'count' && !f.prior && !f.change && !f.approx && !!f.object && !!f.stage && !f.otherYear));
-  const fa = ofTheYear(a);
-  const fb = ofTheYear(b);
-  for (const f of fa) {
-    const same = sameMetricIn(fb, f);
+  for (const f of (a.ofTheYear ??= a.facts.figures.filter(ofTheYear))) {
+    const same = sameMetricIn(b, f).filter(ofTheYear);
     if (same.length === 0 || same.some((g) => Math.abs(g.value - f.value) < 1e-9)) continue;
     const g = same[0];
     for (const [here, there, hf, tf] of [

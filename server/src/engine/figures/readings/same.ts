@@ -375,19 +375,38 @@ export function sameSubject(a: Subject, b: Subject, how: 'exact' | 'stages'): bo
   return true;
 }
 
+/** What makes the metric of a figure (metricsAgree): its subject, stage, rate and name. */
+export type Metric = Subject & Pick<Figure, 'stage' | 'rateId' | 'label' | 'objectInherited'>;
+
 /**
  * Are two counts (of one kind and unit family) the same metric, wherever they are written — one notion for every
  * check, also across reports: object, stage and rate agree where both name them, category and scope agree, and
  * their names (metricName) share most of their word pairs (or, when both name object and stage outright, any).
  */
-/** What makes the metric of a figure (metricsAgree): its subject, stage, rate and name. */
-export type Metric = Subject & Pick<Figure, 'stage' | 'rateId' | 'label' | 'objectInherited'>;
-
 export function metricsAgree(a: Metric, b: Metric): boolean {
   if ((a.stage ?? '') !== (b.stage ?? '') || (a.rateId ?? '') !== (b.rateId ?? '')) return false;
   if (!sameSubject(a, b, 'exact')) return false;
-  const na = metricName(a.label);
-  const nb = metricName(b.label);
+  return namesAgree(a, metricName(a.label), b, metricName(b.label));
+}
+
+/**
+ * What metricsAgree compares exactly (with the kind and unit family): two figures that differ in it are never one
+ * metric. The object is not in it (a figure that names none agrees with any), nor the name.
+ */
+export function metricKey(f: Metric & Pick<Figure, 'kind' | 'family'>): string {
+  return `${f.kind}|${f.family ?? ''}|${f.stage ?? ''}|${f.rateId ?? ''}|${f.category ?? ''}|${(f.scope ?? []).join()}`;
+}
+
+/**
+ * metricsAgree for two figures of one metricKey, their names (metricName) worked out already: the objects where
+ * both name one, then the names.
+ */
+export function sameKeyAgree(a: Metric, na: string, b: Metric, nb: string): boolean {
+  if (a.object && b.object && a.object !== b.object) return false;
+  return namesAgree(a, na, b, nb);
+}
+
+function namesAgree(a: Metric, na: string, b: Metric, nb: string): boolean {
   if (na === nb && na.length > 0) return true;
   const named = !!(a.object && b.object && a.stage && !a.objectInherited && !b.objectInherited);
   if (Math.min(na.length, nb.length) < (named ? 2 : similar.minLength)) return false;
