@@ -952,6 +952,11 @@ function buildBreakdowns(
     b.totalFromPrevious = fromPrevious;
     if (!fromPrevious && inSent.some((d) => d.fig.id > total!.id && d.tok.end <= at)) b.totalDistant = true;
     b.candidates = candidates.filter((id) => id !== total!.id);
+    if (fromPrevious) {
+      const before = prevSent.length ? prevSent[0].fig.sentence : sent.index;
+      const earlier = lineDrafts.filter((d) => d.fig.sentence < before && usable(d.fig)).map((d) => d.fig.id);
+      if (earlier.length) b.earlier = earlier.slice(-WINDOW);
+    }
     out.push(b);
     parts.forEach((d) => listed.add(d.fig.id));
   }

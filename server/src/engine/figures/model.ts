@@ -99,6 +99,9 @@ export interface Breakdown {
   totalDistant?: boolean;
   /** Other counts of the family before the list (this sentence, or the previous one): other plausible totals. */
   candidates?: number[];
+  /** For a list opening its sentence: the counts of the family in earlier sentences of the paragraph than the previous
+   * one (the 其中 may go back to what the paragraph is about). */
+  earlier?: number[];
 }
 
 export interface Sentence {

@@ -213,6 +213,12 @@ export function scanWords(s: string): LabelMatch[] {
   return out;
 }
 
+/** Is the stage a step of some funnel (收到, 受理, 应结, 审结 …; not an outcome like 维持): counts at two such steps are
+ * one thing's counts at successive steps, never parts of one whole. */
+export function isFunnelStep(stage: string | undefined): boolean {
+  return !!stage && funnels.some((f) => f.stages.includes(stage));
+}
+
 export function funnelOf(a: string, b: string): { funnel: FunnelDef; ia: number; ib: number } | null {
   for (const f of funnels) {
     const ia = f.stages.indexOf(a);

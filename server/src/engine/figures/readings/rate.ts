@@ -375,17 +375,11 @@ function ratioClaim(model: FigureModel, r: Figure): Claim | null {
   return { check: 'rate-mismatch', anchor: r, readings: [reading(figures, [], outcome)], ceiling: 0, sentenceBound: true };
 }
 
-/**
- * Redundancy is evidence: in a list of category counts each with its share ("A类212件，占比28%；…；F类40件，占6.1%"),
- * the base that reproduces most shares (often the list's own sum, or a total stated just before) is the base, even
- * when it is never written beside them; the one share it does not reproduce is the question. A share that matches
- * only when truncated, while the others of the list are rounded, is a soft note.
- */
 /** At most this many shares after one 分别占 pair with the counts before them. */
 const MAX_RESPECTIVELY = 12;
 
-function consensusReadings(model: FigureModel): Map<Figure, Reading> {
-  const out = new Map<Figure, Reading>();
+/** The shares of each line with the count each is of (the count just before it, or by position after 分别占). */
+function sharePairsByLine(model: FigureModel): Map<number, { share: Figure; count: Figure }[]> {
   const byLine = new Map<number, { share: Figure; count: Figure }[]>();
   const add = (share: Figure, count: Figure) => {
     const list = byLine.get(share.line) ?? [];
@@ -416,6 +410,17 @@ function consensusReadings(model: FigureModel): Map<Figure, Reading> {
     if (f.range.start.character - c.range.end.character > 12) continue;
     add(f, c);
   }
+  return byLine;
+}
+
+/**
+ * Redundancy is evidence: in a list of category counts each with its share ("A类212件，占比28%；…；F类40件，占6.1%"),
+ * the base that reproduces most shares (often the list's own sum, or a total stated just before) is the base, even
+ * when it is never written beside them; the one share it does not reproduce is the question. A share that matches
+ * only when truncated, while the others of the list are rounded, is a soft note.
+ */
+function consensusReadings(model: FigureModel, byLine: Map<number, { share: Figure; count: Figure }[]>): Map<Figure, Reading> {
+  const out = new Map<Figure, Reading>();
   for (const pairs of byLine.values()) {
     // two shares are enough when both are reproduced (bestRounded ≥ 2 below): 简易程序1287件，占48.0%；普通程序1396件，占52.0%
     if (pairs.length < 2) continue;
@@ -487,6 +492,38 @@ function consensusReadings(model: FigureModel): Map<Figure, Reading> {
           ...mismatchMessage(p.share, { value: p.count.value, figs: [p.count], label: `${num(p.count.value)}`, exact: true }, { value: best.value, figs: best.figs, label: best.label, exact: true }),
         };
       out.set(p.share, reading(figures, [{ id: 'consensusBase', cost: COST.consensusBase }], outcome));
+    }
+  }
+  return out;
+}
+
+/**
+ * A line of several groups, each introduced by its own count ("倾向于假释的136人中，…97人，占71.3%。…52人，占38.2%。
+ * 倾向于减刑的57人中，…31人，占54.38%。…46人，占80.7%，其中…12人，占21.05%"): a count of the line that reproduces at least
+ * two of the shares after it is the group those shares are over, the one of a 其中 list included (12 / 57 = 21.05%,
+ * not 12 / 46). Only passing readings: where a share fits none of them, the other readings decide.
+ */
+function groupBaseReadings(model: FigureModel, byLine: Map<number, { share: Figure; count: Figure }[]>): Map<Figure, Reading> {
+  const out = new Map<Figure, Reading>();
+  for (const pairs of byLine.values()) {
+    if (pairs.length < 2) continue;
+    const last = pairs[pairs.length - 1].count;
+    const seen = new Set<number>();
+    for (const g of lineFigures(model, last)) {
+      if (g.kind !== 'count' || g.prior || g.change || g.approx || g.id >= last.id || seen.has(g.value)) continue;
+      seen.add(g.value);
+      const after = pairs.filter((p) => p.count.id > g.id && p.count !== g && p.count.family === g.family && p.count.value <= g.value);
+      if (after.length < 2) continue;
+      const matches = after.map((p) => shareMatch(p.count, [g], g.value, p.share));
+      if (matches.filter((m) => m === 'round').length < 2) continue;
+      const roundedUp = after.some((p, k) => matches[k] === 'round' && roundsUp(percent(p.count.value, g.value), p.share.decimals));
+      for (const [k, p] of after.entries()) {
+        const m = matches[k];
+        if (out.has(p.share) || !(m === 'round' || (m === 'truncation' && !roundedUp))) continue;
+        const x = percent(p.count.value, g.value);
+        const detail = `${num(p.count.value)} / ${num(g.value)} = ${asWritten(x, p.share.decimals)}%（${`${g.stageText ?? ''} ${num(g.value)}`.trim()}）`;
+        out.set(p.share, reading(roles({ figs: [p.count] }, { figs: [g] }, p.share), [{ id: 'groupBase', cost: COST.consensusBase }], { ok: true, detail }));
+      }
     }
   }
   return out;
@@ -618,7 +655,8 @@ function listShareReading(model: FigureModel, pct: Figure): Reading | null {
 function withReading(c: Claim | null, f: Figure, r: Reading | null | undefined, cost: number): Claim | null {
   if (!r) return c;
   if (!c) return { check: 'rate-mismatch', anchor: f, readings: [r], ceiling: cost, sentenceBound: false };
-  if (c.check !== 'rate-mismatch') return c;
+  // (a GRIM claim, no whole count over the base, is moot when another base gives the percentage)
+  if (c.check !== 'rate-mismatch' && !(c.check === 'impossible-percentage' && r.outcome.ok)) return c;
   c.readings.push(r);
   c.readings.sort((a, b) => a.cost - b.cost);
   c.ceiling = Math.max(c.ceiling, cost);
@@ -627,7 +665,9 @@ function withReading(c: Claim | null, f: Figure, r: Reading | null | undefined, 
 
 export function rateClaims(model: FigureModel): Claim[] {
   const out: Claim[] = [];
-  const consensus = consensusReadings(model);
+  const pairs = sharePairsByLine(model);
+  const consensus = consensusReadings(model, pairs);
+  const groups = groupBaseReadings(model, pairs);
   const named = namedBaseReadings(model);
   for (const f of model.figures) {
     if (f.kind === 'ratio') {
@@ -656,6 +696,7 @@ export function rateClaims(model: FigureModel): Claim[] {
     c = withReading(c, f, consensus.get(f), COST.consensusBase);
     c = withReading(c, f, listShareReading(model, f), COST.otherTotal);
     c = withReading(c, f, named.get(f), COST.consensusBase);
+    c = withReading(c, f, groups.get(f), COST.consensusBase);
     if (c) out.push(besideCountSoftens(model, c));
   }
   return out;

@@ -9,7 +9,7 @@
 import type { Breakdown, Figure, FigureModel } from '../model';
 import { num as numOf } from '../arith';
 import { formatMessage } from '../../messages';
-import { carryOverStated, channelWords, funnelOf, listComplete, listJoin, nestedFirst, outcomesOf, scanVocabulary } from '../vocab';
+import { carryOverStated, channelWords, funnelOf, isFunnelStep, listComplete, listJoin, nestedFirst, outcomesOf, scanVocabulary } from '../vocab';
 import { COST, phrase, reading, type Claim, type Outcome, type Reading } from './types';
 import { metricName } from './same';
 
@@ -202,9 +202,22 @@ function breakdownClaim(model: FigureModel, b: Breakdown, lineText: (line: numbe
   // a 其中 opening a paragraph, whose total is the last count of the paragraph before ("…移送公安机关236起。⏎其中，在春季
   // 农资打假行动中…"): the paragraph may go back to a total stated further up, so an excess is soft evidence
   const acrossParagraphs = !!b.totalFromPrevious && total.line !== all[0]?.line;
+  // a 其中 opening a sentence, whose parts fit within a count of an earlier sentence of the paragraph though not within
+  // any of the sentence before ("问题19117件…。…交办应结案数1101件，交办按期结案数1101件。其中，…上报3013件，有效积分
+  // 1533件"): the list may go back to what the paragraph is about, so an excess is soft evidence
+  const partsLo = parts.reduce((a, f) => a + f.lo, 0);
+  const earlierFit = b.totalFromPrevious
+    ? (b.earlier ?? [])
+        .map((id) => model.figures[id])
+        .filter((t) => t.hi >= partsLo - 1e-9)
+        .pop()
+    : undefined;
   const capped = (o: Outcome): Outcome => {
     if (o.ok) return o;
     if (acrossParagraphs && o.cap !== 'soft') o = { ...o, cap: 'soft' };
+    if (earlierFit && o.messageId === 'breakdown-sum.exceeds') {
+      return { ...o, cap: 'soft', messageId: 'breakdown-sum.exceedsEarlierTotal', args: { ...o.args, earlier: earlierFit.text } };
+    }
     if (prefixIsTotal > 0 && !o.cap && o.messageId === 'breakdown-sum.exceeds') {
       o = { ...o, cap: 'soft', messageId: 'breakdown-sum.exceedsAfterTotal', args: { ...o.args, first: prefixIsTotal + 1 } };
     }
@@ -295,8 +308,9 @@ function breakdownClaim(model: FigureModel, b: Breakdown, lineText: (line: numbe
       if (own) readings.push(reading(roles([own], parts), [{ id: 'totalOfThePartsStage', cost: COST.otherTotal }], capped(sumOutcome([own], parts, false, undefined))));
     }
     // the whole set before the list is its total (several counts of the family, added up)
+    // (not counts of one thing at successive stages, 应结案1101件、按期结案1101件: those are no parts of one whole)
     const set = [total, ...cands].filter((f) => !f.approx).sort((a, b) => a.id - b.id);
-    if (set.length >= 2) {
+    if (set.length >= 2 && !set.some((f) => set.some((g) => f.stage !== g.stage && isFunnelStep(f.stage) && isFunnelStep(g.stage)))) {
       readings.push(reading(roles(set, parts), [{ id: 'wholeSet', cost: COST.wholeSet }], capped(exactOutcome(set, parts))));
       // parts that all name one stage the set before them does not (共发现事故隐患2365条、火灾隐患683条…。其中，事故
       // 隐患已整改2312条，火灾隐患已整改669条…) say how many of those categories got that far: each at most its own
