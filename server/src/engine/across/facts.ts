@@ -58,15 +58,32 @@ export interface AcrossFacts {
 }
 
 const PLAN_ITEMS_MAX = 30;
-const SENTENCE_STOP = /[。！？!?；;]/;
+const SENTENCE_STOP = /[。！？!?；;]/g;
 const YEAR_WORD = /((?:19|20)\d{2})\s*年/g;
 
-/** Does the figure's sentence, before the figure, name a year other than `year`? */
-function namesOtherYear(line: string, f: Figure, year: number | null): boolean {
-  let from = f.range.start.character;
-  while (from > 0 && !SENTENCE_STOP.test(line[from - 1])) from--;
-  for (const m of line.slice(from, f.range.start.character).matchAll(YEAR_WORD)) if (Number(m[1]) !== year) return true;
-  return false;
+/** Where a line's sentences start and where it names a year other than the report's (worked out once per line). */
+interface LineYears {
+  stops: number[];
+  others: number[];
+}
+
+function lineYears(line: string, year: number | null): LineYears {
+  const stops: number[] = [];
+  for (const m of line.matchAll(SENTENCE_STOP)) stops.push(m.index! + 1);
+  const others: number[] = [];
+  for (const m of line.matchAll(YEAR_WORD)) if (Number(m[1]) !== year) others.push(m.index! + m[0].length);
+  return { stops, others };
+}
+
+/** Does the figure's sentence, before the figure, name a year other than the report's ("2022年，全县收到…" in 2023)? */
+function namesOtherYear(y: LineYears, f: Figure): boolean {
+  const at = f.range.start.character;
+  let from = 0;
+  for (const s of y.stops) {
+    if (s > at) break;
+    from = s;
+  }
+  return y.others.some((end) => end > from && end <= at);
 }
 
 export function acrossFacts(
@@ -78,6 +95,7 @@ export function acrossFacts(
 ): AcrossFacts {
   const year = identity.year;
   const kept: AcrossFigure[] = [];
+  const years = new Map<number, LineYears>();
   for (const f of figures) {
     if (f.kind !== 'count' && !f.change && !f.prior) continue;
     const g: AcrossFigure = {
@@ -104,7 +122,11 @@ export function acrossFacts(
     if (f.scope !== undefined) g.scope = f.scope;
     if (f.prior) g.prior = true;
     if (f.change) g.change = f.change;
-    if (f.kind === 'count' && namesOtherYear(doc.lines[f.line]?.norm ?? '', f, year)) g.otherYear = true;
+    if (f.kind === 'count') {
+      let y = years.get(f.line);
+      if (!y) years.set(f.line, (y = lineYears(doc.lines[f.line]?.norm ?? '', year)));
+      if (namesOtherYear(y, f)) g.otherYear = true;
+    }
     kept.push(g);
   }
   // the plan's items: sub-headings of the plan section (（一）…, 1.…, 一是…)
