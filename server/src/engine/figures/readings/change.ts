@@ -446,6 +446,104 @@ export function changeClaims(model: FigureModel, lineText: (line: number) => str
       }
     }
   }
+  out.push(...partsPriorsClaims(model, lineText));
+  return out;
+}
+
+/** Between a count and its own change: "(同比增长", "，较上年下降" (nothing else). */
+const OWN_CHANGE_GAP = /^[（(，,]?\s*(?:同比|环比|较上年同期|较去年同期|比上年同期|比去年同期|较上年|较去年|比上年|比去年|与上年相比|与去年相比)?(?:分别)?(?:增长|上升|增加|下降|减少|降低|提高)了?$/;
+
+/** The change written right after a count, as its own ("受理1099件(同比增长65.26%)"): a percentage of the same sentence. */
+function ownChange(model: FigureModel, f: Figure, text: string): Figure | undefined {
+  const isChange = (g: Figure | undefined): g is Figure => !!g && !!g.change && g.kind === 'percent' && g.sentence === f.sentence && !g.approx && g.line === f.line;
+  const end = f.range.end.character;
+  // or the change closing the brackets opened right after it ("11件（包括行政非审案件，同比下降8.33%）")
+  if (text[end] === '(' || text[end] === '（') {
+    const close = text.slice(end + 1).search(/[)）]/);
+    if (close < 0) return undefined;
+    const closeAt = end + 1 + close;
+    let last: Figure | undefined;
+    for (let id = f.id + 1; id < model.figures.length && model.figures[id].range.start.character < closeAt && model.figures[id].line === f.line; id++) last = model.figures[id];
+    return isChange(last) && /^\s*$/.test(text.slice(last.range.end.character, closeAt)) && !/[(（]/.test(text.slice(end + 1, closeAt)) ? last : undefined;
+  }
+  const g = model.figures[f.id + 1];
+  return isChange(g) && OWN_CHANGE_GAP.test(text.slice(end, g.range.start.character)) ? g : undefined;
+}
+
+/**
+ * The whole priors a count and its change allow: the change as written may be rounded or truncated at its last digit
+ * (增长65.26% is 65.255–65.27%). Null when none is whole, or the change is no percentage of a count.
+ */
+function priorRange(x: Figure, c: Figure): [number, number] | null {
+  if (x.approx || x.lo !== x.hi || x.value <= 0) return null;
+  const unit = 10 ** -c.decimals;
+  const qLo = Math.max(0, c.value - unit / 2);
+  const qHi = c.value + unit;
+  let lo: number;
+  let hi: number;
+  if (c.change === 'up') {
+    lo = x.value / (1 + qHi / 100);
+    hi = x.value / (1 + qLo / 100);
+  } else {
+    if (qHi >= 100) return null;
+    lo = x.value / (1 - qLo / 100);
+    hi = x.value / (1 - qHi / 100);
+  }
+  const a = Math.ceil(lo - 1e-9);
+  const b = Math.floor(hi + 1e-9);
+  return a <= b ? [a, b] : null;
+}
+
+/** The words of a change at the end of its label: 同比增长, 较上年下降. */
+const CHANGE_VERB = /(?:同比|环比|较上年同期|较去年同期|比上年同期|比去年同期|较上年|较去年|比上年|比去年)?(?:增长|上升|增加|下降|减少|降低|提高)了?$/;
+
+const rangeText = ([a, b]: [number, number]) => (a === b ? num(a) : `${num(a)}–${num(b)}`);
+
+/**
+ * A total and every part of its 其中 list each with its own change ("受理各类案件1099件（同比增长65.26%），其中民事案件
+ * 698件（同比增长57.20%）、刑事案件73件（同比下降19.78%）…"), the parts adding up to the total exactly: the priors the
+ * parts' changes give must add up to the prior the total's change gives (444 + 91 + 12 + 1 + 221 = 769, but 1099 /
+ * 1.6526 = 665). Each change read as rounded or truncated; inferred (the list is taken as complete last year too).
+ */
+function partsPriorsClaims(model: FigureModel, lineText: (line: number) => string): Claim[] {
+  const out: Claim[] = [];
+  for (const b of model.breakdowns) {
+    if (b.parts.length < 2) continue;
+    const total = model.figures[b.total];
+    const parts = b.parts.map((id) => model.figures[id]);
+    if (total.kind !== 'count' || total.prior || total.change || parts.some((p) => p.kind !== 'count' || p.prior || p.change || p.family !== total.family)) continue;
+    if (parts.some((p) => p.approx) || total.approx || Math.abs(parts.reduce((a, p) => a + p.value, 0) - total.value) > 1e-9) continue;
+    const c = ownChange(model, total, lineText(total.line));
+    if (!c) continue;
+    const changes = parts.map((p) => ownChange(model, p, lineText(p.line)));
+    if (changes.some((x) => !x)) continue;
+    const totalPrior = priorRange(total, c);
+    const partPriors = parts.map((p, k) => priorRange(p, changes[k]!));
+    if (!totalPrior || partPriors.some((r) => !r)) continue;
+    const sum: [number, number] = [partPriors.reduce((a, r) => a + r![0], 0), partPriors.reduce((a, r) => a + r![1], 0)];
+    const ok = sum[1] >= totalPrior[0] && sum[0] <= totalPrior[1];
+    const figures = [
+      { fig: total, role: 'total' },
+      { fig: c, role: 'change' },
+      ...parts.flatMap((p, k) => [
+        { fig: p, role: 'part', roleArg: p.stageText ?? '' },
+        { fig: changes[k]!, role: 'change' },
+      ]),
+    ];
+    const partsText = `${partPriors.map((r) => rangeText(r!)).join(' + ')} = ${rangeText(sum)}`;
+    const computed = `上期各项 ${partsText}；上期总数 ${rangeText(totalPrior)}`;
+    const o: Outcome = ok
+      ? { ok: true, ...phrase('computedAsWritten', { computed, written: c.text }) }
+      : {
+          ok: false,
+          cap: 'inferred',
+          ...phrase('computedNotWritten', { computed, written: c.text }),
+          messageId: 'change-mismatch.partsPriors',
+          args: { total: total.text, written: `${CHANGE_VERB.exec(c.label)?.[0] ?? ''}${c.text}`, partsPrior: partsText, totalPrior: rangeText(totalPrior) },
+          data: { partsPrior: sum, totalPrior },
+        };
+    out.push({ check: CODE, anchor: c, readings: [reading(figures, [{ id: 'partsPriors', cost: COST.otherTotal }], o)], ceiling: 1, sentenceBound: false });
+  }
   return out;
 }
 
