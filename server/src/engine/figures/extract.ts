@@ -296,6 +296,9 @@ function brokenAbove(doc: ReportDocument, index: number): boolean {
   return hardWrapped(above) && isDigit(above[above.length - 1]) && !/\s{2}/.test(above);
 }
 
+/** Enough words to make a sentence (not a stray bracket or a lone character between stops). */
+const WORDS_OF_A_SENTENCE = /[\u4e00-\u9fff]{4}/;
+
 export function extractFigures(doc: ReportDocument, segmenter?: Segmenter, sections?: OutlineNode[], options: { nouns?: boolean; reportYear?: number } = {}): FigureModel {
   const figures: Figure[] = [];
   const sentences: Sentence[] = [];
@@ -561,9 +564,14 @@ export function extractFigures(doc: ReportDocument, segmenter?: Segmenter, secti
     }
 
     // lists (the previous sentence may end the previous paragraph: "…100件。⏎其中…")
+    // (a sentence with no count in between says what a 其中 after it is of: "截至10月底，审计工作报告反映的问题得到有效
+    // 整改。其中，…查出的10个方面20个问题…": not of the last count of the paragraph before)
     for (const sent of lineSentences) {
       const list = bySent.get(sent.index);
-      if (!list) continue;
+      if (!list) {
+        if (WORDS_OF_A_SENTENCE.test(s.slice(sent.start, sent.end))) prevList = [];
+        continue;
+      }
       buildBreakdowns(s, sent, list, prevList, drafts, breakdowns);
       prevList = list;
     }

@@ -182,6 +182,7 @@ const similar = data.sameMetric as {
   rowOverlap: number;
   lookBack: number;
   wholeWords: string[];
+  topicWords: string[];
 };
 const NUMBERING = /^[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]\s*/;
 const SYNONYMS = new Map(Object.entries(similar.synonyms).filter(([k]) => !k.startsWith('$')));
@@ -562,6 +563,32 @@ function parallelSentences(model: FigureModel): (a: Figure, b: Figure) => boolea
   };
 }
 
+/** A paragraph's opening clause naming its topic: "打击“水客”走私方面，", "同期，在打击…走私方面，". */
+const TOPIC_OPENING = new RegExp(`^(?:[^。；;，,]{0,8}[，,])?\\s*(?:在|对于|关于)?([^。；;，,：:]{2,40}?)(?:${alternation(similar.topicWords)})[，,：:]`);
+
+/**
+ * Counts in two paragraphs that open on different topics ("打击“水客”走私方面，…侦办走私犯罪案件806起" and "在打击离岛
+ * 免税“套代购”走私方面，…侦办走私犯罪案件127起"): each paragraph speaks of its topic, so the same words name two things.
+ */
+function topicsApart(lineText: (line: number) => string): (a: Figure, b: Figure) => boolean {
+  const byLine = new Map<number, { topic: string; end: number } | null>();
+  const topic = (f: Figure) => {
+    let t = byLine.get(f.line);
+    if (t === undefined) {
+      const m = TOPIC_OPENING.exec(lineText(f.line));
+      t = m ? { topic: m[1], end: m[0].length } : null;
+      byLine.set(f.line, t);
+    }
+    return t && t.end <= f.range.start.character ? t.topic : undefined;
+  };
+  return (a, b) => {
+    if (a.line === b.line) return false;
+    const x = topic(a);
+    const y = topic(b);
+    return !!x && !!y && x !== y;
+  };
+}
+
 /** A paragraph opening as one item of a numbered series: "案例一：", "典型案例3:", "第二：" (the name, then the number). */
 const ITEM_OPENING = /^\s*([\u4e00-\u9fff]{1,4}?)\s*([一二三四五六七八九十]{1,3}|\d{1,2})\s*[:：]/;
 
@@ -605,7 +632,8 @@ export function sameClaims(model: FigureModel, lineText: (line: number) => strin
   const parallel = parallelSentences(model);
   // (counts under two subject headings, "（二）市长信箱" and "（三）区长信箱", are each that subject's)
   const items = itemsApart(lineText);
-  const otherWholes = (a: Figure, b: Figure) => wholes(a, b) || qualified(a, b) || sub(a, b) || parallel(a, b) || items(a, b) || (!!a.subject && !!b.subject && a.subject !== b.subject);
+  const topics = topicsApart(lineText);
+  const otherWholes = (a: Figure, b: Figure) => wholes(a, b) || qualified(a, b) || sub(a, b) || parallel(a, b) || items(a, b) || topics(a, b) || (!!a.subject && !!b.subject && a.subject !== b.subject);
   const unnamedKeys = keyers.map((k) => (k ? k('') : ''));
   const unnamed = new Map<string, number>();
   for (let i = 0; i < keyers.length; i++) if (keyers[i]) unnamed.set(unnamedKeys[i], (unnamed.get(unnamedKeys[i]) ?? 0) + 1);
