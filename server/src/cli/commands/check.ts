@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import { AcrossCheck, acrossSeverity } from '../../engine/across';
 import { toDiagnostics } from '../../present/convert';
 import { fileUri } from '../files';
-import { lazySegmenter } from '../../segmenter';
+import { lazySegmenter, segmenterFor } from '../../segmenter';
 import { checkFile, type FileJob, type FileOutcome, type JobOptions } from '../check-file';
 import { MIN_FILES_PER_WORKER, runParallel, settingsTable, workerCount } from '../pool';
 import { tuneForFolder } from '../tuning';
@@ -146,8 +146,9 @@ export const check: Command = {
     const acrossCheck = across
       ? new AcrossCheck({
           locale: opts.locale,
-          // plan items' key terms are words whatever the number of threads (the dictionary is loaded here if needed)
-          segmenter: lazySegmenter(),
+          // plan items' key terms are words whatever the number of threads: cut at the end, with only the dictionary
+          // entries they contain when no report loaded the whole dictionary on this thread
+          segmenterFor: (texts) => segmenterFor(texts) ?? undefined,
           severity: severityAcross,
           pairs: settings.flatMap((x) => x.pairs ?? []),
         })

@@ -44,6 +44,11 @@ export interface ReportIdentity {
 export interface AcrossOptions {
   locale?: Locale;
   segmenter?: Segmenter;
+  /**
+   * A segmenter for the key terms of plan items, given every text it will be asked to cut (the command line loads
+   * only the dictionary entries those texts contain, for the same words); without it, `segmenter`.
+   */
+  segmenterFor?: (texts: string[]) => Segmenter | undefined;
   profile?: Profile;
   /** Pairs named by the user (this year's file, last year's file), in addition to those found by title. */
   pairs?: { current: string; previous: string }[];
@@ -268,12 +273,12 @@ function keyTerms(text: string, segmenter?: Segmenter): string[] {
 }
 
 /** Last year's plan items that this year's report never mentions (information). */
-function checkPlan(out: Out, cur: Report, prev: Report, options: AcrossOptions): void {
+function checkPlan(out: Out, cur: Report, prev: Report, segmenter: Segmenter | undefined): void {
   // this year's text outside its own plan section
   const body = cur.facts.body;
   for (const item of prev.facts.plan) {
     const name = item.name;
-    const terms = keyTerms(name, options.segmenter);
+    const terms = keyTerms(name, segmenter);
     if (terms.length < 2) continue;
     const found = terms.filter((t) => body.includes(t));
     if (found.length / terms.length >= data.planMentionShare) continue;
@@ -348,14 +353,17 @@ export function pairReports(ids: ReportIdentity[], named: AcrossOptions['pairs']
 }
 
 /**
- * The checks across reports, fed one report at a time (in file order): each report is compared with those before it
- * as soon as it comes, so a folder check does this work while its threads are still analysing the later reports.
+ * The checks across reports, fed one report at a time (in file order): each report's figures are compared with those
+ * of the reports before it as soon as it comes, so a folder check does this work while its threads are still analysing
+ * the later reports; plan follow-through waits for `findings()`, which cuts every plan item with one segmenter.
  * Reports are paired by body and year (and the named pairs); `findings()` gives them by file, each file's in order.
  */
 export class AcrossCheck {
   private readonly reports: Report[] = [];
   private readonly pairing: Pairing;
   private readonly out: Out | null;
+  /** Consecutive years whose plan follow-through is checked once every report is in (with one segmenter for all). */
+  private readonly planPairs: [number, number][] = [];
 
   constructor(private readonly options: AcrossOptions = {}) {
     const severity = options.severity ?? acrossReports.defaultSeverity;
@@ -370,7 +378,7 @@ export class AcrossCheck {
     const { consecutive, sameYear } = this.pairing.add(r.id);
     for (const [c, p] of consecutive) {
       checkPriorYear(this.out, this.reports[c], this.reports[p]);
-      checkPlan(this.out, this.reports[c], this.reports[p], this.options);
+      this.planPairs.push([c, p]);
     }
     for (const [a, b] of sameYear) checkSameYear(this.out, this.reports[a], this.reports[b]);
   }
@@ -378,6 +386,11 @@ export class AcrossCheck {
   /** The findings by file, each file's by place (then message: the same whatever order the pairs came in). */
   findings(): Map<string, Finding[]> {
     if (!this.out) return new Map();
+    if (this.planPairs.length) {
+      const texts = [...new Set(this.planPairs.flatMap(([, p]) => this.reports[p].facts.plan.map((item) => item.name)))];
+      const segmenter = this.options.segmenterFor?.(texts) ?? this.options.segmenter;
+      for (const [c, p] of this.planPairs.splice(0)) checkPlan(this.out, this.reports[c], this.reports[p], segmenter);
+    }
     for (const list of this.out.findings.values()) {
       list.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
     }
