@@ -296,8 +296,16 @@ function brokenAbove(doc: ReportDocument, index: number): boolean {
   return hardWrapped(above) && isDigit(above[above.length - 1]) && !/\s{2}/.test(above);
 }
 
-/** Enough words to make a sentence (not a stray bracket or a lone character between stops). */
-const WORDS_OF_A_SENTENCE = /[\u4e00-\u9fff]{4}/;
+/** Enough words to make a sentence between `from` and `to` (four Chinese characters in a row), not a stray bracket. */
+function hasWords(s: string, from: number, to: number): boolean {
+  let run = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    run = c >= 0x4e00 && c <= 0x9fff ? run + 1 : 0;
+    if (run >= 4) return true;
+  }
+  return false;
+}
 
 export function extractFigures(doc: ReportDocument, segmenter?: Segmenter, sections?: OutlineNode[], options: { nouns?: boolean; reportYear?: number } = {}): FigureModel {
   const figures: Figure[] = [];
@@ -569,7 +577,7 @@ export function extractFigures(doc: ReportDocument, segmenter?: Segmenter, secti
     for (const sent of lineSentences) {
       const list = bySent.get(sent.index);
       if (!list) {
-        if (WORDS_OF_A_SENTENCE.test(s.slice(sent.start, sent.end))) prevList = [];
+        if (hasWords(s, sent.start, sent.end)) prevList = [];
         continue;
       }
       buildBreakdowns(s, sent, list, prevList, drafts, breakdowns);
