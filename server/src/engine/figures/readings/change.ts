@@ -499,6 +499,29 @@ const CHANGE_VERB = /(?:同比|环比|较上年同期|较去年同期|比上年�
 
 const rangeText = ([a, b]: [number, number]) => (a === b ? num(a) : `${num(a)}–${num(b)}`);
 
+/** The words a change names its metric by: "总量上升" → 总量, "醉酒上升" → 醉酒. */
+function changeName(c: Figure): string {
+  return c.label.replace(CHANGE_VERB, '').replace(/^.*[，,、：:]/, '').replace(/^(?:其中|分别|同比|环比)+/, '').trim();
+}
+/** Names of a change that say it is of the whole: 总量上升, 总数下降. */
+const WHOLE_NAMES = /^(?:总量|总数|总体|合计|总计|共计|全部|整体)$/;
+
+/**
+ * The changes of a total and its parts stated in the next sentence, each named by its metric, in the list's order:
+ * "…47838起。其中，醉酒驾驶3992起，饮酒驾驶43846起。与去年同期相比，总量上升9.96%，醉酒上升71.40%，饮酒上升4.32%".
+ */
+function namedChanges(model: FigureModel, total: Figure, parts: Figure[]): Figure[] | null {
+  const last = parts[parts.length - 1];
+  const next = model.sentences[last.sentence + 1];
+  if (!next || next.line !== last.line || next.figures.length !== parts.length + 1) return null;
+  const changes = next.figures.map((id) => model.figures[id]);
+  if (changes.some((c) => !c.change || c.kind !== 'percent' || c.approx)) return null;
+  const names = changes.map(changeName);
+  if (!(WHOLE_NAMES.test(names[0]) || (names[0].length >= 2 && total.label.includes(names[0])))) return null;
+  for (let k = 0; k < parts.length; k++) if (names[k + 1].length < 2 || !parts[k].label.includes(names[k + 1])) return null;
+  return changes;
+}
+
 /**
  * A total and every part of its 其中 list each with its own change ("受理各类案件1099件（同比增长65.26%），其中民事案件
  * 698件（同比增长57.20%）、刑事案件73件（同比下降19.78%）…"), the parts adding up to the total exactly: the priors the
@@ -513,10 +536,14 @@ function partsPriorsClaims(model: FigureModel, lineText: (line: number) => strin
     const parts = b.parts.map((id) => model.figures[id]);
     if (total.kind !== 'count' || total.prior || total.change || parts.some((p) => p.kind !== 'count' || p.prior || p.change || p.family !== total.family)) continue;
     if (parts.some((p) => p.approx) || total.approx || Math.abs(parts.reduce((a, p) => a + p.value, 0) - total.value) > 1e-9) continue;
-    const c = ownChange(model, total, lineText(total.line));
+    let c = ownChange(model, total, lineText(total.line));
+    let changes = parts.map((p) => ownChange(model, p, lineText(p.line)));
+    if (!c || changes.some((x) => !x)) {
+      const named = namedChanges(model, total, parts);
+      if (!named) continue;
+      [c, ...changes] = named;
+    }
     if (!c) continue;
-    const changes = parts.map((p) => ownChange(model, p, lineText(p.line)));
-    if (changes.some((x) => !x)) continue;
     const totalPrior = priorRange(total, c);
     const partPriors = parts.map((p, k) => priorRange(p, changes[k]!));
     if (!totalPrior || partPriors.some((r) => !r)) continue;
