@@ -42,10 +42,15 @@ export function numAsWritten(value: number, figs: readonly Figure[]): string {
   if (!magnitude || figs.some((f) => writtenMagnitude(f) !== magnitude)) return num(value);
   return num(Number((value / scanVocabulary.magnitudes.get(magnitude)!).toPrecision(12))) + magnitude;
 }
+const TRADITIONAL_MAGNITUDES: Record<string, string> = { 萬: '万', 億: '亿' };
 /** The magnitude (figures.json magnitudes: 万, 亿) a count is written in, if any. */
 function writtenMagnitude(f: Figure): string | undefined {
   if (f.kind !== 'count') return undefined;
-  for (const c of f.text) if (scanVocabulary.magnitudes.has(c)) return c;
+  for (const c of f.text) {
+    // (a traditional-script copy writes 萬, 億)
+    const m = TRADITIONAL_MAGNITUDES[c] ?? c;
+    if (scanVocabulary.magnitudes.has(m)) return m;
+  }
   return undefined;
 }
 

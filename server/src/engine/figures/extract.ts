@@ -706,7 +706,11 @@ function isShare(f: Figure): boolean {
  * The parts of a list from `from` on. `opensSentence`: the list word opens its sentence ("…3243件。其中，…67件，罚款金额
  * 6427.8万元；查封、扣押案件1928件；…"), so the whole sentence is the list and its semicolons separate items.
  */
-function collectParts(s: string, inSent: Draft[], from: number, total?: Figure, totalStage = total?.stage, opensSentence = false): Draft[] {
+/** Units a part may be measured in beside its count (weights): "烟叶123件，重量6290公斤". */
+const MEASURE_FAMILIES = new Set(['kilogram', 'tonne']);
+
+/** `measures`: filled with each part's measure in another unit written in its clause (amounts, weights). */
+function collectParts(s: string, inSent: Draft[], from: number, total?: Figure, totalStage = total?.stage, opensSentence = false, measures?: Map<Draft, Draft>): Draft[] {
   const parts: Draft[] = [];
   let prevEnd = from;
   // brackets opened since the list began: a figure inside them is a subset of the part before it ("320件已完成（其中
@@ -718,6 +722,8 @@ function collectParts(s: string, inSent: Draft[], from: number, total?: Figure, 
   let segmentParts = 0;
   /** Inside a list nested in a part ("机构类20条，其中领导成员10条、…；工作类11条"): its counts are skipped up to the semicolon. */
   let nested = false;
+  /** The first part is introduced by a clause of its own (一号窝点，…123件): so may the others be. */
+  let introduced = false;
   for (let di = 0; di < inSent.length; di++) {
     const d = inSent[di];
     if (d.tok.start < from) continue;
@@ -756,7 +762,13 @@ function collectParts(s: string, inSent: Draft[], from: number, total?: Figure, 
       continue;
     }
     // an amount of money after a part is that part's (按日连续处罚案件67件，罚款金额6427.8万元): not a part, not an end
-    const amountOfPart = parts.length > 0 && d.fig.family === 'money' && parts[0].fig.family !== 'money';
+    // (so is a measure of it in another unit, in its clause: "一号窝点，囤积烟叶123件，重量6290公斤；二号窝点…")
+    const amountOfPart =
+      parts.length > 0 &&
+      parts[0].fig.family !== d.fig.family &&
+      d.fig.kind === 'count' &&
+      (d.fig.family === 'money' || (MEASURE_FAMILIES.has(d.fig.family ?? '') && !/[;；。]/.test(gap)));
+    if (amountOfPart) measures?.set(parts[parts.length - 1], d);
     if (d.fig.kind !== 'count' || amountOfPart) {
       if (isShare(d.fig) || amountOfPart) {
         prevEnd = d.tok.end;
@@ -768,8 +780,11 @@ function collectParts(s: string, inSent: Draft[], from: number, total?: Figure, 
     if (parts.length > 0 && !sameFamily(parts[0].fig, d.fig)) break;
     // a clause without a figure between two parts ends the list
     // (、 joins words inside a name too: "；查封、扣押案件1928件" is one item)
+    // (unless each part is introduced so, the first too: "其中，一号窝点，囤积烟叶123件…；二号窝点，囤积烟叶947件")
     const segs = gap.replace(/[（(][^（）()]*[）)]/g, '').split(/[,，;；:：]/);
-    if (parts.length > 0 && segs.length > 2 && segs.slice(1, -1).some((x) => x.trim().length > 0)) break;
+    const clauseBetween = segs.length > 2 && segs.slice(1, -1).some((x) => x.trim().length > 0);
+    if (parts.length === 0) introduced = clauseBetween;
+    else if (clauseBetween && !introduced) break;
     // (已… after the one part of its part of the sentence is how many of that part got there: read below)
     if (parts.length > 0 && (listStops.some((w) => d.fig.label.startsWith(w)) || (listJoin.endsAtDone.test(gap) && segmentParts !== 1))) break;
     // (so does a part with no words before it whose words after it open with 已: "其中有效信件770件，662件已转有关部门办理"
@@ -823,6 +838,34 @@ function otherWordIn(label: string): string | undefined {
 }
 const OPENING_QUOTE = /[“"「『‘']/;
 
+/** "两个窝点" before a list: how many parts there are, and what each is (a measure word between). */
+const COUNTED = /([两二三四五六七八九十]|[2-9])(?:个|家|类|项|种|处|批|名|位)([\u4e00-\u9fff]{2,4})/g;
+const SMALL_NUMERALS: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+
+/**
+ * "两个窝点烟叶合计重量436860公斤。其中，一号窝点…重量6290公斤；二号窝点…重量420570公斤": the text says how many
+ * parts there are, and the list names each of them (each part's own stretch of text names what they are): the list
+ * is complete, so parts adding up to less than the total are a contradiction too. Returns what was counted ("两个窝点").
+ */
+function countedParts(s: string, total: Figure, at: number, parts: Draft[]): string | undefined {
+  if (parts.length < 2) return undefined;
+  const head = s.slice(Math.max(0, total.range.start.character - LABEL_MAX), at);
+  for (const m of head.matchAll(COUNTED)) {
+    if ((SMALL_NUMERALS[m[1]] ?? Number(m[1])) !== parts.length) continue;
+    for (let len = m[2].length; len >= 2; len--) {
+      const noun = m[2].slice(0, len);
+      let from = at;
+      const named = parts.every((p) => {
+        const stretch = s.slice(from, p.tok.start);
+        from = p.tok.end;
+        return stretch.includes(noun);
+      });
+      if (named) return `${m[1]}${m[0].slice(m[1].length, m[0].length - m[2].length)}${noun}`;
+    }
+  }
+  return undefined;
+}
+
 function makeBreakdown(sent: Sentence, total: Figure, parts: Draft[], trigger: Breakdown['trigger'], drafts: Draft[]): Breakdown {
   const nested: number[] = [];
   for (let j = 1; j < parts.length; j++) {
@@ -837,13 +880,8 @@ function makeBreakdown(sent: Sentence, total: Figure, parts: Draft[], trigger: B
   let completeReason: Breakdown['completeReason'];
   // (an item of its own: a list of one part, or a word quoted in an item's description, "既有“四大类”又有“其他类”的
   // 综合机构327家", names no remainder)
-  let otherWord: string | undefined;
-  if (parts.length > 1) {
-    for (const d of parts) {
-      otherWord = otherWordIn(d.fig.label);
-      if (otherWord) break;
-    }
-  }
+  // (the remainder comes last: "其他重点信息5条、工作动态63条" names a column called so, not the rest)
+  const otherWord = parts.length > 1 ? otherWordIn(parts[parts.length - 1].fig.label) : undefined;
   if (otherWord) {
     complete = true;
     completeReason = { id: 'other', args: { word: otherWord } };
@@ -907,8 +945,17 @@ function buildBreakdowns(
       const d = prevSent[i];
       if (d.fig.kind === 'count' && !d.fig.prior && !d.fig.change && !d.fig.bracketed) stageOf = d.fig;
     }
-    const parts = collectParts(s, inSent, from, hint, stageOf?.stage, at - sent.start <= 2);
+    const measures = new Map<Draft, Draft>();
+    let parts = collectParts(s, inSent, from, hint, stageOf?.stage, at - sent.start <= 2, measures);
     if (parts.length === 0) continue;
+    // parts each measured in another unit (weights), with no total in their own unit but one in that unit before the
+    // list: the list is of the measures ("两个窝点烟叶合计重量436860公斤。其中，一号窝点…123件，重量6290公斤；…")
+    if (parts.length >= 2 && parts.every((p) => measures.has(p))) {
+      const m = parts.map((p) => measures.get(p)!);
+      const family = m[0].fig.family;
+      const before = [...inSent.filter((d) => d.tok.end <= at), ...(at - sent.start <= 2 ? prevSent : [])];
+      if (m.every((d) => d.fig.family === family) && !before.some((d) => sameFamily(d.fig, parts[0].fig)) && before.some((d) => d.fig.family === family && !d.fig.prior && !d.fig.change)) parts = m;
+    }
     // the total: the nearest same-family count before 其中 in this sentence, else the last one of the previous
     // sentence; the other counts before the list are kept as other plausible totals (readings/sum.ts)
     // (an average is no total: "平均办结时长6.8天…其中各县区平均7.1天，市直单位6.2天")
@@ -965,6 +1012,13 @@ function buildBreakdowns(
     }
     if (!total) continue;
     const b = makeBreakdown(sent, total, parts, '其中', inSent);
+    if (!b.complete) {
+      const counted = countedParts(s, total, at, parts);
+      if (counted) {
+        b.complete = true;
+        b.completeReason = { id: 'counted', args: { what: counted } };
+      }
+    }
     b.totalFromPrevious = fromPrevious;
     if (!fromPrevious && inSent.some((d) => d.fig.id > total!.id && d.tok.end <= at)) b.totalDistant = true;
     b.candidates = candidates.filter((id) => id !== total!.id);

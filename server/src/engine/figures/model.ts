@@ -89,7 +89,7 @@ export interface Breakdown {
   /** The list presents itself as complete: an 其他 bucket, a zero part, or shares adding up to 100%. */
   complete: boolean;
   /** Why complete (for the message). */
-  completeReason?: { id: 'other' | 'zero' | 'sharesHundred' | 'totalWord'; args: Record<string, string | number> };
+  completeReason?: { id: 'other' | 'zero' | 'sharesHundred' | 'totalWord' | 'counted'; args: Record<string, string | number> };
   /** Parts that are inside another part rather than beside it (not summed). */
   nested: number[];
   /** The total was taken from the previous sentence (其中 opens a sentence with no count before it). */
