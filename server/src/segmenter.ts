@@ -86,23 +86,25 @@ export function segmenterFor(texts: string[]): Segmenter | null {
     const wanted = new Set<string>();
     for (const t of texts) for (let i = 0; i < t.length; i++) for (let n = 1; n <= longest && i + n <= t.length; n++) wanted.add(t.slice(i, i + n));
     const kept: string[] = [];
-    const freqs: number[] = [];
+    const freqs = new Float64Array(lines.length);
+    let entries = 0;
     let total = 0;
     let keptTotal = 0;
     for (const line of lines) {
       if (!line) continue;
       const space = line.indexOf(' ');
-      const freq = Number(line.slice(space + 1, line.indexOf(' ', space + 1)));
-      freqs.push(freq);
+      const freq = parseInt(line.slice(space + 1), 10);
+      freqs[entries++] = freq;
       total += freq;
       if (wanted.has(line.slice(0, space))) {
         kept.push(line);
         keptTotal += freq;
       }
     }
-    freqs.sort((a, b) => a - b);
-    const lowest = freqs[0];
-    const median = freqs[Math.floor(freqs.length / 2)];
+    // (a typed array sorts numerically, natively)
+    const sorted = freqs.subarray(0, entries).sort();
+    const lowest = sorted[0];
+    const median = sorted[Math.floor(entries / 2)];
     // entries no text contains (private-use characters): the lowest frequency; the median, often enough to stay the
     // median whatever the kept words weigh; and the rest of the total
     const filler = (i: number) => String.fromCharCode(0xe000 + (i % 4096), 0xe000 + Math.floor(i / 4096));
