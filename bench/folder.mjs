@@ -1,5 +1,6 @@
 // A folder of reports checked by the command line, as a reviewer's office would (issue 14): 500 reports generated
-// from seeds/ (each seed with its figures varied, its year and body changed; about 7 MB), checked by
+// from seeds/ (100 bodies, five consecutive years each; each report a seed with its figures varied, its year and body
+// changed; about 7 MB), checked by
 // `fazhi-report check <folder>` as a real process with --jobs 1, with one thread per core (--jobs = cores) and with the
 // default (server/src/cli/pool.ts workerCount: a thread per core from 200 files on, else one fewer than cores).
 // Prints reports per second (wall clock, start-up and dictionary loads included) and peak memory (the process's
@@ -22,6 +23,9 @@ function rng(seed) {
   };
 }
 
+/** How many consecutive years of each body the folder holds. */
+const YEARS = 5;
+
 const BODIES = ['某某市司法局', '某某县人民政府', '某某区市场监督管理局', '某某镇人民政府', '某某市生态环境局', '某某区交通运输局'];
 
 /** Writes `count` reports made from the seeds into a new temporary folder; returns it and the total size. */
@@ -34,10 +38,14 @@ export function generateFolder(count = 500) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-bench-folder-'));
   const rand = rng(20261130);
   let bytes = 0;
+  // A reviewer's archive: each body sends one report a year, for YEARS consecutive years (so the checks across
+  // reports pair every body's years, and no two reports share a body and a year).
+  const bodies = Math.ceil(count / YEARS);
   for (let i = 0; i < count; i++) {
-    const seed = seeds[i % seeds.length];
-    const year = 2019 + (i % 6);
-    const body = BODIES[i % BODIES.length].replace('某某', `第${(i % 40) + 1}`);
+    const b = i % bodies;
+    const seed = seeds[b % seeds.length];
+    const year = 2020 + Math.floor(i / bodies);
+    const body = BODIES[b % BODIES.length].replace('某某', `第${Math.floor(b / BODIES.length) + 1}`);
     // vary the figures (not the years): each whole number other than a year scaled by 0.8–1.25
     let text = seed.replace(/(?<![\d.])(\d{1,6})(?![\d.]|\s*年)/g, (m) => String(Math.max(1, Math.round(Number(m) * (0.8 + rand() * 0.45)))));
     text = text.replace(/(?<!\d)20(1\d|2\d)(?=\s*年)/g, (m) => String(Number(m) - 2022 + year));
