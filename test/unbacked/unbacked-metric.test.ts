@@ -137,4 +137,8 @@ test('a rate note says which side its one count gives: the number that reached t
   // a count of the rest, or of something else before the rate, is neither: the note stays general
   assert.match(note('本月不满意工单3件，群众满意率为99.68%。\n'), /没有给出据以计算的数量（达到该比率的数量和基数）/);
   assert.match(note('新增持证执法人员3名，全镇执法人员持证率达100%。\n'), /没有给出据以计算的数量（达到该比率的数量和基数）/);
+  // the first share after 分别占 is the first count's, by position (not the last count's)
+  assert.match(note('审结民事一审案件58.9万件，二审案件5.8万件，再审案件1800件，分别占民事案件总数的86.6%、8.6%、0.3%。\n'), /“占86.6%”只给出了数量（58.9万件）/);
+  // (not where a rate stands between the counts and the shares)
+  assert.match(note('受理案件613件，审结548件，结案率89.39%，收结案分别占全部案件的7.21%和7.53%。\n'), /“占7.21%”没有给出据以计算的数量/);
 });

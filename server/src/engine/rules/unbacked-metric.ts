@@ -141,11 +141,16 @@ export const unbackedMetric: Rule = {
  * base's stage (应诉案件23.5万件 before 败诉率). Undefined when it cannot tell.
  */
 function givenSide(model: FigureModel, f: Figure, norm: string): { side: 'rateBase' | 'rateCount'; fig: Figure } | undefined {
-  const prev = model.figures[f.id - 1];
+  // (the first share of "A 589.4万件，B 58.2万件，C 1.8万件，分别占…的86.62%、8.55%、0.26%" is A's, by position)
+  let run = 1;
+  if (RESPECTIVELY.test(f.label)) while (model.figures[f.id + run]?.kind === 'percent' && model.figures[f.id + run].sentence === f.sentence) run++;
+  // (by position only where the counts stand right before the shares, as many as they: no rate between)
+  for (let k = 1; k < run; k++) if (model.figures[f.id - k]?.kind !== 'count' || model.figures[f.id - k].sentence !== f.sentence) return undefined;
+  const prev = model.figures[f.id - run];
   if (!prev || prev.sentence !== f.sentence || prev.kind !== 'count' || prev.prior || prev.change || prev.approx) return undefined;
   // a duration or an amount (结案周期28天，调解成功率78%) is neither side of a rate of cases
   if (NOT_CASES.has(prev.family)) return undefined;
-  if (f.range.start.character - prev.range.end.character > BASE_GAP || /[。；;]/.test(norm.slice(prev.range.end.character, f.range.start.character))) return undefined;
+  if ((run === 1 && f.range.start.character - prev.range.end.character > BASE_GAP) || /[。；;]/.test(norm.slice(prev.range.end.character, f.range.start.character))) return undefined;
   // not a count of kinds (三类案件占67.05%) or of the rest (不满意工单3件，满意率99.68%)
   if (/^[一二三四五六七八九十两]/.test(prev.text) || NOT_REACHED.test(prev.label)) return undefined;
   if (f.rateId === '占比') return { side: 'rateCount', fig: prev };
@@ -160,6 +165,7 @@ function givenSide(model: FigureModel, f: Figure, norm: string): { side: 'rateBa
   return { side: 'rateBase', fig: prev };
 }
 const NOT_CASES = new Set(['day', 'hour', 'money']);
+const RESPECTIVELY = /分别占[^，,；;。]{0,16}$/;
 /** A label naming what did not reach a rate (不满意, 未办结). */
 const NOT_REACHED = /[不未]/;
 
