@@ -350,6 +350,8 @@ export function extractFigures(doc: ReportDocument, segmenter?: Segmenter, secti
       const before = s[tok.start - 1];
       if (notMetricBefore.has(before) || isAsciiLetter(before) || before === '+' || before === '.' || before === '/') continue;
       if (s[tok.end] === '+' || isAsciiLetter(s[tok.end]) && tok.kind === 'bare') continue;
+      // "5.36批次/千人": a rate per head, not a count
+      if (s[tok.end] === '/' && tok.kind === 'count') continue;
       if (s[tok.numEnd] === '+') continue;
       // a bare number is a figure only as a ratio (复议诉讼比值达2.6), named within the label's reach: most bare numbers
       // (years, document numbers) are passed over without reading a label
@@ -706,6 +708,9 @@ function isShare(f: Figure): boolean {
  * The parts of a list from `from` on. `opensSentence`: the list word opens its sentence ("…3243件。其中，…67件，罚款金额
  * 6427.8万元；查封、扣押案件1928件；…"), so the whole sentence is the list and its semicolons separate items.
  */
+/** 其中 followed by where: "其中在富川县…", "其中，在春季行动中…". */
+const SCOPE_AFTER_TRIGGER = /^[，,：:\s]?在/;
+
 /** Units a part may be measured in beside its count (weights): "烟叶123件，重量6290公斤". */
 const MEASURE_FAMILIES = new Set(['kilogram', 'tonne']);
 
@@ -1021,9 +1026,12 @@ function buildBreakdowns(
     }
     b.totalFromPrevious = fromPrevious;
     if (!fromPrevious && inSent.some((d) => d.fig.id > total!.id && d.tok.end <= at)) b.totalDistant = true;
+    // "…移交公安1起，其中在某县销毁…，立案查处…4起": 其中 followed by where (在…) picks out a part of all the work
+    // before it, not of the count right before it
+    if (SCOPE_AFTER_TRIGGER.test(s.slice(from, from + 3))) b.scoped = true;
     b.candidates = candidates.filter((id) => id !== total!.id);
-    if (fromPrevious) {
-      const before = prevSent.length ? prevSent[0].fig.sentence : sent.index;
+    {
+      const before = fromPrevious && prevSent.length ? prevSent[0].fig.sentence : sent.index;
       const earlier = lineDrafts.filter((d) => d.fig.sentence < before && usable(d.fig)).map((d) => d.fig.id);
       if (earlier.length) b.earlier = earlier.slice(-WINDOW);
     }

@@ -97,10 +97,12 @@ export interface Breakdown {
   /** Other figures stand between the total and the list word ("2474项…，录入率100%，行政许可类事项…压缩比达89%，其中，
    * 不见面审批事项2369项"): the list may be of what a clause between names. */
   totalDistant?: boolean;
+  /** 其中 is followed by where (其中在某县…): the list may be of any count before it, not only the nearest. */
+  scoped?: boolean;
   /** Other counts of the family before the list (this sentence, or the previous one): other plausible totals. */
   candidates?: number[];
-  /** For a list opening its sentence: the counts of the family in earlier sentences of the paragraph than the previous
-   * one (the 其中 may go back to what the paragraph is about). */
+  /** The counts of the family in earlier sentences of the paragraph (than the previous one, for a list opening its
+   * sentence): the 其中 may go back to what the paragraph is about. */
   earlier?: number[];
 }
 

@@ -78,6 +78,16 @@ function sumOutcome(total: Figure[], parts: Figure[], complete: boolean, complet
   return { ok: true, ...phrase('sumWithin', { expr: `${expr}${exact && parts.length > 1 ? ` = ${num(sum)}` : ''}`, total: totalText }) };
 }
 
+/** Words that open a list, not part of what a part is named. */
+const LIST_WORDS = /其中|包括|内有/g;
+
+/** How many character pairs of `a` are also in `b`. */
+function pairOverlap(a: string, b: string): number {
+  let n = 0;
+  for (let i = 0; i + 1 < a.length; i++) if (b.includes(a.slice(i, i + 2))) n++;
+  return n;
+}
+
 function later(a: string | undefined, b: string | undefined): boolean {
   if (!a || !b || a === b) return false;
   if (outcomesOf[a]?.includes(b)) return true;
@@ -206,6 +216,17 @@ function breakdownClaim(model: FigureModel, b: Breakdown, lineText: (line: numbe
   // any of the sentence before ("问题19117件…。…交办应结案数1101件，交办按期结案数1101件。其中，…上报3013件，有效积分
   // 1533件"): the list may go back to what the paragraph is about, so an excess is soft evidence
   const partsLo = parts.reduce((a, f) => a + f.lo, 0);
+  // a list whose parts are named like a count of an earlier sentence of the paragraph, more than like the total, and
+  // fit within it ("完成食品监督抽检3710批次。…共检出不合格食品171批次，其中完成…抽检任务705批次，…"): of that count
+  for (const id of b.earlier ?? []) {
+    const t = model.figures[id];
+    if (t.hi < partsLo - 1e-9 || t.id === total.id) continue;
+    const name = metricName(parts[0].label.replace(LIST_WORDS, ''));
+    const alike = pairOverlap(name, metricName(t.label));
+    if (alike < 2 || alike <= pairOverlap(name, metricName(total.label))) continue;
+    readings.push(reading(roles([t], parts), [{ id: 'namedLikeAnEarlierCount', cost: COST.otherTotal }], sumOutcome([t], parts, false, undefined)));
+    break;
+  }
   const earlierFit = b.totalFromPrevious
     ? (b.earlier ?? [])
         .map((id) => model.figures[id])
@@ -229,6 +250,14 @@ function breakdownClaim(model: FigureModel, b: Breakdown, lineText: (line: numbe
   };
   const main = capped(sumOutcome([total], parts, b.complete, b.completeReason));
   readings.push(reading(roles([total], parts), base, main));
+  const exactly = (list: Figure[]) => list.length >= 2 && !total.approx && list.every((f) => !f.approx) && Math.abs(list.reduce((a, f) => a + f.value, 0) - total.value) < 1e-9;
+  if (!main.ok) {
+    // two splits of the total, one after the other (6 + 1 by who applied, then 1 + 4 + 1 + 1 by outcome): each adds up to it
+    if (prefixIsTotal > 0 && exactly(parts.slice(prefixIsTotal + 1))) {
+      const rest = parts.slice(prefixIsTotal + 1);
+      readings.push(reading(roles([total], rest), [...base, { id: 'twoSplits', cost: COST.listEndsAtStage }], sumOutcome([total], rest, false, undefined)));
+    }
+  }
   // a part noted to include what was carried over ("提起公诉673人（含上期积存）" of 受理655人): the parts may hold more
   // than the period's total, as the writer says
   if (!main.ok && parts.some((f) => CARRIED_IN_NOTE.test(lineText(f.line).slice(f.range.end.character, f.range.end.character + CARRY_NOTE_MAX)))) {
@@ -293,7 +322,7 @@ function breakdownClaim(model: FigureModel, b: Breakdown, lineText: (line: numbe
     for (const t of cands) {
       // (a list opening its sentence after a sentence of several counts, "…检查114508家…；对1114家企业实施行政处罚。
       // 其中，对3579家危险化学品企业检查…", may be of any of them: one it fits within is a reading, not only one it makes up)
-      const outcome = b.totalFromPrevious && !b.complete && t.sentence === total.sentence ? sumOutcome([t], parts, false, undefined) : exactOutcome([t], parts);
+      const outcome = (b.totalFromPrevious || b.scoped) && !b.complete && t.sentence === total.sentence ? sumOutcome([t], parts, false, undefined) : exactOutcome([t], parts);
       readings.push(reading(roles([t], parts), [{ id: 'otherTotal', cost: COST.otherTotal }], capped(outcome)));
     }
     // the first count of the previous sentence, when the counts after it there split it (收到申请4件，网络申请2件、
