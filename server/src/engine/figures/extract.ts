@@ -708,6 +708,10 @@ function isShare(f: Figure): boolean {
  * The parts of a list from `from` on. `opensSentence`: the list word opens its sentence ("…3243件。其中，…67件，罚款金额
  * 6427.8万元；查封、扣押案件1928件；…"), so the whole sentence is the list and its semicolons separate items.
  */
+/** "包括…在内" before any number: the names are of the count after them. */
+const INCLUDING_THOSE = /^[^\d０-９。；;]*?在内/;
+const INCLUDING_REACH = 40;
+
 /** 其中 followed by where: "其中在富川县…", "其中，在春季行动中…". */
 const SCOPE_AFTER_TRIGGER = /^[，,：:\s]?在/;
 
@@ -936,6 +940,8 @@ function buildBreakdowns(
     }
     if (at < 0) break;
     from = at + word.length;
+    // "包括苏农银行、常熟银行等在内的19家农商行": members named of the count that follows, no list of the one before
+    if (INCLUDING_THOSE.test(s.slice(from, Math.min(sent.end, from + INCLUDING_REACH)))) continue;
     // "其中包括…": two trigger words in a row open one list
     const next = listTriggers.find((w) => s.startsWith(w, from));
     if (next) from += next.length;

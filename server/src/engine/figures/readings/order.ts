@@ -122,6 +122,24 @@ function ratioAbove100Stated(model: FigureModel, ids: number[], early: Figure, l
 }
 const CLOSED_OVER_TAKEN = new Set(['结收比', '办结率']);
 
+/** Characters right after a count that begin no noun (已办结, 均已…, 的, 中, 予以…). */
+const NOT_A_NOUN_START = new Set([...'的已均全共予进被中为是并且及和或与等中，,。；;、（(）)：:']);
+
+/** The two characters right after a count when they open what it counts ("3件投诉…" → 投诉), else ''. */
+function nounAfter(text: string, f: Figure): string {
+  const at = f.range.end.character;
+  const a = text[at];
+  const b = text[at + 1];
+  if (!a || !b || NOT_A_NOUN_START.has(a) || !/[\u4e00-\u9fff]/.test(a) || !/[\u4e00-\u9fff]/.test(b)) return '';
+  return a + b;
+}
+
+function nounsDiffer(text: string, a: Figure, b: Figure): boolean {
+  const x = nounAfter(text, a);
+  const y = nounAfter(text, b);
+  return !!x && !!y && x !== y;
+}
+
 /** A year named in a sentence ("2023年"). */
 const YEAR_NAMED = /((?:19|20)\d{2})\s*年/g;
 
@@ -203,6 +221,9 @@ export function orderClaims(model: FigureModel, lineText: (line: number) => stri
         // 282.4万件"): counts of two periods are no stages of one
         if (yearOf(x) !== yearOf(y)) continue;
         if (isSum(i) || isSum(j)) continue;
+        // each count followed by what it counts, and the two differ ("对3件投诉进行了受理，对…2件咨询工单进行了接收登记"):
+        // two things treated side by side, not two stages of one
+        if (nounsDiffer(lineText(sent.line), early, late)) continue;
         // an earlier stage written after the later one, past a semicolon, is of something that part names ("裁前调解83件，
         // 调解成功83件；受理20件代理诉讼仲裁案件"): a funnel runs in its order, or within one part (受理1450件，其中…新收840件)
         if (early.id > late.id && (early.segment ?? 0) !== (late.segment ?? 0)) continue;
