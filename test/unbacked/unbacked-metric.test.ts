@@ -129,6 +129,15 @@ test('unbacked-metric stays linear: twice the text, at most about twice the time
   assert.ok(ratioLine < 3.2, `one long paragraph: ratio ${ratioLine.toFixed(2)}`);
 });
 
+test('a rate whose complement beside it is backed is backed too; a 100% beside a 0% of something else is not', () => {
+  const notes = (text: string) => analyze(text).findings.filter((f) => f.code === 'unbacked-metric').map((f) => f.message);
+  const sampled = notes('全年抽检食品2400批次，检出不合格食品60批次，不合格率为2.50%，合格率为97.50%。\n');
+  assert.equal(sampled.filter((m) => m.includes('合格率97.50%')).length, 0, sampled.join(' / '));
+  // (the same sentence with no counts: both rates are notes)
+  assert.equal(notes('全年食品抽检不合格率为2.50%，合格率为97.50%。\n').length, 2);
+  assert.ok(notes('全年办理申请30件，办复率100%，其中不予公开0件、占0%。\n').some((m) => m.includes('办复率100%')));
+});
+
 test('a rate note says which side its one count gives: the number that reached the rate, or the base', () => {
   const note = (text: string) => analyze(text).findings.filter((f) => f.code === 'unbacked-metric').map((f) => f.message)[0] ?? '';
   assert.match(note('全年作出纠错决定48件，纠错率12.5%。\n'), /“纠错率12.5%”只给出了数量（48件），没有给出它所占的基数/);

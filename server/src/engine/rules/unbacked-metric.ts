@@ -165,6 +165,8 @@ function givenSide(model: FigureModel, f: Figure, norm: string): { side: 'rateBa
   return { side: 'rateBase', fig: prev };
 }
 const NOT_CASES = new Set(['day', 'hour', 'money']);
+/** How many figures either way a rate's complement is looked for. */
+const COMPLEMENT_REACH = 3;
 const RESPECTIVELY = /分别占[^，,；;。]{0,16}$/;
 /** A label naming what did not reach a rate (不满意, 未办结). */
 const NOT_REACHED = /[不未]/;
@@ -194,8 +196,20 @@ const NEAR_FIGURES = 24;
 /** How far after a count a rate may stand and still be read as that count's rate (…83件，办结率达95%). */
 const BASE_GAP = 12;
 
-function isBacked(ctx: RuleContext, model: FigureModel, scope: Scope, f: Figure, byLine: Map<number, Figure[]>): boolean {
+function isBacked(ctx: RuleContext, model: FigureModel, scope: Scope, f: Figure, byLine: Map<number, Figure[]>, complement = true): boolean {
   const sent = model.sentences[f.sentence];
+  // a rate whose complement stands in its sentence, itself backed ("检出不合格347批次，不合格率2.09%，合格率为97.91%"):
+  // the one follows from the other
+  // (both written to the same precision, neither 0 nor 100%: 100% beside a 0% share of something else is no pair)
+  if (complement && f.kind === 'percent' && !f.change && !f.prior && f.value > 0 && f.value < 100) {
+    // (the complement stands beside it: a few figures either way, so a long sentence of rates stays linear)
+    for (let id = Math.max(0, f.id - COMPLEMENT_REACH); id <= f.id + COMPLEMENT_REACH && id < model.figures.length; id++) {
+      const g = model.figures[id];
+      if (g === f || g.sentence !== f.sentence || g.kind !== 'percent' || g.change || g.prior || g.approx || g.decimals !== f.decimals) continue;
+      const unit = 10 ** -f.decimals;
+      if (Math.abs(f.value + g.value - 100) <= unit + 1e-9 && isBacked(ctx, model, scope, g, byLine, false)) return true;
+    }
+  }
   const para = scope.paragraph(f.line);
   const sameParagraph = (g: Figure) => g.line >= para.start && g.line <= para.end;
   // a conventional base (审结 of a 纠错率) may be stated in the paragraph before, in the same section
