@@ -34,7 +34,7 @@ function verdictOf(claim: Claim): Verdict {
 
 /** Claims and verdicts of a figure model; fills each figure's `checks` from the verdicts. */
 export function readFigures(model: FigureModel, lineText: (line: number) => string): Verdict[] {
-  const rates = rateClaims(model).map(verdictOf);
+  const rates = rateClaims(model, lineText).map(verdictOf);
   // a rate that its own counts reproduce, by those counts (readings/same.ts: two such rates of different counts are
   // rates of two things, not one metric stated twice)
   const backing = new Map<number, string>();

@@ -529,6 +529,80 @@ function groupBaseReadings(model: FigureModel, byLine: Map<number, { share: Figu
   return out;
 }
 
+const PERIOD_NAMED = /(?:19|20)\d{2}年|季度|上半年|下半年|\d{1,2}月/;
+/** A count written as the bounds of a band ("11-20人", "100人以上"): a category's name, not a count. */
+const SIZE_BAND = /\d\s*[-－—~～至到]\s*\d|以上|以下/;
+
+/**
+ * Two shares of one sentence over the same base (neither names another) whose counts go the other way: "乡镇所…3.3万多人，
+ * 占51%，街道所…3.4万多人，占49%" — a count no larger than another cannot have the larger share of one base.
+ * Inferred (the two shares might be of different bases), at most a warning.
+ */
+function shareOrderClaims(model: FigureModel, lineText: (line: number) => string): Claim[] {
+  const out: Claim[] = [];
+  // each share with the count right before it (approximate ones too: 3.3万多人 is at most 3.4万)
+  const bySentence = new Map<number, { share: Figure; count: Figure }[]>();
+  for (const f of model.figures) {
+    // (not a 分别占 run: its shares pair with the counts by position)
+    if (f.rateId !== '占比' || f.kind !== 'percent' || f.prior || f.change || f.target || /分别/.test(f.label)) continue;
+    const c = model.figures[f.id - 1];
+    if (!c || c.sentence !== f.sentence || c.kind !== 'count' || c.prior || c.change || f.range.start.character - c.range.end.character > 12) continue;
+    // (a count in brackets the share is outside of is a note: "合伙所240家（其中分所25家），占80%" is 240's share)
+    if (c.bracketed && !f.bracketed) continue;
+    // (nor a size band named by its bounds, "11-20人占21.06%", "100人以上占0.99%": no count of anything)
+    const text = lineText(c.line);
+    if (SIZE_BAND.test(c.text) || /[-－—~～至到]$/.test(text.slice(0, c.range.start.character)) || /^(?:以上|以下|及以上)/.test(text.slice(c.range.end.character))) continue;
+    const list = bySentence.get(f.sentence) ?? [];
+    list.push({ share: f, count: c });
+    bySentence.set(f.sentence, list);
+  }
+  for (const pairs of bySentence.values()) {
+    for (let i = 0; i < pairs.length; i++) {
+      for (let j = i + 1; j < pairs.length && j - i <= MAX_RESPECTIVELY; j++) {
+        const p = pairs[i];
+        const q = pairs[j];
+        if (p.share.sentence !== q.share.sentence || p.count.family !== q.count.family || namedBase(p.share) !== namedBase(q.share)) continue;
+        // (nor shares of two periods: "2008年…106件，占收案的37%，…2010年一季度…39件，占收案的40%")
+        if (p.share.line === q.count.line && PERIOD_NAMED.test(lineText(p.share.line).slice(p.share.range.end.character, q.count.range.start.character))) continue;
+        for (const [a, b] of [
+          [p, q],
+          [q, p],
+        ]) {
+          // a's count at most b's, a's share above b's beyond the rounding of either
+          const half = (f: Figure) => 10 ** -f.decimals / 2;
+          // (two exact equal counts with two shares: the share that is off is the rate check's to say)
+          const atMost = a.count.approx || b.count.approx ? a.count.hi <= b.count.lo + 1e-9 : a.count.value < b.count.value;
+          if (!(atMost && a.share.lo - half(a.share) > b.share.hi + half(b.share) + 1e-9)) continue;
+          const computed = `${a.count.text} ≤ ${b.count.text}，${a.share.text} > ${b.share.text}`;
+          const figures = [
+            { fig: a.share, role: 'rate', roleArg: a.share.rate ?? '' },
+            { fig: a.count, role: 'numerator', roleArg: '' },
+            { fig: b.share, role: 'rate', roleArg: b.share.rate ?? '' },
+            { fig: b.count, role: 'numerator', roleArg: '' },
+          ];
+          out.push({
+            check: 'rate-mismatch',
+            anchor: a.share,
+            readings: [
+              reading(figures, [{ id: 'sameBase', cost: COST.consensusBase }], {
+                ok: false,
+                cap: 'inferred',
+                ...phrase('computedNotWritten', { computed, written: a.share.text }),
+                messageId: 'rate-mismatch.shareOrder',
+                args: { a: a.count.text, sa: a.share.text, b: b.count.text, sb: b.share.text },
+                data: { counts: [a.count.value, b.count.value], shares: [a.share.value, b.share.value] },
+              }),
+            ],
+            ceiling: COST.consensusBase,
+            sentenceBound: false,
+          });
+        }
+      }
+    }
+  }
+  return out;
+}
+
 /** The base a share names after 占 ("占信访总数的74%" → 信访总数), or '' when it names none of two characters or more. */
 function namedBase(share: Figure): string {
   const at = share.label.lastIndexOf('占');
@@ -663,11 +737,12 @@ function withReading(c: Claim | null, f: Figure, r: Reading | null | undefined, 
   return c;
 }
 
-export function rateClaims(model: FigureModel): Claim[] {
+export function rateClaims(model: FigureModel, lineText: (line: number) => string): Claim[] {
   const out: Claim[] = [];
   const pairs = sharePairsByLine(model);
   const consensus = consensusReadings(model, pairs);
   const groups = groupBaseReadings(model, pairs);
+  out.push(...shareOrderClaims(model, lineText));
   const named = namedBaseReadings(model);
   for (const f of model.figures) {
     if (f.kind === 'ratio') {

@@ -416,6 +416,15 @@ const ITEM_TOTAL = new RegExp(`${TOTAL_WORD}\\s*$`);
 /** What may stand between two parts of such a list: a separator and a short name, no clause break or table cell. */
 const PART_GAP = /^[，,、和及与]?(?![^]*其中)[^，,、；;。：:|（）()]{0,10}$/;
 
+/**
+ * A longer name between two parts that opens with the words of the part before it ("主动公开发布基础信息135条，主动公开
+ * 发布重大建设项目领域信息5条"): one more item said the same way, not a new clause.
+ */
+function repeatsLead(gap: string, label: string): boolean {
+  const m = /^[，,、]([\u4e00-\u9fff]{4})[^，,、；;。：:|（）()]{0,24}$/.exec(gap);
+  return !!m && label.includes(m[1]);
+}
+
 function totalAfterClaims(model: FigureModel, lineText: (line: number) => string): Claim[] {
   const out: Claim[] = [];
   // a part of a 其中 / 包括 list that names its own total word (包括：…公告公示225条，解读及回应信息共计110条，其他…)
@@ -434,7 +443,7 @@ function totalAfterClaims(model: FigureModel, lineText: (line: number) => string
       for (let k = i - 1; k >= 0 && i - k <= 12; k--) {
         const f = figs[k];
         if (f.kind !== 'count' || f.family !== t.family || f.prior || f.change) break;
-        if (parts.length && !PART_GAP.test(text.slice(f.range.end.character, parts[0].range.start.character))) break;
+        if (parts.length && !PART_GAP.test(text.slice(f.range.end.character, parts[0].range.start.character)) && !repeatsLead(text.slice(f.range.end.character, parts[0].range.start.character), f.label)) break;
         parts.unshift(f);
       }
       if (parts.length < 2) continue;
