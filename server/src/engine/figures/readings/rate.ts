@@ -529,6 +529,7 @@ function groupBaseReadings(model: FigureModel, byLine: Map<number, { share: Figu
   return out;
 }
 
+/** Words naming a period between two shares: they are of two periods' bases. */
 const PERIOD_NAMED = /(?:19|20)\d{2}年|季度|上半年|下半年|\d{1,2}月/;
 /** A count written as the bounds of a band ("11-20人", "100人以上"): a category's name, not a count. */
 const SIZE_BAND = /\d\s*[-－—~～至到]\s*\d|以上|以下/;
@@ -540,6 +541,7 @@ const SIZE_BAND = /\d\s*[-－—~～至到]\s*\d|以上|以下/;
  */
 function shareOrderClaims(model: FigureModel, lineText: (line: number) => string): Claim[] {
   const out: Claim[] = [];
+  const half = (f: Figure) => 10 ** -f.decimals / 2;
   // each share with the count right before it (approximate ones too: 3.3万多人 is at most 3.4万)
   const bySentence = new Map<number, { share: Figure; count: Figure }[]>();
   for (const f of model.figures) {
@@ -561,7 +563,7 @@ function shareOrderClaims(model: FigureModel, lineText: (line: number) => string
       for (let j = i + 1; j < pairs.length && j - i <= MAX_RESPECTIVELY; j++) {
         const p = pairs[i];
         const q = pairs[j];
-        if (p.share.sentence !== q.share.sentence || p.count.family !== q.count.family || namedBase(p.share) !== namedBase(q.share)) continue;
+        if (p.count.family !== q.count.family || namedBase(p.share) !== namedBase(q.share)) continue;
         // (nor shares of two periods: "2008年…106件，占收案的37%，…2010年一季度…39件，占收案的40%")
         if (p.share.line === q.count.line && PERIOD_NAMED.test(lineText(p.share.line).slice(p.share.range.end.character, q.count.range.start.character))) continue;
         for (const [a, b] of [
@@ -569,7 +571,6 @@ function shareOrderClaims(model: FigureModel, lineText: (line: number) => string
           [q, p],
         ]) {
           // a's count at most b's, a's share above b's beyond the rounding of either
-          const half = (f: Figure) => 10 ** -f.decimals / 2;
           // (two exact equal counts with two shares: the share that is off is the rate check's to say)
           const atMost = a.count.approx || b.count.approx ? a.count.hi <= b.count.lo + 1e-9 : a.count.value < b.count.value;
           if (!(atMost && a.share.lo - half(a.share) > b.share.hi + half(b.share) + 1e-9)) continue;

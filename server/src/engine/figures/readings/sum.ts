@@ -212,9 +212,6 @@ function breakdownClaim(model: FigureModel, b: Breakdown, lineText: (line: numbe
   // a 其中 opening a paragraph, whose total is the last count of the paragraph before ("…移送公安机关236起。⏎其中，在春季
   // 农资打假行动中…"): the paragraph may go back to a total stated further up, so an excess is soft evidence
   const acrossParagraphs = !!b.totalFromPrevious && total.line !== all[0]?.line;
-  // a 其中 opening a sentence, whose parts fit within a count of an earlier sentence of the paragraph though not within
-  // any of the sentence before ("问题19117件…。…交办应结案数1101件，交办按期结案数1101件。其中，…上报3013件，有效积分
-  // 1533件"): the list may go back to what the paragraph is about, so an excess is soft evidence
   const partsLo = parts.reduce((a, f) => a + f.lo, 0);
   // a list whose parts are named like a count of an earlier sentence of the paragraph, more than like the total, and
   // fit within it ("完成食品监督抽检3710批次。…共检出不合格食品171批次，其中完成…抽检任务705批次，…"): of that count
@@ -227,6 +224,9 @@ function breakdownClaim(model: FigureModel, b: Breakdown, lineText: (line: numbe
     readings.push(reading(roles([t], parts), [{ id: 'namedLikeAnEarlierCount', cost: COST.otherTotal }], sumOutcome([t], parts, false, undefined)));
     break;
   }
+  // a 其中 opening a sentence, whose parts fit within a count of an earlier sentence of the paragraph though not within
+  // any of the sentence before ("问题19117件…。…交办应结案数1101件，交办按期结案数1101件。其中，…上报3013件，有效积分
+  // 1533件"): the list may go back to what the paragraph is about, so an excess is soft evidence
   const earlierFit = b.totalFromPrevious
     ? (b.earlier ?? [])
         .map((id) => model.figures[id])
@@ -250,13 +250,10 @@ function breakdownClaim(model: FigureModel, b: Breakdown, lineText: (line: numbe
   };
   const main = capped(sumOutcome([total], parts, b.complete, b.completeReason));
   readings.push(reading(roles([total], parts), base, main));
-  const exactly = (list: Figure[]) => list.length >= 2 && !total.approx && list.every((f) => !f.approx) && Math.abs(list.reduce((a, f) => a + f.value, 0) - total.value) < 1e-9;
-  if (!main.ok) {
-    // two splits of the total, one after the other (6 + 1 by who applied, then 1 + 4 + 1 + 1 by outcome): each adds up to it
-    if (prefixIsTotal > 0 && exactly(parts.slice(prefixIsTotal + 1))) {
-      const rest = parts.slice(prefixIsTotal + 1);
-      readings.push(reading(roles([total], rest), [...base, { id: 'twoSplits', cost: COST.listEndsAtStage }], sumOutcome([total], rest, false, undefined)));
-    }
+  // two splits of the total, one after the other (6 + 1 by who applied, then 1 + 4 + 1 + 1 by outcome): each adds up to it
+  const rest = prefixIsTotal > 0 ? parts.slice(prefixIsTotal + 1) : [];
+  if (!main.ok && rest.length >= 2 && rest.every((f) => !f.approx) && Math.abs(rest.reduce((a, f) => a + f.value, 0) - total.value) < 1e-9) {
+    readings.push(reading(roles([total], rest), [...base, { id: 'twoSplits', cost: COST.listEndsAtStage }], sumOutcome([total], rest, false, undefined)));
   }
   // a part noted to include what was carried over ("提起公诉673人（含上期积存）" of 受理655人): the parts may hold more
   // than the period's total, as the writer says
@@ -443,7 +440,8 @@ function totalAfterClaims(model: FigureModel, lineText: (line: number) => string
       for (let k = i - 1; k >= 0 && i - k <= 12; k--) {
         const f = figs[k];
         if (f.kind !== 'count' || f.family !== t.family || f.prior || f.change) break;
-        if (parts.length && !PART_GAP.test(text.slice(f.range.end.character, parts[0].range.start.character)) && !repeatsLead(text.slice(f.range.end.character, parts[0].range.start.character), f.label)) break;
+        const gap = parts.length ? text.slice(f.range.end.character, parts[0].range.start.character) : '';
+        if (parts.length && !PART_GAP.test(gap) && !repeatsLead(gap, f.label)) break;
         parts.unshift(f);
       }
       if (parts.length < 2) continue;
