@@ -467,6 +467,8 @@ export function extractFigures(doc: ReportDocument, segmenter?: Segmenter, secti
           if (endOnlyStages.has(m.word) && m.end < trimmed.length && !(endOnlyBeforeObject.has(m.word) && d.labelMatches.some((o) => o.type === 'object' && o.end === trimmed.length && o.start >= m.end && o.start - m.end <= OBJECT_QUALIFIER_MAX))) continue;
           // "下达整改指令书8份": documents, not the stage
           if (STAGE_DOCUMENTS.some((w) => trimmed.startsWith(w, m.end))) continue;
+          // "未调解成功41件": the cases that did not get there
+          if (NEGATION_BEFORE.test(trimmed.slice(Math.max(0, m.start - 2), m.start))) continue;
           stage = m;
         } else if (m.type === 'rate') rate = m;
         else if (m.type === 'prior') f.prior = true;
@@ -708,6 +710,9 @@ function isShare(f: Figure): boolean {
  * The parts of a list from `from` on. `opensSentence`: the list word opens its sentence ("…3243件。其中，…67件，罚款金额
  * 6427.8万元；查封、扣押案件1928件；…"), so the whole sentence is the list and its semicolons separate items.
  */
+/** A negation right before a stage word: "未调解成功", "不成功", "没有办结". */
+const NEGATION_BEFORE = /(?:[未不]|没有|尚未)$/;
+
 /** "包括…在内" before any number: the names are of the count after them. */
 const INCLUDING_THOSE = /^[^\d０-９。；;]*?在内/;
 const INCLUDING_REACH = 40;
@@ -808,6 +813,8 @@ function collectParts(s: string, inSent: Draft[], from: number, total?: Figure, 
     // 其中省标11起，国标9起，部督案件1起" is 11 + 9 + 1 = 21 > 2, not 11 > 2)
     if (parts.length > 0 && total && d.fig.lo > total.hi && parts[0].fig.lo <= total.hi && !listJoin.joins.test(gap) && !sameKindOfItem(parts, d.fig)) break;
     if (d.fig.prior || d.fig.change) break;
+    // "其中发现重大隐患0条，下发整改指令书5条": documents issued are no part of what the list counts
+    if (parts.length > 0 && STAGE_DOCUMENTS.some((w) => d.fig.label.includes(w)) && !parts.some((p) => STAGE_DOCUMENTS.some((w) => p.fig.label.includes(w)))) break;
     // "其中武汉58件，已办结58件；襄阳7件，已办结7件": a stage count right after the one part of its part of the sentence
     // is how many of those items got there, not another part (after several parts it may end the list: stageCuts)
     if (segmentParts === 1 && !parts[parts.length - 1].fig.stage && d.fig.stage) {
@@ -894,7 +901,8 @@ function makeBreakdown(sent: Sentence, total: Figure, parts: Draft[], trigger: B
   if (otherWord) {
     complete = true;
     completeReason = { id: 'other', args: { word: otherWord } };
-  } else if (parts.length > 1 && parts.some((d) => d.fig.value === 0 && !d.fig.approx) && !partsOfOtherObjects(total, parts)) {
+  // (a zero among two parts may be a count of something else beside one part: "其中重大隐患0条，下发整改指令书5条")
+  } else if (parts.length > 2 && parts.some((d) => d.fig.value === 0 && !d.fig.approx) && !partsOfOtherObjects(total, parts)) {
     complete = true;
     completeReason = { id: 'zero', args: {} };
   } else {

@@ -497,7 +497,8 @@ function colonListClaims(model: FigureModel, lineText: (line: number) => string)
       if (parts.length < 2 || parts.some((p) => listed.has(p.id))) continue;
       if (parts.some((p, a) => parts.some((q, b) => b > a && later(p.stage, q.stage)))) continue;
       const other = parts.find((p) => /其他|其它|其余/.test(p.label));
-      const zero = parts.some((p) => p.value === 0 && !p.approx);
+      // (as for a 其中 list: a zero among two parts may be a count of something else)
+      const zero = parts.length > 2 && parts.some((p) => p.value === 0 && !p.approx);
       const reason: Breakdown['completeReason'] = other
         ? { id: 'other', args: { word: /其他|其它|其余/.exec(other.label)![0] } }
         : zero
