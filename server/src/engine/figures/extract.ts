@@ -710,6 +710,9 @@ function isShare(f: Figure): boolean {
  * The parts of a list from `from` on. `opensSentence`: the list word opens its sentence ("…3243件。其中，…67件，罚款金额
  * 6427.8万元；查封、扣押案件1928件；…"), so the whole sentence is the list and its semicolons separate items.
  */
+/** A part named as a total of its own measure: 总受理量, 总派单数. */
+const OWN_TOTAL = /总[\u4e00-\u9fff]{1,4}(?:量|数)$/;
+
 /** A negation right before a stage word: "未调解成功", "不成功", "没有办结". */
 const NEGATION_BEFORE = /(?:[未不]|没有|尚未)$/;
 
@@ -967,6 +970,8 @@ function buildBreakdowns(
     const measures = new Map<Draft, Draft>();
     let parts = collectParts(s, inSent, from, hint, stageOf?.stage, at - sent.start <= 2, measures);
     if (parts.length === 0) continue;
+    // "其中总受理量119949件、总派单量36970件、总回访量69087件": each a total of its own measure, no split of one
+    if (parts.length >= 2 && parts.every((d) => OWN_TOTAL.test(d.fig.label))) continue;
     // parts each measured in another unit (weights), with no total in their own unit but one in that unit before the
     // list: the list is of the measures ("两个窝点烟叶合计重量436860公斤。其中，一号窝点…123件，重量6290公斤；…")
     if (parts.length >= 2 && parts.every((p) => measures.has(p))) {

@@ -563,6 +563,9 @@ function parallelSentences(model: FigureModel): (a: Figure, b: Figure) => boolea
   };
 }
 
+/** A section heading naming one case: "内蒙古自治区通辽市开鲁县案件", "典型案例", "某某公司违法案". */
+const CASE_HEADING = /(?:案件|案例|案)\s*$/;
+
 /** A paragraph's opening clause naming its topic: "打击“水客”走私方面，", "同期，在打击…走私方面，". */
 const TOPIC_OPENING = new RegExp(`^(?:[^。；;，,]{0,8}[，,])?\\s*(?:在|对于|关于)?([^。；;，,：:]{2,40}?)(?:${alternation(similar.topicWords)})[，,：:]`);
 
@@ -633,7 +636,9 @@ export function sameClaims(model: FigureModel, lineText: (line: number) => strin
   // (counts under two subject headings, "（二）市长信箱" and "（三）区长信箱", are each that subject's)
   const items = itemsApart(lineText);
   const topics = topicsApart(lineText);
-  const otherWholes = (a: Figure, b: Figure) => wholes(a, b) || qualified(a, b) || sub(a, b) || parallel(a, b) || items(a, b) || topics(a, b) || (!!a.subject && !!b.subject && a.subject !== b.subject);
+  // (sections each about one case, "二、…开鲁县案件" and "三、…西丰县案件": the same words there name two cases' figures)
+  const cases = (a: Figure, b: Figure) => !!a.section && !!b.section && a.section !== b.section && CASE_HEADING.test(a.section) && CASE_HEADING.test(b.section);
+  const otherWholes = (a: Figure, b: Figure) => wholes(a, b) || qualified(a, b) || sub(a, b) || parallel(a, b) || items(a, b) || topics(a, b) || cases(a, b) || (!!a.subject && !!b.subject && a.subject !== b.subject);
   const unnamedKeys = keyers.map((k) => (k ? k('') : ''));
   const unnamed = new Map<string, number>();
   for (let i = 0; i < keyers.length; i++) if (keyers[i]) unnamed.set(unnamedKeys[i], (unnamed.get(unnamedKeys[i]) ?? 0) + 1);
