@@ -1049,11 +1049,10 @@ function buildBreakdowns(
     // before it, not of the count right before it
     if (SCOPE_AFTER_TRIGGER.test(s.slice(from, from + 3))) b.scoped = true;
     b.candidates = candidates.filter((id) => id !== total!.id);
-    {
-      const before = fromPrevious && prevSent.length ? prevSent[0].fig.sentence : sent.index;
-      const earlier = lineDrafts.filter((d) => d.fig.sentence < before && usable(d.fig)).map((d) => d.fig.id);
-      if (earlier.length) b.earlier = earlier.slice(-WINDOW);
-    }
+    // the counts of the paragraph's earlier sentences (than the one the total was taken from)
+    const earlierThan = fromPrevious && prevSent.length ? prevSent[0].fig.sentence : sent.index;
+    const earlier = lineDrafts.filter((d) => d.fig.sentence < earlierThan && usable(d.fig)).map((d) => d.fig.id);
+    if (earlier.length) b.earlier = earlier.slice(-WINDOW);
     out.push(b);
     parts.forEach((d) => listed.add(d.fig.id));
   }
