@@ -211,12 +211,23 @@ function checkTotalColumns(t: Ctx): void {
     table.rows.forEach((row, k) => {
       const total = row.cells[tc.index];
       if (!isNum(total)) return;
+      // the row's last count the sum of the others (1 | 0 | 0 | 0 | 0 | 11 | 12): its total stands last, whatever the
+      // flattened header says (a group header, 法人或其他组织 over five columns, shifts the labels)
+      if (lastIsSumOfOthers(row.cells.filter((c, j) => j !== table.labelColumn && isNum(c)) as (Cell & { value: number })[])) return;
       checkSum(t, readings, (j) => row.cells[j], total, (j) => colName(t, j), {
         messageId: 'table-sum.columnTotal',
         args: { row: rowName(row, k), column: tc.label },
       });
     });
   }
+}
+
+/** Three counts or more, the last of them the sum of the others. */
+function lastIsSumOfOthers(cells: (Cell & { value: number })[]): boolean {
+  if (cells.length < 3) return false;
+  const last = cells[cells.length - 1];
+  const sum = cells.slice(0, -1).reduce((a, c) => a + c.value, 0);
+  return Math.abs(sum - last.value) <= tolerance(cells);
 }
 
 /** One total against one or more readings of its parts: reports when no reading adds up. */
