@@ -10,7 +10,7 @@
 // are capped at WINDOW figures, and the readings' look-ups are bounded by figures. Linear in the document length.
 import { hardWrapped, type Line, type ReportDocument } from '../document';
 import type { OutlineNode, Segmenter } from '../types';
-import { writtenTogether, type Breakdown, type Figure, type FigureKind, type FigureModel, type Sentence } from './model';
+import { nextYearOf, writtenTogether, type Breakdown, type Figure, type FigureKind, type FigureModel, type Sentence } from './model';
 import { isDigit, scanNumbers, type NumberToken } from './numbers';
 import {
   antecedentExclude,
@@ -488,6 +488,8 @@ export function extractFigures(doc: ReportDocument, segmenter?: Segmenter, secti
       if (/(?:较|比)\s*\d{4}\s*年(?:度|同期)?的?$/.test(trimmed)) f.prior = true;
       // "与2021年同期收案1364件相比": the base of a comparison closed by 相比 after it
       if (/(?:与|同|和)\s*(?:\d{4}\s*年|上年|去年|上一年)/.test(trimmed) && /^(?:相比|相较|比较)/.test(d.rightText)) f.prior = true;
+      // "2023年办案量为147起，2024年办案量为113起": the same words a year earlier name the prior of the count after
+      if (before && before.sentence === f.sentence && before.kind === 'count' && f.kind === 'count' && !before.prior && !before.change && nextYearOf(before, f)) before.prior = true;
       // "434件，2017年的440件基本持平": a count named only by another year and held level with is that year's
       if (/^(?:与|同|和)?\s*\d{4}\s*年(?:度|同期)?的?$/.test(trimmed) && /^(?:基本)?持平|^相当/.test(d.rightText) && !(options.reportYear && trimmed.includes(String(options.reportYear)))) f.prior = true;
       // scope of what is counted: a category (治安管理类) and scope words (一审, 中院, 市本级 …)

@@ -157,3 +157,16 @@ const MAX_CHECKS = 12;
 export function writtenTogether(a: Figure, b: Figure): boolean {
   return a.kind === 'count' && b.kind === 'count' && a.family !== b.family && a.sentence === b.sentence && a.range.end.character === b.range.start.character;
 }
+
+/** A label opening with a year: "2023年行政执法办案量为" → 2023, "行政执法办案量". */
+const YEAR_LABEL = /^\s*((?:19|20)\d{2})\s*年度?(.*?)(?:为|是|达|共)?$/;
+
+/**
+ * "2023年行政执法办案量为147起，2024年行政执法办案量为113起": the same words after the next year — the second is the
+ * current value of the first (extract.ts marks the first a prior; readings/change.ts pairs them).
+ */
+export function nextYearOf(y: Figure, x: Figure): boolean {
+  const a = YEAR_LABEL.exec(y.label);
+  const b = YEAR_LABEL.exec(x.label);
+  return !!a && !!b && Number(b[1]) === Number(a[1]) + 1 && a[2].trim().length >= 2 && a[2].trim() === b[2].trim();
+}

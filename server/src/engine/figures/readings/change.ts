@@ -8,7 +8,7 @@
 //   - the prior value implied by a stated difference ("856.3万元，比上年增加124.5万元，增长17.0%": the prior is
 //     856.3 − 124.5, the change 124.5 / 731.8).
 // 个百分点 is an absolute difference of two rates; 增长N倍 is X / Y − 1 = N (X / Y = N is accepted too).
-import { listWithPart, writtenTogether, type Figure, type FigureModel, type Sentence } from '../model';
+import { listWithPart, nextYearOf, writtenTogether, type Figure, type FigureModel, type Sentence } from '../model';
 import { asWritten, isExact, matchOf, num, resolveRatio } from '../arith';
 import { scanBrackets } from '../brackets';
 import { WINDOW } from '../extract';
@@ -300,7 +300,7 @@ export function changeClaims(model: FigureModel, lineText: (line: number) => str
         else if (k > 0 && writtenTogether(figs[k - 1], f) && isCurrent(figs[k - 1], y)) x = figs[k - 1];
         break;
       }
-      if (!x && i + 1 < figs.length && isCurrent(figs[i + 1], y) && /[到至](?:\d{4}\s*年度?的?)?$/.test(figs[i + 1].label)) x = figs[i + 1];
+      if (!x && i + 1 < figs.length && isCurrent(figs[i + 1], y) && (/[到至](?:\d{4}\s*年度?的?)?$/.test(figs[i + 1].label) || nextYearOf(y, figs[i + 1]))) x = figs[i + 1];
       // "716535件，排除新冠疫情相关诉求后，受理量与去年同期777733件相比": the current compared is another, adjusted one
       if (x && ADJUSTED.test(text.slice(x.range.end.character, y.range.start.character))) x = undefined;
       if (x) {
