@@ -33,25 +33,29 @@ function reducedDictionary(): string | null {
 let loaded: Segmenter | null = null;
 let failure: string | null = null;
 
+/**
+ * The files nodejieba loads: the reduced dictionary and its one-line tables where built, nodejieba's own files for
+ * the rest (its defaults, when there is no reduced dictionary).
+ */
+function dictionaryFiles(): { dict: string; hmmDict: string; userDict: string; idfDict: string; stopWordDict: string } {
+  const own = path.join(path.dirname(require.resolve('nodejieba/package.json')), 'submodules', 'cppjieba', 'dict');
+  const reduced = reducedDictionary();
+  return {
+    dict: reduced ? path.join(reduced, 'fazhi.dict.utf8') : path.join(own, 'jieba.dict.utf8'),
+    hmmDict: path.join(own, 'hmm_model.utf8'),
+    userDict: path.join(own, 'user.dict.utf8'),
+    idfDict: path.join(reduced ?? own, 'idf.utf8'),
+    stopWordDict: path.join(reduced ?? own, 'stop_words.utf8'),
+  };
+}
+
 /** Loads nodejieba and its dictionary (synchronous, ~1 s). Returns null, with the reason in `segmenterError()`, when unavailable. */
 export function loadSegmenter(): Segmenter | null {
   if (loaded || failure) return loaded;
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const jieba = require('nodejieba') as Jieba;
-    const reduced = reducedDictionary();
-    if (reduced) {
-      const own = path.join(path.dirname(require.resolve('nodejieba/package.json')), 'submodules', 'cppjieba', 'dict');
-      jieba.load({
-        dict: path.join(reduced, 'fazhi.dict.utf8'),
-        hmmDict: path.join(own, 'hmm_model.utf8'),
-        userDict: path.join(own, 'user.dict.utf8'),
-        idfDict: path.join(reduced, 'idf.utf8'),
-        stopWordDict: path.join(reduced, 'stop_words.utf8'),
-      });
-    } else {
-      jieba.load();
-    }
+    jieba.load(dictionaryFiles());
     loaded = (s: string) => jieba.cut(s, true);
   } catch (e) {
     failure = e instanceof Error ? e.message : String(e);
@@ -73,10 +77,8 @@ export function segmenterFor(texts: string[]): Segmenter | null {
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const jieba = require('nodejieba') as Jieba;
-    const own = path.join(path.dirname(require.resolve('nodejieba/package.json')), 'submodules', 'cppjieba', 'dict');
-    const reduced = reducedDictionary();
-    const source = reduced ? path.join(reduced, 'fazhi.dict.utf8') : path.join(own, 'jieba.dict.utf8');
-    const lines = fs.readFileSync(source, 'utf8').split('\n');
+    const files = dictionaryFiles();
+    const lines = fs.readFileSync(files.dict, 'utf8').split('\n');
     // the words the texts could be cut into: their substrings, up to the longest entry
     let longest = 1;
     for (const line of lines) {
@@ -116,13 +118,7 @@ export function segmenterFor(texts: string[]): Segmenter | null {
     try {
       const dict = path.join(dir, 'words.utf8');
       fs.writeFileSync(dict, [...kept, ...extra].join('\n') + '\n');
-      jieba.load({
-        dict,
-        hmmDict: path.join(own, 'hmm_model.utf8'),
-        userDict: path.join(own, 'user.dict.utf8'),
-        idfDict: reduced ? path.join(reduced, 'idf.utf8') : path.join(own, 'idf.utf8'),
-        stopWordDict: reduced ? path.join(reduced, 'stop_words.utf8') : path.join(own, 'stop_words.utf8'),
-      });
+      jieba.load({ ...files, dict });
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
