@@ -31,6 +31,8 @@ function reducedDictionary(): string | null {
 }
 
 let loaded: Segmenter | null = null;
+/** How many small dictionaries segmenterFor has loaded: a segmenter it gave cuts with its own only while it is the last. */
+let smallLoads = 0;
 let failure: string | null = null;
 
 /**
@@ -123,8 +125,10 @@ export function segmenterFor(texts: string[]): Segmenter | null {
       fs.rmSync(dir, { recursive: true, force: true });
     }
     const cuts = new Set(texts);
-    // (a text it was not made for may need entries it does not have: the whole dictionary then)
-    return (s: string) => (cuts.has(s) ? jieba.cut(s, true) : (loadSegmenter() ?? noWords)(s));
+    const generation = ++smallLoads;
+    // (a text it was not made for may need entries it does not have, and a later call loads another small dictionary:
+    // the whole dictionary then)
+    return (s: string) => (cuts.has(s) && generation === smallLoads && !loaded ? jieba.cut(s, true) : (loadSegmenter() ?? noWords)(s));
   } catch {
     // (no temporary folder, an unreadable dictionary: the whole dictionary, as anywhere else)
     return loadSegmenter();

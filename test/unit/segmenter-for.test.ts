@@ -28,12 +28,16 @@ test('the small dictionary for some texts cuts them exactly as the whole diction
   assert.ok(small, 'nodejieba could not be loaded');
   const cutSmall = texts.map((t) => small(t));
   assert.equal(segmenterIfLoaded(), null, 'the small dictionary is not the whole one');
+  // a later call loads another small dictionary: the first segmenter must not cut its texts with that one
+  assert.ok(segmenterFor(['推进政务公开标准化规范化']));
+  const cutAfterAnother = texts.map((t) => small(t));
   const whole = loadSegmenter();
   assert.ok(whole);
   const cutWhole = texts.map((t) => whole(t));
   let differing = 0;
   for (let i = 0; i < texts.length; i++) if (JSON.stringify(cutSmall[i]) !== JSON.stringify(cutWhole[i])) differing++;
   assert.equal(differing, 0, `texts cut otherwise: ${differing} of ${texts.length}`);
+  assert.deepEqual(cutAfterAnother, cutWhole);
   // (the comparison is not empty: the texts hold many words of two characters or more)
   assert.ok(cutWhole.flat().filter((w) => w.length >= 2).length > 1000);
 });
