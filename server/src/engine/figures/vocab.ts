@@ -213,6 +213,9 @@ export function scanWords(s: string): LabelMatch[] {
   return out;
 }
 
+/** A share's label ending in 分别占 (and what it is of): the first of a run of shares that pair with the counts before them by position. */
+export const RESPECTIVELY_SHARE = /分别占[^，,；;。]{0,16}$/;
+
 /** Is the stage a step of some funnel (收到, 受理, 应结, 审结 …; not an outcome like 维持): counts at two such steps are
  * one thing's counts at successive steps, never parts of one whole. */
 export function isFunnelStep(stage: string | undefined): boolean {

@@ -8,7 +8,7 @@ import type { Rule, RuleContext } from '../rule';
 import { listWithPart, type Figure, type FigureModel } from '../figures/model';
 import { holdsByFigureChecks, isVerifiedByFigureChecks } from '../figures/backing';
 import { isTableShareBacked, tablesOf } from '../tables';
-import { rateById, stageGroups, stageGroupsOptional } from '../figures/vocab';
+import { RESPECTIVELY_SHARE, rateById, stageGroups, stageGroupsOptional } from '../figures/vocab';
 import { grim, grimApplies } from '../figures/arith';
 import { Scope, window, type Num } from './unbacked/scope';
 import { reproducedAcross, reproducedWithin, type Target } from './unbacked/reproduce';
@@ -143,7 +143,7 @@ export const unbackedMetric: Rule = {
 function givenSide(model: FigureModel, f: Figure, norm: string): { side: 'rateBase' | 'rateCount'; fig: Figure } | undefined {
   // (the first share of "A 589.4万件，B 58.2万件，C 1.8万件，分别占…的86.62%、8.55%、0.26%" is A's, by position)
   let run = 1;
-  if (RESPECTIVELY.test(f.label)) while (model.figures[f.id + run]?.kind === 'percent' && model.figures[f.id + run].sentence === f.sentence) run++;
+  if (RESPECTIVELY_SHARE.test(f.label)) while (model.figures[f.id + run]?.kind === 'percent' && model.figures[f.id + run].sentence === f.sentence) run++;
   // (by position only where the counts stand right before the shares, as many as they: no rate between)
   for (let k = 1; k < run; k++) if (model.figures[f.id - k]?.kind !== 'count' || model.figures[f.id - k].sentence !== f.sentence) return undefined;
   const prev = model.figures[f.id - run];
@@ -167,7 +167,6 @@ function givenSide(model: FigureModel, f: Figure, norm: string): { side: 'rateBa
 const NOT_CASES = new Set(['day', 'hour', 'money']);
 /** How many figures either way a rate's complement is looked for. */
 const COMPLEMENT_REACH = 3;
-const RESPECTIVELY = /分别占[^，,；;。]{0,16}$/;
 /** A label naming what did not reach a rate (不满意, 未办结). */
 const NOT_REACHED = /[不未]/;
 
@@ -196,20 +195,28 @@ const NEAR_FIGURES = 24;
 /** How far after a count a rate may stand and still be read as that count's rate (…83件，办结率达95%). */
 const BASE_GAP = 12;
 
-function isBacked(ctx: RuleContext, model: FigureModel, scope: Scope, f: Figure, byLine: Map<number, Figure[]>, complement = true): boolean {
-  const sent = model.sentences[f.sentence];
-  // a rate whose complement stands in its sentence, itself backed ("检出不合格347批次，不合格率2.09%，合格率为97.91%"):
-  // the one follows from the other
-  // (both written to the same precision, neither 0 nor 100%: 100% beside a 0% share of something else is no pair)
-  if (complement && f.kind === 'percent' && !f.change && !f.prior && f.value > 0 && f.value < 100) {
-    // (the complement stands beside it: a few figures either way, so a long sentence of rates stays linear)
-    for (let id = Math.max(0, f.id - COMPLEMENT_REACH); id <= f.id + COMPLEMENT_REACH && id < model.figures.length; id++) {
-      const g = model.figures[id];
-      if (g === f || g.sentence !== f.sentence || g.kind !== 'percent' || g.change || g.prior || g.approx || g.decimals !== f.decimals) continue;
-      const unit = 10 ** -f.decimals;
-      if (Math.abs(f.value + g.value - 100) <= unit + 1e-9 && isBacked(ctx, model, scope, g, byLine, false)) return true;
-    }
+function isBacked(ctx: RuleContext, model: FigureModel, scope: Scope, f: Figure, byLine: Map<number, Figure[]>): boolean {
+  return backedItself(ctx, model, scope, f, byLine) || complementBacked(ctx, model, scope, f, byLine);
+}
+
+/**
+ * A rate whose complement stands in its sentence, itself backed ("检出不合格347批次，不合格率2.09%，合格率为97.91%"): the
+ * one follows from the other (both written to the same precision, neither 0 nor 100%: 100% beside a 0% share of
+ * something else is no pair; a few figures either way, so a long sentence of rates stays linear).
+ */
+function complementBacked(ctx: RuleContext, model: FigureModel, scope: Scope, f: Figure, byLine: Map<number, Figure[]>): boolean {
+  if (f.kind !== 'percent' || f.change || f.prior || f.value <= 0 || f.value >= 100) return false;
+  for (let id = Math.max(0, f.id - COMPLEMENT_REACH); id <= f.id + COMPLEMENT_REACH && id < model.figures.length; id++) {
+    const g = model.figures[id];
+    if (g === f || g.sentence !== f.sentence || g.kind !== 'percent' || g.change || g.prior || g.approx || g.decimals !== f.decimals) continue;
+    if (Math.abs(f.value + g.value - 100) <= 10 ** -f.decimals + 1e-9 && backedItself(ctx, model, scope, g, byLine)) return true;
   }
+  return false;
+}
+
+/** Backed by counts, priors or words of its own (not through a complement). */
+function backedItself(ctx: RuleContext, model: FigureModel, scope: Scope, f: Figure, byLine: Map<number, Figure[]>): boolean {
+  const sent = model.sentences[f.sentence];
   const para = scope.paragraph(f.line);
   const sameParagraph = (g: Figure) => g.line >= para.start && g.line <= para.end;
   // a conventional base (审结 of a 纠错率) may be stated in the paragraph before, in the same section

@@ -12,7 +12,7 @@
 // the sentence, and reported only when none can give it.
 import { listWithPart, type Figure, type FigureModel } from '../model';
 import { asWritten, grim, grimApplies, isExact, lineFigures, matchOf, previousParagraphFigures, num, numAsWritten, percent, reproduces, resolveRatio, resolveRate, type RateResolution, type Term } from '../arith';
-import { funnels, rateById } from '../vocab';
+import { RESPECTIVELY_SHARE, funnels, rateById } from '../vocab';
 import { COST, phrase, reading, softened, type Assumption, type Claim, type Outcome, type Reading } from './types';
 import type { MessageRef } from '../../messages';
 import data from '../../../../data/figures.json';
@@ -392,7 +392,7 @@ function sharePairsByLine(model: FigureModel): Map<number, { share: Figure; coun
   const plainShare = (g: Figure | undefined, f: Figure) => !!g && g.sentence === f.sentence && g.kind === 'percent' && !g.prior && !g.change && !g.approx;
   const plainCount = (g: Figure | undefined, f: Figure) => !!g && g.sentence === f.sentence && g.kind === 'count' && !g.prior && !g.change && !g.approx;
   for (const f of model.figures) {
-    if (f.rateId !== '占比' || !/分别占[^，,；;。]{0,16}$/.test(f.label) || !plainShare(f, f)) continue;
+    if (f.rateId !== '占比' || !RESPECTIVELY_SHARE.test(f.label) || !plainShare(f, f)) continue;
     const run = [f];
     while (run.length < MAX_RESPECTIVELY && plainShare(model.figures[f.id + run.length], f)) run.push(model.figures[f.id + run.length]);
     const counts: Figure[] = [];

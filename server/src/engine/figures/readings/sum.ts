@@ -9,9 +9,10 @@
 import type { Breakdown, Figure, FigureModel } from '../model';
 import { num as numOf } from '../arith';
 import { formatMessage } from '../../messages';
-import { carryOverStated, channelWords, funnelOf, isFunnelStep, listComplete, listJoin, nestedFirst, outcomesOf, scanVocabulary } from '../vocab';
+import { carryOverStated, channelWords, funnelOf, isFunnelStep, listComplete, listJoin, listTriggers, nestedFirst, outcomesOf, scanVocabulary } from '../vocab';
 import { COST, phrase, reading, type Claim, type Outcome, type Reading } from './types';
 import { metricName } from './same';
+import { alternation } from '../../regex';
 
 const CODE = 'breakdown-sum';
 
@@ -78,8 +79,8 @@ function sumOutcome(total: Figure[], parts: Figure[], complete: boolean, complet
   return { ok: true, ...phrase('sumWithin', { expr: `${expr}${exact && parts.length > 1 ? ` = ${num(sum)}` : ''}`, total: totalText }) };
 }
 
-/** Words that open a list, not part of what a part is named. */
-const LIST_WORDS = /其中|包括|内有/g;
+/** Words that open a list (figures.json listTriggers), not part of what a part is named. */
+const LIST_WORDS = new RegExp(alternation(listTriggers), 'g');
 
 /** How many character pairs of `a` are also in `b`. */
 function pairOverlap(a: string, b: string): number {
