@@ -8,4 +8,5 @@ if (!fs.existsSync(cli)) {
     'fazhi-report: not built yet (dist/cli.js is missing); run npm install or npm run build first.\n');
   process.exit(2);
 }
-require(cli).main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
+// (with V8's code cache where the build made one: ./load-cli.js)
+require('./load-cli').loadCli('main').main(process.argv.slice(2)).then((code) => { process.exitCode = code; });

@@ -46,6 +46,17 @@ export function buildDict() {
   const dir = path.join(root, 'dist', 'jieba');
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, 'fazhi.dict.utf8'), out.join('\n') + '\n');
+  // what a folder check's small dictionaries need of this one (server/src/segmenter.ts dictionaryStats, which the
+  // unit test segmenter-for compares with this file): total, lowest and median frequency, longest word (UTF-16 units)
+  const freqs = Float64Array.from(out, (line) => parseInt(line.slice(line.indexOf(' ') + 1), 10)).sort();
+  const stats = {
+    entries: out.length,
+    total: freqs.reduce((a, b) => a + b, 0),
+    lowest: freqs[0],
+    median: freqs[Math.floor(out.length / 2)],
+    longest: out.reduce((a, line) => Math.max(a, line.indexOf(' ')), 1),
+  };
+  fs.writeFileSync(path.join(dir, 'fazhi.dict.stats.json'), JSON.stringify(stats) + '\n');
   fs.writeFileSync(path.join(dir, 'idf.utf8'), '的 1.0\n');
   fs.writeFileSync(path.join(dir, 'stop_words.utf8'), '的\n');
   return { entries: out.length, of: full.length };

@@ -51,3 +51,7 @@ if (!process.argv.includes('--no-learn')) {
     await bundleAll();
   }
 }
+
+// V8's code caches of dist/cli.js (bin/load-cli.js), made from the final bundle
+const { makeCodeCaches } = await import('./code-cache.mjs');
+makeCodeCaches();

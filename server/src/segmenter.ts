@@ -39,7 +39,7 @@ let failure: string | null = null;
  * The files nodejieba loads: the reduced dictionary and its one-line tables where built, nodejieba's own files for
  * the rest (its defaults, when there is no reduced dictionary).
  */
-function dictionaryFiles(): { dict: string; hmmDict: string; userDict: string; idfDict: string; stopWordDict: string } {
+function dictionaryFiles(): { dict: string; hmmDict: string; userDict: string; idfDict: string; stopWordDict: string; stats?: string } {
   const own = path.join(path.dirname(require.resolve('nodejieba/package.json')), 'submodules', 'cppjieba', 'dict');
   const reduced = reducedDictionary();
   return {
@@ -48,6 +48,7 @@ function dictionaryFiles(): { dict: string; hmmDict: string; userDict: string; i
     userDict: path.join(own, 'user.dict.utf8'),
     idfDict: path.join(reduced ?? own, 'idf.utf8'),
     stopWordDict: path.join(reduced ?? own, 'stop_words.utf8'),
+    ...(reduced ? { stats: path.join(reduced, 'fazhi.dict.stats.json') } : {}),
   };
 }
 
@@ -81,46 +82,33 @@ export function segmenterFor(texts: string[]): Segmenter | null {
     const jieba = require('nodejieba') as Jieba;
     const files = dictionaryFiles();
     const lines = fs.readFileSync(files.dict, 'utf8').split('\n');
+    const stats = (files.stats && readStats(files.stats)) || dictionaryStats(lines);
     // the words the texts could be cut into: their substrings, up to the longest entry
-    let longest = 1;
-    for (const line of lines) {
-      const space = line.indexOf(' ');
-      if (space > longest) longest = space;
-    }
     const wanted = new Set<string>();
-    for (const t of texts) for (let i = 0; i < t.length; i++) for (let n = 1; n <= longest && i + n <= t.length; n++) wanted.add(t.slice(i, i + n));
+    for (const t of texts) for (let i = 0; i < t.length; i++) for (let n = 1; n <= stats.longest && i + n <= t.length; n++) wanted.add(t.slice(i, i + n));
     const kept: string[] = [];
-    const freqs = new Float64Array(lines.length);
-    let entries = 0;
-    let total = 0;
     let keptTotal = 0;
     for (const line of lines) {
-      if (!line) continue;
       const space = line.indexOf(' ');
-      const freq = parseInt(line.slice(space + 1), 10);
-      freqs[entries++] = freq;
-      total += freq;
-      if (wanted.has(line.slice(0, space))) {
+      if (space > 0 && wanted.has(line.slice(0, space))) {
         kept.push(line);
-        keptTotal += freq;
+        keptTotal += parseInt(line.slice(space + 1), 10);
       }
     }
-    // (a typed array sorts numerically, natively)
-    const sorted = freqs.subarray(0, entries).sort();
-    const lowest = sorted[0];
-    const median = sorted[Math.floor(entries / 2)];
     // entries no text contains (private-use characters): the lowest frequency; the median, often enough to stay the
     // median whatever the kept words weigh; and the rest of the total
     const filler = (i: number) => String.fromCharCode(0xe000 + (i % 4096), 0xe000 + Math.floor(i / 4096));
     const medians = 2 * kept.length + 4;
-    const extra = [`${filler(0)} ${lowest} x`];
-    for (let i = 0; i < medians; i++) extra.push(`${filler(i + 1)} ${median} x`);
-    extra.push(`${filler(medians + 1)} ${total - keptTotal - lowest - medians * median} x`);
+    const extra = [`${filler(0)} ${stats.lowest} x`];
+    for (let i = 0; i < medians; i++) extra.push(`${filler(i + 1)} ${stats.median} x`);
+    extra.push(`${filler(medians + 1)} ${stats.total - keptTotal - stats.lowest - medians * stats.median} x`);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-report-words-'));
     try {
       const dict = path.join(dir, 'words.utf8');
       fs.writeFileSync(dict, [...kept, ...extra].join('\n') + '\n');
-      jieba.load({ ...files, dict });
+      const hmmDict = path.join(dir, 'hmm.utf8');
+      fs.writeFileSync(hmmDict, hmmModelFor(fs.readFileSync(files.hmmDict, 'utf8'), texts));
+      jieba.load({ ...files, dict, hmmDict });
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -133,6 +121,66 @@ export function segmenterFor(texts: string[]): Segmenter | null {
     // (no temporary folder, an unreadable dictionary: the whole dictionary, as anywhere else)
     return loadSegmenter();
   }
+}
+
+/** What segmenterFor needs of a whole dictionary: its entries' total frequency, lowest and median, and its longest word. */
+export interface DictionaryStats {
+  entries: number;
+  total: number;
+  lowest: number;
+  median: number;
+  /** In UTF-16 code units. */
+  longest: number;
+}
+
+/**
+ * The figures of a dictionary file's lines ("word frequency tag"). scripts/build-dict.mjs writes the same figures of
+ * the reduced dictionary beside it (fazhi.dict.stats.json), so a folder check need not work them out from 80,000
+ * lines (test/unit/segmenter-for.test.ts compares the two).
+ */
+export function dictionaryStats(lines: string[]): DictionaryStats {
+  let longest = 1;
+  let total = 0;
+  const freqs = new Float64Array(lines.length);
+  let entries = 0;
+  for (const line of lines) {
+    if (!line) continue;
+    const space = line.indexOf(' ');
+    if (space > longest) longest = space;
+    const freq = parseInt(line.slice(space + 1), 10);
+    freqs[entries++] = freq;
+    total += freq;
+  }
+  // (a typed array sorts numerically, natively)
+  const sorted = freqs.subarray(0, entries).sort();
+  return { entries, total, lowest: sorted[0], median: sorted[Math.floor(entries / 2)], longest };
+}
+
+function readStats(file: string): DictionaryStats | null {
+  try {
+    const s = JSON.parse(fs.readFileSync(file, 'utf8')) as DictionaryStats;
+    return [s.entries, s.total, s.lowest, s.median, s.longest].every((x) => Number.isFinite(x)) ? s : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * nodejieba's HMM model (hmm_model.utf8) for the given texts only: the model of unknown words gives each character a
+ * weight per state, and a character no text holds is never looked up, so only the texts' characters are kept (and the
+ * first of each state's, so that no line is empty): loading the whole model costs every load about 20 ms.
+ */
+export function hmmModelFor(model: string, texts: string[]): string {
+  const chars = new Set<string>();
+  for (const t of texts) for (const c of t) chars.add(c);
+  const lines = model.split('\n');
+  // the model: the start weights, the 4 × 4 transitions, then the 4 lines of character weights (B, E, M, S)
+  const data = lines.map((l, i) => ({ l: l.trim(), i })).filter((x) => x.l && !x.l.startsWith('#'));
+  for (const { l, i } of data.slice(-4)) {
+    const pairs = l.split(',');
+    lines[i] = pairs.filter((p, k) => k === 0 || chars.has(p.slice(0, p.lastIndexOf(':')))).join(',');
+  }
+  return lines.join('\n');
 }
 
 /**

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { runCli } from './run';
 import { tempDir, writeFiles } from './tmp';
 import { fixturesDir, repoRoot, seedFiles, readText } from '../helpers/paths';
-import { ALL_CORES_FROM_FILES, MIN_FILES_PER_WORKER, runParallel, settingsTable, workerCount } from '../../server/src/cli/pool';
+import { ALL_CORES_FROM_FILES, MAX_BATCH, MIN_FILES_PER_WORKER, batchSize, runParallel, settingsTable, workerCount } from '../../server/src/cli/pool';
 import { checkFile, type FileOutcome } from '../../server/src/cli/check-file';
 import { progressBar } from '../../server/src/cli/progress';
 import { segmenter } from '../helpers/engine';
@@ -45,6 +45,23 @@ test('workerCount: one thread for a handful of files, at most --jobs, at most on
   assert.equal(workerCount(ALL_CORES_FROM_FILES, undefined, 2), 2);
   assert.equal(workerCount(1000, undefined, 1), 1);
   assert.equal(workerCount(1000, undefined, 8), 8);
+});
+
+test('batchSize: at most MAX_BATCH files at once, fewer towards the end, the last ones one by one', () => {
+  // 500 files for 2 workers, sent as each asks: every file once, large batches first, single files at the end
+  const sizes: number[] = [];
+  for (let sent = 0; sent < 500; ) {
+    const b = batchSize(500 - sent, 2);
+    sizes.push(b);
+    sent += b;
+  }
+  assert.equal(sizes.reduce((a, b) => a + b, 0), 500);
+  assert.equal(sizes[0], MAX_BATCH);
+  assert.ok(sizes.every((b, i) => i === 0 || b <= sizes[i - 1]), 'never larger than the batch before');
+  assert.deepEqual(sizes.slice(-4), [1, 1, 1, 1]);
+  // the rest is never all sent to one worker while others could share it
+  assert.equal(batchSize(24, 2), 3);
+  assert.equal(batchSize(3, 4), 1);
 });
 
 test('runParallel returns every outcome in file order, equal to the serial checkFile outcomes', async () => {

@@ -5,7 +5,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadSegmenter, segmenterFor, segmenterIfLoaded } from '../../server/src/segmenter';
+import { dictionaryStats, hmmModelFor, loadSegmenter, segmenterFor, segmenterIfLoaded } from '../../server/src/segmenter';
 import { repoRoot, seedFiles, readText } from '../helpers/paths';
 
 // every line of the example reports (headings, and whole paragraphs: long texts with many candidate words), and
@@ -45,4 +45,22 @@ test('the small dictionary for some texts cuts them exactly as the whole diction
 test('once the whole dictionary is loaded, it is what segmenterFor gives', () => {
   const whole = loadSegmenter();
   assert.equal(segmenterFor(['任何文本']), whole);
+});
+
+test('the figures of the reduced dictionary written beside it are those of its lines', () => {
+  const dir = path.join(repoRoot, 'dist', 'jieba');
+  const lines = fs.readFileSync(path.join(dir, 'fazhi.dict.utf8'), 'utf8').split('\n');
+  const written = JSON.parse(fs.readFileSync(path.join(dir, 'fazhi.dict.stats.json'), 'utf8'));
+  assert.deepEqual(written, dictionaryStats(lines));
+  assert.ok(written.entries > 50000 && written.longest > 4);
+});
+
+test('the HMM model for some texts keeps the weights of their characters only, and a line for every state', () => {
+  const model = ['#B', '-0.2 -3.14e+100 -3.14e+100 -1.4', '#E:x', ...Array.from({ length: 4 }, () => '0 0 0 0'), '#B', '甲:-1.0,乙:-2.0,丙:-3.0', '#E', '丁:-1.5,乙:-2.5', '#M', '甲:-0.5', '#S', '戊:-4.0,丙:-0.1'].join('\n');
+  const lines = hmmModelFor(model, ['乙丙']).split('\n');
+  assert.deepEqual(lines.slice(-8), ['#B', '甲:-1.0,乙:-2.0,丙:-3.0', '#E', '丁:-1.5,乙:-2.5', '#M', '甲:-0.5', '#S', '戊:-4.0,丙:-0.1']);
+  const fewer = hmmModelFor(model, ['丙']).split('\n');
+  assert.deepEqual(fewer.slice(-8), ['#B', '甲:-1.0,丙:-3.0', '#E', '丁:-1.5', '#M', '甲:-0.5', '#S', '戊:-4.0,丙:-0.1']);
+  // the start and transition weights are kept as they are
+  assert.deepEqual(fewer.slice(0, 7), model.split('\n').slice(0, 7));
 });

@@ -6,6 +6,9 @@ import { processIO } from './io';
 import type { CliIO } from './io';
 import pkg from '../../../package.json';
 
+// (for scripts/code-cache.mjs: a folder check's engine settings, applied before it makes the workers' cache)
+export { tuneForFolder } from './tuning';
+
 export function usageText(): string {
   const lines = ['用法 / Usage:'];
   for (const c of commands) {

@@ -2,7 +2,9 @@
 // dictionary once, take files from the main thread a few at a time and send back what ./check-file.ts returns.
 // The main thread prints outcomes strictly in file order, so the output (and the exit code) is byte-for-byte that
 // of the serial run. The worker is this same module (in the bundle: dist/cli.js) started with workerData.
+import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { lazySegmenter } from '../segmenter';
 import { checkFile, type FileJob, type FileOutcome, type JobOptions } from './check-file';
@@ -77,6 +79,27 @@ export function workerCount(files: number, jobs: number | undefined, cores = ava
   return Math.max(1, Math.min(wanted, Math.floor(files / MIN_FILES_PER_WORKER)));
 }
 
+/**
+ * The file each worker thread starts: bin/load-cli.js, which loads this bundle (dist/cli.js) with the code cache made
+ * for a folder check's engine settings, when this module is that bundle; else this module itself (compiled anew).
+ */
+function workerScript(): string {
+  const loader = path.join(__dirname, '..', 'bin', 'load-cli.js');
+  return path.basename(__filename) === 'cli.js' && path.basename(__dirname) === 'dist' && fs.existsSync(loader) ? loader : __filename;
+}
+
+/** The most files sent to a worker at once. */
+export const MAX_BATCH = 16;
+
+/**
+ * How many files to send a worker that asks for more, with `remaining` files not sent yet: a few at a time, fewer
+ * towards the end (a quarter of each worker's share of the rest), so that the workers finish together rather than
+ * one waiting for the other's last batch, without a message per file.
+ */
+export function batchSize(remaining: number, workers: number): number {
+  return Math.max(1, Math.min(MAX_BATCH, Math.ceil(remaining / (workers * 4))));
+}
+
 interface WorkerInit {
   fazhiCheckWorker: true;
   table: SettingsTable;
@@ -105,15 +128,13 @@ export function runParallel(
     let done = 0;
     let failed = false;
     const threads: Worker[] = [];
-    // Small batches keep every worker busy to the end without a message per file.
-    const batch = Math.max(1, Math.min(16, Math.floor(jobs.length / (workers * 8))));
     const init: WorkerInit = { fazhiCheckWorker: true, table, opts };
     const send = (w: Worker) => {
       if (nextToSend >= jobs.length) {
         w.postMessage({ stop: true } satisfies ToWorker);
         return;
       }
-      const slice = jobs.slice(nextToSend, nextToSend + batch);
+      const slice = jobs.slice(nextToSend, nextToSend + batchSize(jobs.length - nextToSend, workers));
       nextToSend += slice.length;
       w.postMessage({ jobs: slice } satisfies ToWorker);
     };
@@ -124,8 +145,9 @@ export function runParallel(
       reject(e);
     };
     let exited = 0;
+    const script = workerScript();
     for (let i = 0; i < workers; i++) {
-      const w = new Worker(__filename, { workerData: init, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+      const w = new Worker(script, { workerData: init, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
       threads.push(w);
       w.on('message', (m: FromWorker) => {
         if ('failed' in m) return fail(new Error(`${jobs[m.index]?.display ?? ''}: ${m.failed}`));
