@@ -2,7 +2,7 @@
 // from seeds/ (100 bodies, five consecutive years each; each report a seed with its figures varied, its year and body
 // changed; about 7 MB), checked by
 // `fazhi-report check <folder>` as a real process with --jobs 1, with one thread per core (--jobs = cores) and with the
-// default (server/src/cli/pool.ts workerCount: a thread per core from 200 files on, else one fewer than cores).
+// default (server/src/cli/pool.ts threadCount: a thread per core from 50 files on, else one fewer than cores).
 // Prints reports per second (wall clock, start-up and dictionary loads included) and peak memory (the process's
 // VmHWM, main thread and workers together), and the CPU time it used (a figure that a busy machine does not change
 // as much as the wall clock). `node bench/folder.mjs [--count=500] [--jobs=1,2]`; also part
@@ -111,8 +111,8 @@ export async function benchFolder({ count = 500, jobs = [1, CORES, undefined] } 
   try {
     for (const j of jobs) {
       const r = await runCheck(dir, j);
-      // the default as server/src/cli/pool.ts workerCount decides it
-      const threads = Math.max(1, Math.min(count >= 200 ? CORES : CORES - 1, Math.floor(count / 8)));
+      // the default as server/src/cli/pool.ts threadCount decides it
+      const threads = Math.max(1, Math.min(count >= 50 ? CORES : CORES - 1, Math.floor(count / 8)));
       rows.push({ jobs: j ?? `default (${CORES} cores: ${threads} thread${threads > 1 ? 's' : ''})`, reports: count, mb: bytes / 1e6, ...r, perSecond: count / (r.ms / 1000) });
     }
   } finally {

@@ -20,6 +20,8 @@ const { isMainThread } = require('worker_threads');
 
 const cli = path.join(__dirname, '..', 'dist', 'cli.js');
 const HASH_BYTES = 32;
+const IMPORT = Symbol.for('fazhi-report.import');
+const importEsm = (url) => import(url);
 
 function cacheFile(kind) {
   return path.join(__dirname, '..', 'dist', `cli.${kind}.cache`);
@@ -43,6 +45,9 @@ function loadCli(kind, { produce = false } = {}) {
     }
   }
   const script = new vm.Script(Module.wrap(bytes.toString('utf8')), { filename: cli, cachedData });
+  // import() in a script compiled here has no loader without Node's experimental flags: the bundle reaches pdf.js
+  // (an ES module loaded at run time, server/src/host/readers/pdf.ts) through this file's own import()
+  globalThis[IMPORT] = importEsm;
   if (cachedData) lastCache = script.cachedDataRejected ? 'refused' : 'used';
   const mod = new Module(cli, module);
   mod.filename = cli;

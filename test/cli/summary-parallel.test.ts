@@ -7,7 +7,7 @@ import path from 'node:path';
 import { runCli } from './run';
 import { tempDir, writeFiles } from './tmp';
 import { fixturesDir, repoRoot, seedFiles, readText } from '../helpers/paths';
-import { ALL_CORES_FROM_FILES, MAX_BATCH, MIN_FILES_PER_WORKER, batchSize, runParallel, settingsTable, workerCount } from '../../server/src/cli/pool';
+import { ALL_CORES_FROM_FILES, MAX_BATCH, MIN_FILES_PER_WORKER, batchSize, runParallel, settingsTable, threadCount } from '../../server/src/cli/pool';
 import { checkFile, type FileOutcome } from '../../server/src/cli/check-file';
 import { progressBar } from '../../server/src/cli/progress';
 import { segmenter } from '../helpers/engine';
@@ -15,7 +15,7 @@ import { segmenter } from '../helpers/engine';
 const summaryFixtures = path.join(fixturesDir, 'summary');
 const scriptReport = path.join(summaryFixtures, '某某县司法局2023年度报告-含脚本.txt');
 
-/** A folder of 24 reports made from the seeds (figures changed), one binary file and one empty file among them. */
+/** A folder of 24 reports made from the seeds (figures changed), one binary file, one empty file and Word and PDF files among them. */
 function folderOfReports(): string {
   const dir = tempDir('fazhi-parallel-');
   const seeds = seedFiles().map(readText);
@@ -26,25 +26,31 @@ function folderOfReports(): string {
   }
   files['07b_损坏.txt'] = Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x00]);
   files['12b_空白.txt'] = '';
+  // Word and PDF files are read asynchronously (a worker's next batch, or its stop, must wait for the batch before
+  // it), and pdf.js is an ES module the bundle imports at run time
+  for (const [i, f] of ['report.docx', 'report.pdf', 'damaged.docx', 'report.pdf'].entries()) {
+    files[`${String(i * 6).padStart(2, '0')}c_${f}`] = fs.readFileSync(path.join(fixturesDir, 'docs', f));
+  }
   writeFiles(dir, files);
   return dir;
 }
 
-test('workerCount: one thread for a handful of files, at most --jobs, at most one worker per MIN_FILES_PER_WORKER files', () => {
-  assert.equal(workerCount(5, 4), 1);
-  assert.equal(workerCount(MIN_FILES_PER_WORKER * 2 - 1, 4), 1);
-  assert.equal(workerCount(MIN_FILES_PER_WORKER * 2, 4), 2);
-  assert.equal(workerCount(1000, 3), 3);
-  assert.equal(workerCount(1000, 1), 1);
+test('threadCount: one thread for a handful of files, at most --jobs, at most one worker per MIN_FILES_PER_WORKER files', () => {
+  assert.equal(threadCount(5, 4), 1);
+  assert.equal(threadCount(MIN_FILES_PER_WORKER * 2 - 1, 4), 1);
+  assert.equal(threadCount(MIN_FILES_PER_WORKER * 2, 4), 2);
+  assert.equal(threadCount(1000, 3), 3);
+  assert.equal(threadCount(1000, 1), 1);
   // without --jobs: one thread fewer than cores (V8's own threads take the last core), never fewer than one …
-  assert.equal(workerCount(ALL_CORES_FROM_FILES - 1, undefined, 2), 1);
-  assert.equal(workerCount(ALL_CORES_FROM_FILES - 1, undefined, 1), 1);
-  assert.equal(workerCount(ALL_CORES_FROM_FILES - 1, undefined, 4), 3);
-  assert.equal(workerCount(ALL_CORES_FROM_FILES - 1, undefined, 8), 7);
+  assert.equal(threadCount(ALL_CORES_FROM_FILES - 1, undefined, 2), 1);
+  assert.equal(threadCount(ALL_CORES_FROM_FILES - 1, undefined, 1), 1);
+  assert.equal(threadCount(ALL_CORES_FROM_FILES - 1, undefined, 4), 3);
+  assert.equal(threadCount(ALL_CORES_FROM_FILES - 1, undefined, 8), Math.min(7, Math.floor((ALL_CORES_FROM_FILES - 1) / MIN_FILES_PER_WORKER)));
+  assert.equal(threadCount(1000 - 1, undefined, 8), 8);
   // … and a thread per core for a large folder
-  assert.equal(workerCount(ALL_CORES_FROM_FILES, undefined, 2), 2);
-  assert.equal(workerCount(1000, undefined, 1), 1);
-  assert.equal(workerCount(1000, undefined, 8), 8);
+  assert.equal(threadCount(ALL_CORES_FROM_FILES, undefined, 2), 2);
+  assert.equal(threadCount(1000, undefined, 1), 1);
+  assert.equal(threadCount(1000, undefined, 8), 8);
 });
 
 test('batchSize: at most MAX_BATCH files at once, fewer towards the end, the last ones one by one', () => {
@@ -64,23 +70,26 @@ test('batchSize: at most MAX_BATCH files at once, fewer towards the end, the las
   assert.equal(batchSize(3, 4), 1);
 });
 
-test('runParallel returns every outcome in file order, equal to the serial checkFile outcomes', async () => {
+test('runParallel returns every outcome in file order, equal to the serial checkFile outcomes (this thread and one or two workers)', async () => {
   const dir = folderOfReports();
   const names = fs.readdirSync(dir).sort();
   const jobs = names.map((n, index) => ({ index, display: n, absolute: path.join(dir, n), explicit: true }));
   const settings = jobs.map(() => ({ workspaceFile: null, rules: undefined }));
   const opts = { locale: 'zh-cn' as const, fix: false, summary: true };
   const serial = await Promise.all(jobs.map((j) => checkFile(j, settings[j.index], opts, segmenter)));
-  const parallel: FileOutcome[] = [];
-  const progress: number[] = [];
-  await runParallel(jobs, settingsTable(settings), opts, 2, (o) => parallel.push(o), (d) => progress.push(d));
-  assert.deepEqual(
-    parallel.map((o) => o.index),
-    jobs.map((j) => j.index),
-  );
-  assert.deepEqual(parallel, serial);
-  assert.equal(progress[progress.length - 1], jobs.length);
+  for (const threads of [2, 3]) {
+    const parallel: FileOutcome[] = [];
+    const progress: number[] = [];
+    await runParallel(jobs, settingsTable(settings), opts, threads, (o) => parallel.push(o), (d) => progress.push(d));
+    assert.deepEqual(
+      parallel.map((o) => o.index),
+      jobs.map((j) => j.index),
+    );
+    assert.deepEqual(parallel, serial);
+    assert.equal(progress[progress.length - 1], jobs.length);
+  }
   assert.ok(serial.some((o) => o.unreadable), 'the binary file is unreadable');
+  assert.ok(serial.some((o) => o.result?.whereLines), 'a Word or PDF file was read');
   assert.ok(serial.some((o) => (o.result?.diagnostics.length ?? 0) > 0), 'some report has findings');
 });
 

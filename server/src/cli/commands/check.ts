@@ -11,7 +11,7 @@ import { toDiagnostics } from '../../present/convert';
 import { fileUri } from '../files';
 import { lazySegmenter, segmenterFor } from '../../segmenter';
 import { checkFile, type FileJob, type FileOutcome, type JobOptions } from '../check-file';
-import { MIN_FILES_PER_WORKER, runParallel, settingsTable, workerCount } from '../pool';
+import { MIN_FILES_PER_WORKER, runParallel, settingsTable, threadCount } from '../pool';
 import { tuneForFolder } from '../tuning';
 import { progressBar } from '../progress';
 import { parseCommon, UsageError } from '../args';
@@ -37,7 +37,7 @@ export function parseMaxWarnings(raw: string | undefined): number | undefined {
   return Number(raw.trim());
 }
 
-/** --jobs: a whole number ≥ 1 (undefined: pool.ts workerCount decides from the cores and the number of files). */
+/** --jobs: a whole number ≥ 1 (undefined: pool.ts threadCount decides from the cores and the number of files). */
 export function parseJobs(raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
   if (!/^\d+$/.test(raw.trim()) || Number(raw.trim()) < 1) {
@@ -160,7 +160,7 @@ export const check: Command = {
         }
       : print;
     if (jobs.length >= MIN_FILES_PER_WORKER) tuneForFolder();
-    const workers = workerCount(jobs.length, jobsOption);
+    const workers = threadCount(jobs.length, jobsOption);
     if (workers > 1) {
       await runParallel(jobs, settingsTable(settings), jobOptions, workers, emit, (done) => bar?.update(done));
     } else {

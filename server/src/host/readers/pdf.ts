@@ -216,8 +216,12 @@ function pdfjsDir(): string | null {
   }
 }
 
-// a dynamic import that TypeScript's CommonJS output and esbuild leave alone (pdf.js is an ES module)
-const importEsm = new Function('url', 'return import(url)') as (url: string) => Promise<unknown>;
+// a dynamic import that TypeScript's CommonJS output and esbuild leave alone (pdf.js is an ES module); where
+// bin/load-cli.js compiled the command line's bundle itself (with V8's code cache), an import() inside it has no
+// loader, and that file's own is used
+type ImportEsm = (url: string) => Promise<unknown>;
+const importEsm: ImportEsm =
+  ((globalThis as Record<symbol, unknown>)[Symbol.for('fazhi-report.import')] as ImportEsm | undefined) ?? (new Function('url', 'return import(url)') as ImportEsm);
 
 async function loadPdfJs(): Promise<{ lib: PdfJs; dir: string }> {
   const dir = pdfjsDir();
