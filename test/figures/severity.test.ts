@@ -38,6 +38,16 @@ test('rate-mismatch: the message shows the arithmetic; data carries the value at
   assert.deepEqual([e.code, e.severity], ['rate-mismatch', 'error']);
   assert.match(e.message, /纠错率 23\.1% 与 30 \/ 120 = 25\.0% 不符/);
   assert.match(e.message, /30 \/ 130/);
+  // the number divided by stated in another paragraph: still an error (the rate's own base is beside it), and the
+  // message names the number that gives the written rate
+  const o = only('本年度新收复议申请64件。\n全年审结复议案件60件（含上年结转），其中纠错12件，纠错率约18.8%。');
+  assert.deepEqual([o.code, o.severity], ['rate-mismatch', 'error']);
+  assert.match(o.message, /12 \/ 60 = 20\.0% 不符/);
+  assert.match(o.message, /所写数值等于 12 \/ 64，似误以(新收|收到)为基数/);
+  // two other numbers that both give it: none is named
+  // (12 / 62 = 19.4%, 12 / 64 = 18.8%: both 19%)
+  const two = figureFindings(analyzeWith('本年度收到复议申请64件，受理62件。\n全年审结复议案件60件，其中纠错12件，纠错率19%。')).find((x) => x.code === 'rate-mismatch' || x.code === 'impossible-percentage');
+  assert.ok(two && !/似误以/.test(two.message), two?.message);
   assert.equal(e.data?.expected, '25.0');
   const m = only('全年受理调解案件8608起，成功调结8568件，化解率达到98.5%。');
   assert.equal(m.data?.expected, '99.5');

@@ -116,6 +116,9 @@ export const listJoin = {
 };
 /** A list whose later parts nearly exhaust its first one may be nested (readings/sum.ts). */
 export const nestedFirst: { share: number } = data.nestedFirst;
+/** Kinds of administrative penalty (警告, 罚款 …): one case may carry several (breakdown-sum). */
+export const penaltyKindWords: string[] = data.penaltyKinds.words;
+
 /** Publication channels (网站, 公开栏, 微信 …): one item may be published on several (breakdown-sum). */
 export const channelWords: string[] = data.channels.words;
 /** Stages that are the rest of a total's stage (审结 → 未结), never one of its parts. */

@@ -254,9 +254,12 @@ export function orderClaims(model: FigureModel, lineText: (line: number) => stri
             : { ok: false, detail: `${late.stageText} ${late.text} > ${early.stageText} ${early.text}`, messageId: 'funnel-order.inverted', args, data: { ...data, carryOver: false } }),
         ];
         const carry = rel.funnel.carryOver.some(([a, b]) => a === early.stage && b === late.stage);
-        if (!holds && carry) {
-          // said in the paragraph, or in the part of the sentence the later stage is in ("办结28498件（包括上周7件）")
-          const said = saidHenceforth(sent.index) || saidNear(lineText(sent.line), sent, early, late) || ratioAbove100Stated(model, sent.figures, early, late);
+        // said in the paragraph, or in the part of the sentence the later stage is in ("办结28498件（包括上周7件）");
+        // said, it explains any later stage that is more (共受理59件，结转上年后新收到47件: 12 were received last year),
+        // unless the count carried over is stated too (then it is checked below: 受理1450件，其中旧存410件，新收840件)
+        const said = !holds && (saidHenceforth(sent.index) || saidNear(lineText(sent.line), sent, early, late) || ratioAbove100Stated(model, sent.figures, early, late));
+        const carriedStated = !carry && said && carriedOf(late.family).some((f) => f !== early && f !== late);
+        if (!holds && (carry || (said && !carriedStated))) {
           readings.push(
             reading(figures, [{ id: 'carryOver', cost: COST.carryOver }], {
               ok: true,

@@ -105,6 +105,28 @@ function partitionBases(model: FigureModel, pct: Figure, n: Term, bases: Term[])
   return bases.filter((b) => !b.right && b.figs.length === 1 && b.exact && Math.abs(b.value - sum) < 1e-9).map((base) => ({ base, parts }));
 }
 
+/**
+ * When the rate's own base is in its sentence and does not give it: a count of another stage of the same thing
+ * elsewhere in the report that gives it exactly ("新受理行政复议案件151件…审结135件，其中纠错29件，纠错率约19.2%" =
+ * 29 / 151), so that the message can say which number the writer seems to have divided by. Only for the message:
+ * the finding stands either way (the right base is stated beside the rate).
+ */
+function baseUsedInstead(model: FigureModel, pct: Figure, n: Term, right: Term, numeratorStages: readonly string[]): Term | undefined {
+  if (right.scope !== 'sentence' || !right.exact || !n.exact || right.figs.length !== 1) return undefined;
+  const own = right.figs[0];
+  const object = n.figs[0]?.object ?? own.object;
+  const found = model.figures.filter(
+    (f) =>
+      f.kind === 'count' && f.family === own.family && f.stage && f.stage !== own.stage && !numeratorStages.includes(f.stage) && !f.prior && !f.change && isExact(f) && f.value > 0 &&
+      !n.figs.includes(f) && (!object || !f.object || f.object === object) && rateOutcome(pct, n, { value: f.value, figs: [f], label: '', exact: true }).ok && !rateOutcome(pct, n, right).ok,
+  );
+  // one number only: two that both give it say nothing about which was used
+  const values = new Set(found.map((f) => f.value));
+  if (values.size !== 1) return undefined;
+  const f = found[0];
+  return { value: f.value, figs: [f], label: f.stageText ?? f.label, exact: true, scope: 'document' };
+}
+
 /** A rate with counts: one reading per base (and per conventional alternative of the numerator). */
 function rateClaim(model: FigureModel, pct: Figure, res: RateResolution): Claim | null {
   const def = res.def;
@@ -150,7 +172,7 @@ function rateClaim(model: FigureModel, pct: Figure, res: RateResolution): Claim 
     return { check: 'rate-mismatch', anchor: pct, readings, ceiling, sentenceBound: false };
   }
   const wrongHolds = readings.find((r) => r.cost > ceiling && r.outcome.ok);
-  const wrongBase = wrongHolds ? res.bases.find((b) => wrongHolds.figures.some((x) => x.role === 'denominator' && b.figs.includes(x.fig))) : undefined;
+  const wrongBase = (wrongHolds ? res.bases.find((b) => wrongHolds.figures.some((x) => x.role === 'denominator' && b.figs.includes(x.fig))) : undefined) ?? baseUsedInstead(model, pct, n, right!, def.numerator ?? []);
   let check = 'rate-mismatch';
   for (const r of readings) {
     if (r.outcome.ok) continue;

@@ -6,10 +6,11 @@
 //   - the whole set before the list is the total ("一审210件，二审95件，再审6件。其中共同被告233件、单独被告78件");
 // and a 其中 list of shares adding up to more than 100%. Parts nested in an earlier part (审结30件，胜诉29件;
 // 委托调解1034件，司法确认791件) are never summed.
+import { scanBrackets } from '../brackets';
 import type { Breakdown, Figure, FigureModel } from '../model';
 import { num as numOf } from '../arith';
 import { formatMessage } from '../../messages';
-import { carryOverStated, channelWords, funnelOf, isFunnelStep, listComplete, listJoin, listTriggers, nestedFirst, outcomesOf, scanVocabulary } from '../vocab';
+import { carryOverStated, channelWords, funnelOf, penaltyKindWords, isFunnelStep, listComplete, listJoin, listTriggers, nestedFirst, outcomesOf, scanVocabulary } from '../vocab';
 import { COST, phrase, reading, type Claim, type Outcome, type Reading } from './types';
 import { metricName } from './same';
 import { alternation } from '../../regex';
@@ -194,6 +195,13 @@ function breakdownClaim(model: FigureModel, b: Breakdown, lineText: (line: numbe
   // (both asked of the total each reading takes: a channel larger than the nearest count may fit in the whole set)
   const mayBeNested = firstMayHoldTheRest(total, parts);
   const channels = parts.filter((f) => channelWords.some((w) => f.label.includes(w))).length >= 2;
+  // parts that are kinds of penalty (警告2981件，罚款93583件…) may count a case once per penalty it carries
+  const penalties = parts.filter((f) => penaltyKindWords.some((w) => f.label.includes(w))).length >= 2;
+  // a total that comes after an earlier list of its sentence began, one of its items ("办结94314件，其中警告…，其他处罚
+  // 104件；其中适用简易程序69757件…"): the new list may be of that list's total, not of its item
+  const partOfEarlierList = model.breakdowns.some(
+    (o) => o !== b && o.parts.length > 0 && o.parts[0] <= total.id && o.total < total.id && model.figures[o.total].sentence === total.sentence && model.figures[o.total].hi >= parts[0].lo,
+  );
   // a later part alone larger than the total is in the list only because it names one more item of the list's kind
   // (extract.ts sameKindOfItem) or a conjunction joins it: it might yet begin a new topic, so the evidence is inferred
   // the first parts alone make up the total exactly ("330家代表机构，其中外国265家，香港65家，台湾9家"): the rest may be
@@ -244,8 +252,10 @@ function breakdownClaim(model: FigureModel, b: Breakdown, lineText: (line: numbe
       o = { ...o, cap: 'soft', messageId: 'breakdown-sum.exceedsAfterTotal', args: { ...o.args, first: prefixIsTotal + 1 } };
     }
     const whole = typeof o.data?.total === 'number' ? o.data.total : total.hi;
-    const softly = mayBeNested ? 'breakdown-sum.exceedsMaybeNested' : channels && parts.every((f) => f.lo <= whole + 1e-9) ? 'breakdown-sum.exceedsMaybeOverlap' : undefined;
+    const within = parts.every((f) => f.lo <= whole + 1e-9);
+    const softly = mayBeNested ? 'breakdown-sum.exceedsMaybeNested' : channels && within ? 'breakdown-sum.exceedsMaybeOverlap' : penalties && within ? 'breakdown-sum.exceedsMaybeCombined' : undefined;
     if (softly && o.messageId === 'breakdown-sum.exceeds') return { ...o, cap: 'soft', messageId: softly };
+    if (partOfEarlierList && !o.cap) o = { ...o, cap: 'soft' };
     // (a later part above the whole may be a new topic: inferred; not when the first part already is above it)
     return !o.cap && parts[0].lo <= whole + 1e-9 && parts.some((f, k) => k > 0 && f.lo > whole + 1e-9) ? { ...o, cap: 'inferred' } : o;
   };
@@ -373,10 +383,17 @@ function shareClaims(model: FigureModel, lineText: (line: number) => string): Cl
     }
     if (at < 0) continue;
     const from = sent.start + at;
+    // "因对行政处罚（其中罚款占68.92%）决定不服的占34.81%": a 其中 in brackets lists the shares of the bracket's owner,
+    // and ends with the bracket; a share in brackets after a 其中 outside them is a share of that part, not of the list
+    const inBracket = scanBrackets(norm, sent.start, from).depth > 0;
     const shares: Figure[] = [];
     for (const id of sent.figures) {
       const f = model.figures[id];
       if (f.range.start.character < from) continue;
+      if (!!f.bracketed !== inBracket) {
+        if (inBracket) break;
+        continue;
+      }
       if (f.kind === 'percent' && f.rateId === '占比' && !f.prior && !f.change) shares.push(f);
       else break; // a count in the list: the shares are of its parts, breakdowns handle that
     }
