@@ -8,11 +8,12 @@ import type { Rule, RuleContext } from '../rule';
 import { listWithPart, type Figure, type FigureModel } from '../figures/model';
 import { holdsByFigureChecks, isVerifiedByFigureChecks } from '../figures/backing';
 import { isTableShareBacked, tablesOf } from '../tables';
-import { RESPECTIVELY_SHARE, rateById, stageGroups, stageGroupsOptional } from '../figures/vocab';
+import { RESPECTIVELY_SHARE, isFunnelStep, rateById, stageGroups, stageGroupsOptional } from '../figures/vocab';
 import { grim, grimApplies } from '../figures/arith';
 import { Scope, window, type Num } from './unbacked/scope';
 import { reproducedAcross, reproducedWithin, type Target } from './unbacked/reproduce';
 import { rankingClaims } from './unbacked/ranking';
+import { baseStatedElsewhere, commonBase, type SharePair } from './unbacked/elsewhere';
 import figuresData from '../../../data/figures.json';
 import data from '../../../data/unbacked.json';
 import { alternation } from '../regex';
@@ -104,6 +105,7 @@ export const unbackedMetric: Rule = {
       // a damaged number (11。3%: the decimal point lost in a web copy) is no ground for a note
       if (/\d。$/.test(norm.slice(Math.max(0, at - 2), at))) continue;
       if (isBacked(ctx, model, scope, f, byLine)) continue;
+      if (backedElsewhere(model, f, norm, (line) => ctx.doc.lines[line].norm)) continue;
       const rate = f.rate ?? RATE_AT_END.exec(f.label)?.[1];
       const what = f.change ? 'change' : rate ? 'rate' : 'percent';
       // a rate right after one count of its own: the note says which side is given ("联动处理涉法事项83件，办结率达95%":
@@ -165,6 +167,56 @@ function givenSide(model: FigureModel, f: Figure, norm: string): { side: 'rateBa
   return { side: 'rateBase', fig: prev };
 }
 const NOT_CASES = new Set(['day', 'hour', 'money']);
+
+/**
+ * A rate after its own count whose base is stated elsewhere in the report (unbacked/elsewhere.ts): the conventional
+ * base of a rate named after its stages, or one count that gives every share of the sentence from its own count.
+ */
+function backedElsewhere(model: FigureModel, f: Figure, norm: string, lineNorm: (line: number) => string): boolean {
+  if (f.kind !== 'percent' || f.change || f.prior) return false;
+  const pairs: SharePair[] = respectivePairs(model, f.sentence, norm);
+  const given = pairs.find((p) => p.share === f) ? undefined : givenSide(model, f, norm);
+  if (!pairs.some((p) => p.share === f)) {
+    if (!given || given.side !== 'rateCount') return false;
+    const def = f.rateId && f.rateId !== '占比' ? rateById.get(f.rateId) : undefined;
+    if (def?.base && baseStatedElsewhere(model, f, given.fig, expand(def.base))) return true;
+  }
+  for (const id of model.sentences[f.sentence].figures) {
+    const g = model.figures[id];
+    if (g.kind !== 'percent' || g.change || g.prior || g.rateId !== f.rateId || pairs.some((p) => p.share === g)) continue;
+    const side = g === f ? given : givenSide(model, g, lineNorm(g.line));
+    if (side?.side === 'rateCount') pairs.push({ share: g, count: side.fig });
+  }
+  return pairs.some((p) => p.share === f) && commonBase(model, pairs) !== undefined;
+}
+
+/**
+ * Counts and then as many shares, paired by position, where the sentence says 分别 before them ("分别为36件、33件和
+ * 31件，占全年新收案件的23.2%、21.3%和20%"): each share is of its count.
+ */
+function respectivePairs(model: FigureModel, sentence: number, norm: string): SharePair[] {
+  const ids = model.sentences[sentence].figures;
+  const out: SharePair[] = [];
+  for (let i = 0; i < ids.length; ) {
+    let c = i;
+    while (c < ids.length && model.figures[ids[c]].kind === 'count') c++;
+    let p = c;
+    while (p < ids.length && model.figures[ids[p]].kind === 'percent') p++;
+    const shares = p - c;
+    // (the last as many counts as there are shares: "…三个领域，分别为36件、33件和31件" counts the fields first)
+    if (shares >= 2 && c - i >= shares) {
+      const from = c - shares;
+      const first = model.figures[ids[from]];
+      const said = norm.slice(model.sentences[sentence].start, first.range.start.character).includes('分别') || RESPECTIVELY_SHARE.test(model.figures[ids[c]].label);
+      const plain = (g: Figure) => !g.change && !g.prior && !g.approx;
+      if (said && ids.slice(from, p).every((id) => plain(model.figures[id]))) {
+        for (let k = 0; k < shares; k++) out.push({ count: model.figures[ids[from + k]], share: model.figures[ids[c + k]] });
+      }
+    }
+    i = Math.max(p, i + 1);
+  }
+  return out;
+}
 /** How many figures either way a rate's complement is looked for. */
 const COMPLEMENT_REACH = 3;
 /** A label naming what did not reach a rate (不满意, 未办结). */
@@ -231,6 +283,13 @@ function backedItself(ctx: RuleContext, model: FigureModel, scope: Scope, f: Fig
       const g = model.figures[id];
       if (g.kind !== 'count') continue;
       if (ALL_OF_IT.test(norm.slice(g.range.end.character, f.range.start.character))) return true;
+      // right after the count it is of: a count of a step that takes things in (共受理群众诉求17250件，答复率达100%:
+      // all 17250), or one equal to such a count before it in the paragraph (受理59件…已答复59件，答复率为100%)
+      const close = f.range.start.character - g.range.end.character <= BASE_GAP && !/[。；;]/.test(norm.slice(g.range.end.character, f.range.start.character));
+      if (close && !g.prior && !g.change && g.family !== 'money' && !NOT_REACHED.test(g.label)) {
+        if (isFunnelStep(g.stage)) return true;
+        if (model.figures.some((h) => h.id < g.id && sameParagraph(h) && h.kind === 'count' && isFunnelStep(h.stage) && h.family === g.family && h.value === g.value && !h.prior && !h.change)) return true;
+      }
       break;
     }
   }

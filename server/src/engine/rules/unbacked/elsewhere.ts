@@ -1,0 +1,46 @@
+// Backing stated elsewhere in the report, looked for only where a coincidence is unlikely:
+//   - shares of one sentence, each after its own count, that one count of the report gives all of (公安交管类380件，占比
+//     34%，市场监管类297件，占比27%… — 380 / 1113 and 297 / 1113, 1113 being the 收到 of an earlier paragraph): two
+//     shares at least, every one of them from the same base;
+//   - a rate named after its stages whose numerator is in its sentence, over a count of the base's stage anywhere in
+//     the report (直接纠错236件，纠错率24.2% — 236 / 977, 审结977件 being stated further on): the conventional base,
+//     and the written value, at once.
+import type { Figure, FigureModel } from '../../figures/model';
+import { isExact, reproduces } from '../../figures/arith';
+
+/** A share and the count it is of (the numerator), as unbacked-metric reads them (givenSide: rateCount). */
+export interface SharePair {
+  share: Figure;
+  count: Figure;
+}
+
+/** The fewest shares that must share one base for it to back them. */
+export const MIN_SHARES_ON_ONE_BASE = 2;
+
+/** A count of the report that gives every share of `pairs` from its own count, or undefined. */
+export function commonBase(model: FigureModel, pairs: SharePair[]): Figure | undefined {
+  if (pairs.length < MIN_SHARES_ON_ONE_BASE) return undefined;
+  const family = pairs[0].count.family;
+  if (pairs.some((p) => p.count.family !== family || !isExact(p.count) || p.share.approx)) return undefined;
+  const largest = Math.max(...pairs.map((p) => p.count.value));
+  const counts = new Set(pairs.map((p) => p.count));
+  return model.figures.find(
+    (d) =>
+      d.kind === 'count' && d.family === family && !d.prior && !d.change && isExact(d) && d.value >= largest && d.value > 0 && !counts.has(d) &&
+      pairs.every((p) => reproduces((p.count.value / d.value) * 100, p.share)),
+  );
+}
+
+/**
+ * A count of one of `baseStages` anywhere in the report (of the same object when both name one) that gives the rate
+ * from `numerator`: the rate's conventional base, stated elsewhere.
+ */
+export function baseStatedElsewhere(model: FigureModel, rate: Figure, numerator: Figure, baseStages: ReadonlySet<string>): Figure | undefined {
+  if (!isExact(numerator) || rate.change || rate.prior) return undefined;
+  return model.figures.find(
+    (d) =>
+      d.kind === 'count' && !!d.stage && baseStages.has(d.stage) && d.family === numerator.family && !d.prior && !d.change && isExact(d) &&
+      d.value >= numerator.value && d.value > 0 && (!rate.object || !d.object || d.object === rate.object) &&
+      reproduces((numerator.value / d.value) * 100, rate),
+  );
+}
