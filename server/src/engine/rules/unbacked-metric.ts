@@ -9,7 +9,7 @@ import { listWithPart, type Figure, type FigureModel } from '../figures/model';
 import { holdsByFigureChecks, isVerifiedByFigureChecks } from '../figures/backing';
 import { isTableShareBacked, tablesOf } from '../tables';
 import { RESPECTIVELY_SHARE, isFunnelStep, rateById, stageGroups, stageGroupsOptional } from '../figures/vocab';
-import { grim, grimApplies } from '../figures/arith';
+import { grim, grimApplies, reproduces } from '../figures/arith';
 import { Scope, window, type Num } from './unbacked/scope';
 import { reproducedAcross, reproducedWithin, type Target } from './unbacked/reproduce';
 import { rankingClaims } from './unbacked/ranking';
@@ -294,6 +294,11 @@ function backedItself(ctx: RuleContext, model: FigureModel, scope: Scope, f: Fig
     }
   }
 
+  // a change right after its amount (减少159件，下降15.5%), with this period's count stated in the paragraph (at any
+  // precision) or anywhere in the report (at one decimal at least, where a coincidence is rare): the prior period is
+  // that count minus (or plus) the amount (869 + 159 = 1028; 159 / 1028 = 15.5%)
+  if (f.change && f.kind === 'percent' && changeFromItsAmount(model, f, (g) => g.line >= para.start && g.line <= para.end)) return true;
+
   // a change whose base is stated in its sentence or the next one (较上年100件；同比增长25%，上年同期为400件)
   if (f.change || f.kind === 'multiple') {
     for (const g of model.figures.slice(Math.max(0, f.id - 24), f.id + 24)) {
@@ -380,6 +385,19 @@ function backedItself(ctx: RuleContext, model: FigureModel, scope: Scope, f: Fig
   }
   if (subjects.length === 0) return false;
   return reproducedAcross(target, subjects, scope.scopeNumbers(f.line, at));
+}
+
+/** The amount of a change right before it in its clause (减少159件，下降15.5%), and a count of this period that it fits. */
+function changeFromItsAmount(model: FigureModel, f: Figure, inParagraph: (g: Figure) => boolean): boolean {
+  const amount = model.figures[f.id - 1];
+  if (!amount || amount.sentence !== f.sentence || amount.kind !== 'count' || amount.change !== f.change || amount.approx || amount.prior || amount.value <= 0) return false;
+  if (f.range.start.character - amount.range.end.character > BASE_GAP) return false;
+  return model.figures.some((c) => {
+    if (c === amount || c.kind !== 'count' || c.change || c.prior || c.approx || c.family !== amount.family || c.id > f.id) return false;
+    if (!inParagraph(c) && f.decimals < 1) return false;
+    const prior = f.change === 'up' ? c.value - amount.value : c.value + amount.value;
+    return prior > 0 && reproduces((amount.value / prior) * 100, f);
+  });
 }
 
 const COMPARE_UP = new RegExp(alt(data.comparisonWords.up));
