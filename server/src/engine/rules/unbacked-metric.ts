@@ -9,11 +9,11 @@ import { listWithPart, type Figure, type FigureModel } from '../figures/model';
 import { holdsByFigureChecks, isVerifiedByFigureChecks } from '../figures/backing';
 import { isTableShareBacked, tablesOf } from '../tables';
 import { RESPECTIVELY_SHARE, isFunnelStep, rateById, stageGroups, stageGroupsOptional } from '../figures/vocab';
-import { grim, grimApplies, reproduces } from '../figures/arith';
+import { grim, grimApplies, isExact, reproduces } from '../figures/arith';
 import { Scope, window, type Num } from './unbacked/scope';
 import { reproducedAcross, reproducedWithin, type Target } from './unbacked/reproduce';
 import { rankingClaims } from './unbacked/ranking';
-import { baseStatedElsewhere, commonBase, type SharePair } from './unbacked/elsewhere';
+import { baseStatedElsewhere, commonBase, sharesGivenByOneBase, type SharePair } from './unbacked/elsewhere';
 import figuresData from '../../../data/figures.json';
 import data from '../../../data/unbacked.json';
 import { alternation } from '../regex';
@@ -79,6 +79,7 @@ export const unbackedMetric: Rule = {
     }
 
     const examined = new Map<number, number>();
+    const tableShares = new Map<number, Set<Figure>>();
     for (const f of model.figures) {
       if (ctx.outline.chromeLines.has(f.line)) continue;
       if (f.kind !== 'percent' && f.kind !== 'multiple') continue;
@@ -106,6 +107,7 @@ export const unbackedMetric: Rule = {
       if (/\d。$/.test(norm.slice(Math.max(0, at - 2), at))) continue;
       if (isBacked(ctx, model, scope, f, byLine)) continue;
       if (backedElsewhere(model, f, norm, (line) => ctx.doc.lines[line].norm)) continue;
+      if (tableCellBacked(model, scope, f, tableShares, (line) => ctx.doc.lines[line].norm)) continue;
       const rate = f.rate ?? RATE_AT_END.exec(f.label)?.[1];
       const what = f.change ? 'change' : rate ? 'rate' : 'percent';
       // a rate right after one count of its own: the note says which side is given ("联动处理涉法事项83件，办结率达95%":
@@ -385,6 +387,33 @@ function backedItself(ctx: RuleContext, model: FigureModel, scope: Scope, f: Fig
   }
   if (subjects.length === 0) return false;
   return reproducedAcross(target, subjects, scope.scopeNumbers(f.line, at));
+}
+
+/**
+ * A share in a table of a cell per line, right under its count's cell (咨询类 | 19651 | 51.11%), that a number of the
+ * table or a count of the report gives together with another share of the table so placed
+ * (unbacked/elsewhere.ts sharesGivenByOneBase). `cache`: the backed shares of each table, by its first line.
+ */
+function tableCellBacked(model: FigureModel, scope: Scope, f: Figure, cache: Map<number, Set<Figure>>, lineNorm: (line: number) => string): boolean {
+  const table = scope.table(f.line);
+  if (!table || f.kind !== 'percent' || f.change || f.prior) return false;
+  let backed = cache.get(table.start);
+  if (!backed) {
+    const pairs: { share: Figure; count: number }[] = [];
+    const bases: number[] = [];
+    for (let l = table.start; l <= table.end; l++) for (const n of scope.lineNumbers(l)) bases.push(n.value);
+    for (const g of model.figures) if (g.kind === 'count' && !g.prior && !g.change && isExact(g)) bases.push(g.value);
+    for (const g of model.figures) {
+      if (g.line <= table.start || g.line > table.end || g.kind !== 'percent' || g.change || g.prior) continue;
+      // its own cell: the only number of its line, right under a line whose only number is the count
+      const above = scope.lineNumbers(g.line - 1);
+      if (above.length !== 1 || scope.lineNumbers(g.line).length !== 0 || !/^\s*[\d.,]+\s*\|?\s*$/.test(lineNorm(g.line - 1))) continue;
+      pairs.push({ share: g, count: above[0].value });
+    }
+    backed = sharesGivenByOneBase(pairs, bases);
+    cache.set(table.start, backed);
+  }
+  return backed.has(f);
 }
 
 /** The amount of a change right before it in its clause (减少159件，下降15.5%), and a count of this period that it fits. */

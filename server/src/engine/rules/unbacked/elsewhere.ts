@@ -44,3 +44,23 @@ export function baseStatedElsewhere(model: FigureModel, rate: Figure, numerator:
       reproduces((numerator.value / d.value) * 100, rate),
   );
 }
+
+/**
+ * Shares of a table each right under its own count (a flattened table, a cell per line: 咨询类 | 19651 | 51.11% | …,
+ * the total 38447 in another cell of it or stated in the text), and the numbers that give at least
+ * MIN_SHARES_ON_ONE_BASE of them at once: the shares such a number gives. Two tables side by side may have two totals,
+ * so each base backs the shares it gives, not all of them.
+ */
+export function sharesGivenByOneBase(pairs: { share: Figure; count: number }[], bases: Iterable<number>): Set<Figure> {
+  const out = new Set<Figure>();
+  const usable = pairs.filter((p) => !p.share.approx && p.count > 0);
+  if (usable.length < MIN_SHARES_ON_ONE_BASE) return out;
+  const tried = new Set<number>();
+  for (const d of bases) {
+    if (d <= 0 || tried.has(d)) continue;
+    tried.add(d);
+    const given = usable.filter((p) => p.count < d && reproduces((p.count / d) * 100, p.share));
+    if (given.length >= MIN_SHARES_ON_ONE_BASE) for (const p of given) out.add(p.share);
+  }
+  return out;
+}
