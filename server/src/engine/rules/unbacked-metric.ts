@@ -108,6 +108,7 @@ export const unbackedMetric: Rule = {
       if (isBacked(ctx, model, scope, f, byLine)) continue;
       if (backedElsewhere(model, f, norm, (line) => ctx.doc.lines[line].norm)) continue;
       if (tableCellBacked(model, scope, f, tableShares, (line) => ctx.doc.lines[line].norm)) continue;
+      if (sharesAfterNumbersBacked(model, scope, f, norm)) continue;
       const rate = f.rate ?? RATE_AT_END.exec(f.label)?.[1];
       const what = f.change ? 'change' : rate ? 'rate' : 'percent';
       // a rate right after one count of its own: the note says which side is given ("联动处理涉法事项83件，办结率达95%":
@@ -414,6 +415,30 @@ function tableCellBacked(model: FigureModel, scope: Scope, f: Figure, cache: Map
     cache.set(table.start, backed);
   }
   return backed.has(f);
+}
+
+/**
+ * Shares of one sentence each right after its own number written without a measure word ("行政处罚2100，占收到申请
+ * 总数的33.9%；政府信息公开1060，占…17.1%"), that one count of the report gives two or more of at once.
+ */
+function sharesAfterNumbersBacked(model: FigureModel, scope: Scope, f: Figure, norm: string): boolean {
+  if (f.kind !== 'percent' || f.change || f.prior || f.approx) return false;
+  const nums = scope.lineNumbers(f.line);
+  const pairs: { share: Figure; count: number }[] = [];
+  let from = model.sentences[f.sentence].start;
+  for (const id of model.sentences[f.sentence].figures) {
+    const g = model.figures[id];
+    const at = g.range.start.character;
+    if (g.kind === 'percent' && !g.change && !g.prior && g.rateId === f.rateId) {
+      const before = nums.filter((n) => n.at >= from && n.at < at);
+      const n = before[before.length - 1];
+      if (n && at - n.at <= BASE_GAP * 2 && !/[。；;]/.test(norm.slice(n.at, at))) pairs.push({ share: g, count: n.value });
+    }
+    from = g.range.end.character;
+  }
+  if (!pairs.some((p) => p.share === f)) return false;
+  const bases = model.figures.filter((d) => d.kind === 'count' && !d.prior && !d.change && isExact(d)).map((d) => d.value);
+  return sharesGivenByOneBase(pairs, bases).has(f);
 }
 
 /** The amount of a change right before it in its clause (减少159件，下降15.5%), and a count of this period that it fits. */
