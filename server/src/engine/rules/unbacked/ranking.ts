@@ -14,6 +14,7 @@ const SUBJECT = new RegExp(alt(R.measurableSubjects));
 const INTENT_SENTENCE = new RegExp(alt(R.intentWords.sentence));
 const INTENT_CLAUSE = new RegExp(alt(R.intentWords.clause));
 const AFTER = new RegExp(`^(?:${alt(R.after)})`);
+const STATED_PLACE_LATER = new RegExp(R.statedPlaceLater);
 const LONG_VERBS = R.verbs.filter((v) => v.length >= 2);
 const CLAUSE_START = /[，,；;：:]/;
 
@@ -39,6 +40,8 @@ export function rankingClaims(s: string, start: number, end: number): RankingHit
     const clause = before.slice(clauseFrom);
     if (INTENT_SENTENCE.test(before) || INTENT_CLAUSE.test(clause)) continue;
     if (AFTER.test(sentence.slice(m.index + m[0].length))) continue;
+    // the place stated in the rest of the sentence (进入全省第一方阵，分别位列全省第1、第7)
+    if (STATED_PLACE_LATER.test(sentence.slice(m.index + m[0].length))) continue;
     // the subject that is ranked: measurable by a number, in the clause or the sentence before the verb
     if (!SUBJECT.test(clause + m[0]) && !SUBJECT.test(before)) continue;
     // 排名走在全市前列: the claim is the last verb's phrase
