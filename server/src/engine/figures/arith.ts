@@ -440,6 +440,16 @@ export function resolveRate(model: FigureModel, pct: Figure): RateResolution {
       res.bases.push({ ...termOf([f], f.stage ?? ''), right: false, scope: 'document' });
     }
   }
+  // a share that names its base after the last part of a 其中 list (终止13件，其中和解4件，撤回9件，占受理总数的17.8%):
+  // it may be the whole list's share (13 / 73), not its last part's
+  if (def.share && namedBase && numer.figs.length === 1) {
+    const last = numer.figs[0];
+    for (const b of breakdownsOfPart(model, last.id)) {
+      const t = model.figures[b.total];
+      if (b.trigger !== '其中' || b.parts[b.parts.length - 1] !== last.id || t.sentence !== pct.sentence || t.family !== family || t.approx) continue;
+      (numer.alts ??= []).push({ value: t.value, figs: [t], label: termOf([t], t.stage ?? '总数').label });
+    }
+  }
   // a share that names its base's stage (占受理总数的40.4%, 占审结案件的18.3%): the counts of that stage before it,
   // nearest first. Verification only, like any base this far away; but the one count of that stage earlier in the
   // paragraph is the base the writer names ("立案受理15件。经过审理，维持5件，占受理案件总数的38%": 5 / 15 = 33%)
