@@ -398,22 +398,71 @@ function shareClaims(model: FigureModel, lineText: (line: number) => string): Cl
       else break; // a count in the list: the shares are of its parts, breakdowns handle that
     }
     if (shares.length < 2) continue;
-    const lo = shares.reduce((a, f) => a + f.lo, 0);
-    const tolerance = shares.reduce((a, f) => a + 10 ** -f.decimals / 2, 0);
-    const expr = shares.map((f) => numOf(f.value)).join('% + ') + '%';
-    const sum = shares.reduce((a, f) => a + f.value, 0);
-    const ok = !(lo > 100 + tolerance);
-    const outcome: Outcome = ok
-      ? { ok, detail: `${expr} = ${numOf(sum)}% ≤ 100%` }
-      : { ok, detail: `${expr} = ${numOf(sum)}% > 100%`, messageId: 'breakdown-sum.sharesOver', args: { expr, sum: numOf(sum) }, data: { sum, parts: shares.map((f) => f.value) } };
-    out.push({
-      check: CODE,
-      anchor: shares[0],
-      readings: [reading(shares.map((fig) => ({ fig, role: 'share', roleArg: fig.rate ?? '' })), [], outcome)],
-      ceiling: 0,
-      sentenceBound: true,
-    });
+    out.push(sharesSumClaim(shares, true));
   }
+  out.push(...paragraphShareClaims(model, lineText));
+  return out;
+}
+
+/** Shares of one whole: together at most 100%, beyond what rounding at the written precision allows. */
+function sharesSumClaim(shares: Figure[], sentenceBound: boolean): Claim {
+  const lo = shares.reduce((a, f) => a + f.lo, 0);
+  const tolerance = shares.reduce((a, f) => a + 10 ** -f.decimals / 2, 0);
+  const expr = shares.map((f) => numOf(f.value)).join('% + ') + '%';
+  const sum = shares.reduce((a, f) => a + f.value, 0);
+  const ok = !(lo > 100 + tolerance);
+  const outcome: Outcome = ok
+    ? { ok, detail: `${expr} = ${numOf(sum)}% ≤ 100%` }
+    : { ok, detail: `${expr} = ${numOf(sum)}% > 100%`, messageId: 'breakdown-sum.sharesOver', args: { expr, sum: numOf(sum) }, data: { sum, parts: shares.map((f) => f.value) } };
+  return { check: CODE, anchor: shares[0], readings: [reading(shares.map((fig) => ({ fig, role: 'share', roleArg: fig.rate ?? '' })), [], outcome)], ceiling: 0, sentenceBound };
+}
+
+/** The fewest paragraphs in a row whose shares of one named whole are added up. */
+const MIN_SHARE_PARAGRAPHS = 3;
+
+/**
+ * Shares of one named whole, one to a paragraph, in paragraphs that follow each other with nothing else between them
+ * (“同意公开”的7件，占总数的70%。⏎“同意部分公开”1件，占总数的10%。⏎…): an outcome table written out as paragraphs,
+ * whose shares add up to at most 100% like those of one sentence. Each paragraph holds exactly one share, in its first
+ * sentence, naming its whole in the same words (占总数的); at least MIN_SHARE_PARAGRAPHS of them.
+ */
+function paragraphShareClaims(model: FigureModel, lineText: (line: number) => string): Claim[] {
+  const out: Claim[] = [];
+  const byLine = new Map<number, Figure[]>();
+  for (const f of model.figures) {
+    if (f.kind !== 'percent') continue;
+    const list = byLine.get(f.line);
+    if (list) list.push(f);
+    else byLine.set(f.line, [f]);
+  }
+  const firstSentence = new Map<number, number>();
+  for (const sent of model.sentences) if (!firstSentence.has(sent.line)) firstSentence.set(sent.line, sent.index);
+  let run: Figure[] = [];
+  let whole = '';
+  let lastLine = -1;
+  const flush = () => {
+    if (run.length >= MIN_SHARE_PARAGRAPHS) out.push(sharesSumClaim(run, false));
+    run = [];
+    whole = '';
+  };
+  const lines = [...byLine.keys()].sort((a, b) => a - b);
+  for (const line of lines) {
+    const pcts = byLine.get(line)!;
+    const f = pcts[0];
+    const at = f.label.lastIndexOf('占');
+    const named = at >= 0 ? f.label.slice(at) : '';
+    const one = pcts.length === 1 && f.rateId === '占比' && !f.prior && !f.change && !f.approx && named.length > 1 && f.sentence === firstSentence.get(line);
+    // nothing but blank lines since the run's last paragraph
+    let adjacent = lastLine >= 0;
+    for (let l = lastLine + 1; adjacent && l < line; l++) if (lineText(l).trim()) adjacent = false;
+    if (!one || !adjacent || named !== whole) flush();
+    if (one) {
+      run.push(f);
+      whole = named;
+      lastLine = line;
+    } else lastLine = -1;
+  }
+  flush();
   return out;
 }
 
