@@ -28,6 +28,10 @@ test('breakdown-sum: parts over the total are an error, a complete list short of
   const all = only('全年破获团伙案件3起，其中重大案件14起，一般案件8起，督办案件2起。');
   assert.deepEqual([all.code, all.severity], ['breakdown-sum', 'error']);
   assert.match(all.message, /14 \+ 8 \+ 2 = 24 起，超过总数 3 起/);
+  // a count in another measure word after the parts is no part of the list: the message adds the parts only
+  const unit = only('全年主动公开政府信息40条，其中公文类信息9条、非公文类信息50条，作出行政处罚决定7件。');
+  assert.deepEqual([unit.code, unit.severity], ['breakdown-sum', 'warning']);
+  assert.match(unit.message, /9 \+ 50 = 59 条，超过总数 40 条/);
   const w = only('共受理行政复议申请100件，其中维持44件、驳回8件、其他类型20件。');
   assert.deepEqual([w.code, w.severity], ['breakdown-sum', 'warning']);
   assert.equal(w.data?.missing, 28);

@@ -146,13 +146,23 @@ export function quoteMask(s: string): QuoteSpans | null {
   return spans.length ? new QuoteSpans(spans) : null;
 }
 
+/** A web address (原文链接：http://…/art%2594%20.html): its digits and percent signs are no figures. */
+const WEB_ADDRESS = /(?:https?:\/\/|www\.)[\x21-\x7e]+/gi;
+
+function outsideWebAddresses(s: string, tokens: NumberToken[]): NumberToken[] {
+  if (!tokens.length || (!s.includes('http') && !s.includes('www.') && !s.includes('HTTP') && !s.includes('WWW.'))) return tokens;
+  const spans: [number, number][] = [];
+  for (const m of s.matchAll(WEB_ADDRESS)) spans.push([m.index!, m.index! + m[0].length]);
+  return spans.length ? tokens.filter((t) => !spans.some(([a, b]) => t.numStart >= a && t.numStart < b)) : tokens;
+}
+
 /** A line's number tokens and quoted spans, read once per line: the figure model and unbacked-metric both need them. */
 const lineReads = new WeakMap<Line, { tokens: NumberToken[]; mask: QuoteSpans | null }>();
 
 export function readLine(line: Line): { tokens: NumberToken[]; mask: QuoteSpans | null } {
   let r = lineReads.get(line);
   if (!r) {
-    r = { tokens: scanNumbers(line.norm, scanVocabulary), mask: quoteMask(line.norm) };
+    r = { tokens: outsideWebAddresses(line.norm, scanNumbers(line.norm, scanVocabulary)), mask: quoteMask(line.norm) };
     lineReads.set(line, r);
   }
   return r;
@@ -797,6 +807,9 @@ function collectParts(s: string, inSent: Draft[], from: number, total?: Figure, 
       break;
     }
     if (parts.length > 0 && !sameFamily(parts[0].fig, d.fig)) break;
+    // a count in another measure word than the total and every part so far is no part ("主动公开政府信息38条，其中
+    // 公文8条、非公文66条，作出行政处罚决定8件")
+    if (parts.length > 0 && total && total.unit && d.fig.unit !== total.unit && parts.every((p) => p.fig.unit === total.unit)) break;
     // a clause without a figure between two parts ends the list
     // (、 joins words inside a name too: "；查封、扣押案件1928件" is one item)
     // (unless each part is introduced so, the first too: "其中，一号窝点，囤积烟叶123件…；二号窝点，囤积烟叶947件")
