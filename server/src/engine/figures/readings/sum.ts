@@ -261,6 +261,14 @@ function breakdownClaim(model: FigureModel, b: Breakdown, lineText: (line: numbe
   };
   const main = capped(sumOutcome([total], parts, b.complete, b.completeReason));
   readings.push(reading(roles([total], parts), base, main));
+  // the count right after the list, in its sentence, is exactly what the parts add up to (图斑87个，其中无证开采60个，
+  // 越界开采23个，以采代探8个，擅自改变开采矿种4个，涉及疑似违法图斑95宗): the writer states what the parts count
+  const after = model.figures[parts[parts.length - 1].id + 1];
+  if (!main.ok && after && after.sentence === total.sentence && after.kind === 'count' && !after.prior && !after.change && !after.approx && parts.every((f) => !f.approx)) {
+    if (Math.abs(after.value - parts.reduce((a, f) => a + f.value, 0)) < 1e-9) {
+      readings.push(reading([...roles([total], parts), { fig: after, role: 'partsTotal', roleArg: '' }], [{ id: 'partsTotalStated', cost: COST.otherTotal }], { ok: true, detail: main.detail }));
+    }
+  }
   // two splits of the total, one after the other (6 + 1 by who applied, then 1 + 4 + 1 + 1 by outcome): each adds up to it
   const rest = prefixIsTotal > 0 ? parts.slice(prefixIsTotal + 1) : [];
   if (!main.ok && rest.length >= 2 && rest.every((f) => !f.approx) && Math.abs(rest.reduce((a, f) => a + f.value, 0) - total.value) < 1e-9) {
@@ -349,6 +357,13 @@ function breakdownClaim(model: FigureModel, b: Breakdown, lineText: (line: numbe
     const set = [total, ...cands].filter((f) => !f.approx).sort((a, b) => a.id - b.id);
     if (set.length >= 2 && !set.some((f) => set.some((g) => f.stage !== g.stage && isFunnelStep(f.stage) && isFunnelStep(g.stage)))) {
       readings.push(reading(roles(set, parts), [{ id: 'wholeSet', cost: COST.wholeSet }], capped(exactOutcome(set, parts))));
+      // counts the sentence lists one for each (分别发生火灾124起、127起、52起，其中1、2月份就高达251起): the list may
+      // be of some of them, so it need only fit within them all
+      const first = set[0];
+      const sentStart = model.sentences[first.sentence].start;
+      if (set.every((f) => f.sentence === first.sentence) && /分别/.test(lineText(first.line).slice(sentStart, first.range.start.character))) {
+        readings.push(reading(roles(set, parts), [{ id: 'wholeSet', cost: COST.wholeSet }], capped(sumOutcome(set, parts, false, undefined))));
+      }
       // parts that all name one stage the set before them does not (共发现事故隐患2365条、火灾隐患683条…。其中，事故
       // 隐患已整改2312条，火灾隐患已整改669条…) say how many of those categories got that far: each at most its own
       // category, so together at most the set, not exactly it
