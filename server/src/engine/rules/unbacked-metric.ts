@@ -13,7 +13,7 @@ import { grim, grimApplies, isExact, reproduces } from '../figures/arith';
 import { Scope, window, type Num } from './unbacked/scope';
 import { reproducedAcross, reproducedWithin, type Target } from './unbacked/reproduce';
 import { rankingClaims } from './unbacked/ranking';
-import { baseStatedElsewhere, commonBase, sharesGivenByOneBase, type SharePair } from './unbacked/elsewhere';
+import { baseStatedElsewhere, commonBase, respectiveBases, sharesGivenByOneBase, type SharePair } from './unbacked/elsewhere';
 import figuresData from '../../../data/figures.json';
 import data from '../../../data/unbacked.json';
 import { alternation } from '../regex';
@@ -190,7 +190,11 @@ function backedElsewhere(model: FigureModel, f: Figure, norm: string, lineNorm: 
     const side = g === f ? given : givenSide(model, g, lineNorm(g.line));
     if (side?.side === 'rateCount') pairs.push({ share: g, count: side.fig });
   }
-  return pairs.some((p) => p.share === f) && commonBase(model, pairs) !== undefined;
+  if (!pairs.some((p) => p.share === f)) return false;
+  if (commonBase(model, pairs) !== undefined) return true;
+  // shares paired by position with counts of several kinds (起, 人, 亿元), each over its own total of one statement
+  const positional = respectivePairs(model, f.sentence, norm);
+  return positional.some((p) => p.share === f) && respectiveBases(model, positional);
 }
 
 /**
@@ -210,7 +214,12 @@ function respectivePairs(model: FigureModel, sentence: number, norm: string): Sh
     if (shares >= 2 && c - i >= shares) {
       const from = c - shares;
       const first = model.figures[ids[from]];
-      const said = norm.slice(model.sentences[sentence].start, first.range.start.character).includes('分别') || RESPECTIVELY_SHARE.test(model.figures[ids[c]].label);
+      const lastCount = model.figures[ids[c - 1]];
+      const firstShare = model.figures[ids[c]];
+      const said =
+        norm.slice(model.sentences[sentence].start, first.range.start.character).includes('分别') ||
+        norm.slice(lastCount.range.end.character, firstShare.range.start.character).includes('分别') ||
+        RESPECTIVELY_SHARE.test(firstShare.label);
       const plain = (g: Figure) => !g.change && !g.prior && !g.approx;
       if (said && ids.slice(from, p).every((id) => plain(model.figures[id]))) {
         for (let k = 0; k < shares; k++) out.push({ count: model.figures[ids[from + k]], share: model.figures[ids[c + k]] });

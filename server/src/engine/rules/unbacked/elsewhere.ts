@@ -32,6 +32,39 @@ export function commonBase(model: FigureModel, pairs: SharePair[]): Figure | und
 }
 
 /**
+ * Does `count` over `base` give the written share, the counts read as the ranges they are written to (25.8万起 of
+ * 28.1万起, 31.5亿元 of 36亿元), rounded or truncated at the share's precision?
+ */
+function givesShare(count: Figure, base: Figure, share: Figure): boolean {
+  if (base.lo <= 0) return false;
+  const unit = 10 ** -share.decimals;
+  const lo = (count.lo / base.hi) * 100;
+  const hi = (count.hi / base.lo) * 100;
+  return hi >= share.value - unit / 2 - 1e-9 && lo < share.value + unit - 1e-9;
+}
+
+/**
+ * Counts of one statement elsewhere, in the order of `pairs`, each giving its pair's share from the pair's count in
+ * the same unit family (共接报火灾28.1万起，亡1390人，伤881人，直接财产损失36亿元 ⟶ 非重点单位火灾25.8万起，亡1317人，伤810人，
+ * 损失31.5亿元，分别占总数的91.8%、94.7%、91.9%和87.6%): every pair, from one sentence.
+ */
+export function respectiveBases(model: FigureModel, pairs: SharePair[]): boolean {
+  if (pairs.length < MIN_SHARES_ON_ONE_BASE || pairs.some((p) => p.share.approx || p.count.approx)) return false;
+  const own = pairs[0].share.sentence;
+  for (const sent of model.sentences) {
+    if (sent.index === own || sent.figures.length < pairs.length) continue;
+    // the counts of the sentence, matched to the pairs in order
+    let k = 0;
+    for (const id of sent.figures) {
+      const d = model.figures[id];
+      if (k < pairs.length && d.kind === 'count' && !d.prior && !d.change && d.family === pairs[k].count.family && d.value >= pairs[k].count.value && givesShare(pairs[k].count, d, pairs[k].share)) k++;
+    }
+    if (k === pairs.length) return true;
+  }
+  return false;
+}
+
+/**
  * A count of one of `baseStages` anywhere in the report (of the same object when both name one) that gives the rate
  * from `numerator`: the rate's conventional base, stated elsewhere.
  */
