@@ -13,7 +13,7 @@ import { grim, grimApplies, isExact, reproduces } from '../figures/arith';
 import { Scope, window, type Num } from './unbacked/scope';
 import { reproducedAcross, reproducedWithin, type Target } from './unbacked/reproduce';
 import { rankingClaims } from './unbacked/ranking';
-import { baseStatedElsewhere, commonBase, respectiveBases, sharesGivenByOneBase, type SharePair } from './unbacked/elsewhere';
+import { baseStatedElsewhere, commonBase, respectiveBases, sharesGivenByOneBase, sharesOfTheirSum, type SharePair } from './unbacked/elsewhere';
 import figuresData from '../../../data/figures.json';
 import data from '../../../data/unbacked.json';
 import { alternation } from '../regex';
@@ -177,6 +177,11 @@ const NOT_CASES = new Set(['day', 'hour', 'money']);
  */
 function backedElsewhere(model: FigureModel, f: Figure, norm: string, lineNorm: (line: number) => string): boolean {
   if (f.kind !== 'percent' || f.change || f.prior) return false;
+  // parallel items of the paragraph, each with its counts and then their shares (农村地区火灾39.1万起、亡645人，占总数的
+  // 59.1%和48.7%；城市地区火灾25.3万起、亡620人，占总数的38.3%和46.8%；…): the shares of each kind over those counts' sum
+  const paragraph: SharePair[] = [];
+  for (const sent of model.sentences) if (sent.line === f.line) paragraph.push(...respectivePairs(model, sent.index, norm, true));
+  if (paragraph.some((p) => p.share === f) && sharesOfTheirSum(paragraph, f)) return true;
   const pairs: SharePair[] = respectivePairs(model, f.sentence, norm);
   const given = pairs.find((p) => p.share === f) ? undefined : givenSide(model, f, norm);
   if (!pairs.some((p) => p.share === f)) {
@@ -201,7 +206,7 @@ function backedElsewhere(model: FigureModel, f: Figure, norm: string, lineNorm: 
  * Counts and then as many shares, paired by position, where the sentence says 分别 before them ("分别为36件、33件和
  * 31件，占全年新收案件的23.2%、21.3%和20%"): each share is of its count.
  */
-function respectivePairs(model: FigureModel, sentence: number, norm: string): SharePair[] {
+function respectivePairs(model: FigureModel, sentence: number, norm: string, unsaid = false): SharePair[] {
   const ids = model.sentences[sentence].figures;
   const out: SharePair[] = [];
   for (let i = 0; i < ids.length; ) {
@@ -221,7 +226,7 @@ function respectivePairs(model: FigureModel, sentence: number, norm: string): Sh
         norm.slice(lastCount.range.end.character, firstShare.range.start.character).includes('分别') ||
         RESPECTIVELY_SHARE.test(firstShare.label);
       const plain = (g: Figure) => !g.change && !g.prior && !g.approx;
-      if (said && ids.slice(from, p).every((id) => plain(model.figures[id]))) {
+      if ((said || unsaid) && ids.slice(from, p).every((id) => plain(model.figures[id]))) {
         for (let k = 0; k < shares; k++) out.push({ count: model.figures[ids[from + k]], share: model.figures[ids[c + k]] });
       }
     }
