@@ -187,22 +187,33 @@ function objectsAgree(a: Figure[], b: Figure): boolean {
   return !!o && o === b.object;
 }
 
-const partIndex = new WeakMap<FigureModel, Map<number, Breakdown[]>>();
-/** The lists a figure is a part of (indexed once per model: no scan of every list per rate). */
-function breakdownsOfPart(model: FigureModel, id: number): Breakdown[] {
-  let index = partIndex.get(model);
+/** The lists of a model by a key of theirs, built once per model (`keys`: each list's keys). */
+function listIndex(cache: WeakMap<FigureModel, Map<number, Breakdown[]>>, model: FigureModel, keys: (b: Breakdown) => number[]): Map<number, Breakdown[]> {
+  let index = cache.get(model);
   if (!index) {
     index = new Map();
     for (const b of model.breakdowns) {
-      for (const p of b.parts) {
-        const list = index.get(p) ?? [];
-        list.push(b);
-        index.set(p, list);
+      for (const k of keys(b)) {
+        const list = index.get(k);
+        if (list) list.push(b);
+        else index.set(k, [b]);
       }
     }
-    partIndex.set(model, index);
+    cache.set(model, index);
   }
-  return index.get(id) ?? [];
+  return index;
+}
+
+const partIndex = new WeakMap<FigureModel, Map<number, Breakdown[]>>();
+/** The lists a figure is a part of (indexed once per model: no scan of every list per rate). */
+function breakdownsOfPart(model: FigureModel, id: number): Breakdown[] {
+  return listIndex(partIndex, model, (b) => b.parts).get(id) ?? [];
+}
+
+const sentenceIndex = new WeakMap<FigureModel, Map<number, Breakdown[]>>();
+/** The lists whose total is in a sentence (indexed once per model: no scan of every list per list). */
+export function listsOfSentence(model: FigureModel, sentence: number): Breakdown[] {
+  return listIndex(sentenceIndex, model, (b) => [model.figures[b.total].sentence]).get(sentence) ?? [];
 }
 
 /** Both sides name scope words (一审, 各类, 市本级 …) and not the same ones. */
@@ -477,6 +488,99 @@ const UNNAMED_TOTALS = 8;
 /** Percent value of a quotient. */
 export function percent(n: number, d: number): number {
   return (n / d) * 100;
+}
+
+/**
+ * Values a whole may have for `part` (a count's bounds) to give `share` of it, or more: (part / whole) × 100 within
+ * the share's bounds widened by a written digit, and then by half again each way, so that every test of "does this
+ * count over that whole give the share" (rounded, truncated, approximate, counts as ranges) can only hold inside.
+ * For looking a whole up by value (countsInValueRange) instead of trying every count of a report.
+ */
+export function wholeRange(part: { lo: number; hi: number }, share: WrittenValue): [number, number] {
+  const unit = 10 ** -share.decimals;
+  const top = share.hi + unit;
+  const bottom = share.lo - unit;
+  return [(part.lo * 100) / top / 2, bottom > 0 ? ((part.hi * 100) / bottom) * 2 : Infinity];
+}
+
+/** Each value once, ascending: the form valuesInRange searches. */
+export function sortedValues(values: Iterable<number>): number[] {
+  return [...new Set(values)].sort((a, b) => a - b);
+}
+
+/**
+ * The most distinct values one lookup goes through (a share of 0–1% may be of any larger count: its range has no top),
+ * and the most counts it keeps of one kind at one value (the same count repeated down a long report: the first few
+ * stand for the rest). Lookups stay bounded whatever the report holds.
+ */
+export const MAX_VALUES_LOOKED_UP = 256;
+export const COUNTS_PER_KIND = 2;
+
+/** The first index of a sorted list whose key is at least `x`. */
+function lowerBound<T>(list: readonly T[], x: number, key: (t: T) => number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(list[mid]) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The values of a sorted list (each once) within [lo, hi], at most MAX_VALUES_LOOKED_UP of them, smallest first. */
+export function valuesInRange(sorted: readonly number[], [lo, hi]: [number, number]): number[] {
+  const out: number[] = [];
+  for (let i = lowerBound(sorted, lo, (v) => v); i < sorted.length && sorted[i] <= hi && out.length < MAX_VALUES_LOOKED_UP; i++) out.push(sorted[i]);
+  return out;
+}
+
+/** The counts of a report by value: its distinct values, and for each the first few counts of each kind. */
+interface CountIndex {
+  values: number[];
+  exactValues: number[];
+  byValue: Map<number, Figure[]>;
+}
+const countIndexes = new WeakMap<FigureModel, CountIndex>();
+
+function countIndex(model: FigureModel): CountIndex {
+  let index = countIndexes.get(model);
+  if (index) return index;
+  const byValue = new Map<number, Figure[]>();
+  const perKind = new Map<string, number>();
+  const exact = new Set<number>();
+  for (const f of model.figures) {
+    if (f.kind !== 'count' || f.prior || f.change || f.value <= 0) continue;
+    if (isExact(f)) exact.add(f.value);
+    // (a kind: what any test made of a count found this way reads of it)
+    const kind = `${f.value}|${f.family}|${f.stage ?? ''}|${f.object ?? ''}|${isExact(f)}|${f.lo}|${f.hi}`;
+    const seen = perKind.get(kind) ?? 0;
+    if (seen >= COUNTS_PER_KIND) continue;
+    perKind.set(kind, seen + 1);
+    const list = byValue.get(f.value);
+    if (list) list.push(f);
+    else byValue.set(f.value, [f]);
+  }
+  index = { values: sortedValues(byValue.keys()), exactValues: sortedValues(exact), byValue };
+  countIndexes.set(model, index);
+  return index;
+}
+
+/**
+ * Counts of the report (not priors or changes, above zero) whose value is within [lo, hi], in document order: looked
+ * up by value, not searched for among every figure (the first COUNTS_PER_KIND of each kind at each value, from at
+ * most MAX_VALUES_LOOKED_UP values).
+ */
+export function countsInValueRange(model: FigureModel, range: [number, number]): Figure[] {
+  const index = countIndex(model);
+  return valuesInRange(index.values, range)
+    .flatMap((v) => index.byValue.get(v)!)
+    .sort((a, b) => a.id - b.id);
+}
+
+/** The values of the report's exact counts within [lo, hi] (each once, at most MAX_VALUES_LOOKED_UP). */
+export function exactCountValuesInRange(model: FigureModel, range: [number, number]): number[] {
+  return valuesInRange(countIndex(model).exactValues, range);
 }
 
 /**

@@ -9,7 +9,7 @@ import { listWithPart, type Figure, type FigureModel } from '../figures/model';
 import { holdsByFigureChecks, isVerifiedByFigureChecks } from '../figures/backing';
 import { isTableShareBacked, tablesOf } from '../tables';
 import { RESPECTIVELY_SHARE, isFunnelStep, rateById, stageGroups, stageGroupsOptional } from '../figures/vocab';
-import { grim, grimApplies, isExact, reproduces } from '../figures/arith';
+import { countsInValueRange, exactCountValuesInRange, grim, grimApplies, reproduces, sortedValues, valuesInRange, wholeRange } from '../figures/arith';
 import { Scope, window, type Num } from './unbacked/scope';
 import { reproducedAcross, reproducedWithin, type Target } from './unbacked/reproduce';
 import { rankingClaims } from './unbacked/ranking';
@@ -180,9 +180,12 @@ function backedElsewhere(model: FigureModel, f: Figure, norm: string, lineNorm: 
   // parallel items of the paragraph, each with its counts and then their shares (农村地区火灾39.1万起、亡645人，占总数的
   // 59.1%和48.7%；城市地区火灾25.3万起、亡620人，占总数的38.3%和46.8%；…): the shares of each kind over those counts' sum
   const paragraph: SharePair[] = [];
-  for (const sent of model.sentences) if (sent.line === f.line) paragraph.push(...respectivePairs(model, sent.index, norm, true));
+  let first = f.sentence;
+  while (first > 0 && model.sentences[first - 1].line === f.line) first--;
+  for (let i = first; i < model.sentences.length && model.sentences[i].line === f.line; i++) paragraph.push(...respectivePairs(model, i, norm, true));
   if (paragraph.some((p) => p.share === f) && sharesOfTheirSum(paragraph, f)) return true;
-  const pairs: SharePair[] = respectivePairs(model, f.sentence, norm);
+  const positional = respectivePairs(model, f.sentence, norm);
+  const pairs: SharePair[] = [...positional];
   const given = pairs.find((p) => p.share === f) ? undefined : givenSide(model, f, norm);
   if (!pairs.some((p) => p.share === f)) {
     if (!given || given.side !== 'rateCount') return false;
@@ -198,7 +201,6 @@ function backedElsewhere(model: FigureModel, f: Figure, norm: string, lineNorm: 
   if (!pairs.some((p) => p.share === f)) return false;
   if (commonBase(model, pairs) !== undefined) return true;
   // shares paired by position with counts of several kinds (起, 人, 亿元), each over its own total of one statement
-  const positional = respectivePairs(model, f.sentence, norm);
   return positional.some((p) => p.share === f) && respectiveBases(model, positional);
 }
 
@@ -305,7 +307,9 @@ function backedItself(ctx: RuleContext, model: FigureModel, scope: Scope, f: Fig
       const close = f.range.start.character - g.range.end.character <= BASE_GAP && !/[。；;]/.test(norm.slice(g.range.end.character, f.range.start.character));
       if (close && !g.prior && !g.change && g.family !== 'money' && !NOT_REACHED.test(g.label)) {
         if (isFunnelStep(g.stage)) return true;
-        if (model.figures.some((h) => h.id < g.id && sameParagraph(h) && h.kind === 'count' && isFunnelStep(h.stage) && h.family === g.family && h.value === g.value && !h.prior && !h.change)) return true;
+        for (let l = para.start; l <= g.line; l++) {
+          if ((byLine.get(l) ?? []).some((h) => h.id < g.id && h.kind === 'count' && isFunnelStep(h.stage) && h.family === g.family && h.value === g.value && !h.prior && !h.change)) return true;
+        }
       }
       break;
     }
@@ -314,7 +318,7 @@ function backedItself(ctx: RuleContext, model: FigureModel, scope: Scope, f: Fig
   // a change right after its amount (减少159件，下降15.5%), with this period's count stated in the paragraph (at any
   // precision) or anywhere in the report (at one decimal at least, where a coincidence is rare): the prior period is
   // that count minus (or plus) the amount (869 + 159 = 1028; 159 / 1028 = 15.5%)
-  if (f.change && f.kind === 'percent' && changeFromItsAmount(model, f, (g) => g.line >= para.start && g.line <= para.end)) return true;
+  if (f.change && f.kind === 'percent' && changeFromItsAmount(model, f, para, byLine)) return true;
 
   // a change whose base is stated in its sentence or the next one (较上年100件；同比增长25%，上年同期为400件)
   if (f.change || f.kind === 'multiple') {
@@ -415,9 +419,9 @@ function tableCellBacked(model: FigureModel, scope: Scope, f: Figure, cache: Map
   let backed = cache.get(table.start);
   if (!backed) {
     const pairs: { share: Figure; count: number }[] = [];
-    const bases: number[] = [];
-    for (let l = table.start; l <= table.end; l++) for (const n of scope.lineNumbers(l)) bases.push(n.value);
-    for (const g of model.figures) if (g.kind === 'count' && !g.prior && !g.change && isExact(g)) bases.push(g.value);
+    const cells: number[] = [];
+    for (let l = table.start; l <= table.end; l++) for (const n of scope.lineNumbers(l)) cells.push(n.value);
+    const sortedCells = sortedValues(cells);
     for (const g of model.figures) {
       if (g.line <= table.start || g.line > table.end || g.kind !== 'percent' || g.change || g.prior) continue;
       // its own cell: the only number of its line, right under a line whose only number is the count
@@ -425,7 +429,7 @@ function tableCellBacked(model: FigureModel, scope: Scope, f: Figure, cache: Map
       if (above.length !== 1 || scope.lineNumbers(g.line).length !== 0 || !/^\s*[\d.,]+\s*\|?\s*$/.test(lineNorm(g.line - 1))) continue;
       pairs.push({ share: g, count: above[0].value });
     }
-    backed = sharesGivenByOneBase(pairs, bases);
+    backed = sharesGivenByOneBase(pairs, (range) => [...valuesInRange(sortedCells, range), ...exactCountValuesInRange(model, range)]);
     cache.set(table.start, backed);
   }
   return backed.has(f);
@@ -451,21 +455,29 @@ function sharesAfterNumbersBacked(model: FigureModel, scope: Scope, f: Figure, n
     from = g.range.end.character;
   }
   if (!pairs.some((p) => p.share === f)) return false;
-  const bases = model.figures.filter((d) => d.kind === 'count' && !d.prior && !d.change && isExact(d)).map((d) => d.value);
-  return sharesGivenByOneBase(pairs, bases).has(f);
+  return sharesGivenByOneBase(pairs, (range) => exactCountValuesInRange(model, range)).has(f);
 }
 
-/** The amount of a change right before it in its clause (减少159件，下降15.5%), and a count of this period that it fits. */
-function changeFromItsAmount(model: FigureModel, f: Figure, inParagraph: (g: Figure) => boolean): boolean {
+/**
+ * The amount of a change right before it in its clause (减少159件，下降15.5%), and a count of this period that it fits:
+ * one of the paragraph, or, at one decimal at least, one anywhere before it in the report (looked up by value).
+ */
+function changeFromItsAmount(model: FigureModel, f: Figure, para: { start: number; end: number }, byLine: Map<number, Figure[]>): boolean {
   const amount = model.figures[f.id - 1];
   if (!amount || amount.sentence !== f.sentence || amount.kind !== 'count' || amount.change !== f.change || amount.approx || amount.prior || amount.value <= 0) return false;
   if (f.range.start.character - amount.range.end.character > BASE_GAP) return false;
-  return model.figures.some((c) => {
+  const fits = (c: Figure) => {
     if (c === amount || c.kind !== 'count' || c.change || c.prior || c.approx || c.family !== amount.family || c.id > f.id) return false;
-    if (!inParagraph(c) && f.decimals < 1) return false;
     const prior = f.change === 'up' ? c.value - amount.value : c.value + amount.value;
     return prior > 0 && reproduces((amount.value / prior) * 100, f);
-  });
+  };
+  for (let l = para.start; l <= para.end; l++) if ((byLine.get(l) ?? []).some(fits)) return true;
+  if (f.decimals < 1) return false;
+  // (this period's count lies where the prior it implies — a whole the amount is that share of — lies, ∓ the amount;
+  // the first counts of a kind are the earliest, so the first few of each stand for the rest)
+  const [lo, hi] = wholeRange(amount, f);
+  const shift = f.change === 'up' ? amount.value : -amount.value;
+  return countsInValueRange(model, [lo + shift, hi + shift]).some(fits);
 }
 
 const COMPARE_UP = new RegExp(alt(data.comparisonWords.up));

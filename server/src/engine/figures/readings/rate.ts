@@ -11,7 +11,7 @@
 // impossible-percentage's claim (a GRIM test); without a numerator it is tried over every stage of the object in
 // the sentence, and reported only when none can give it.
 import { listWithPart, type Figure, type FigureModel } from '../model';
-import { asWritten, grim, grimApplies, isExact, lineFigures, matchOf, previousParagraphFigures, num, numAsWritten, percent, reproduces, resolveRatio, resolveRate, type RateResolution, type Term } from '../arith';
+import { asWritten, countsInValueRange, grim, grimApplies, isExact, lineFigures, matchOf, previousParagraphFigures, num, numAsWritten, percent, reproduces, resolveRatio, resolveRate, wholeRange, type RateResolution, type Term } from '../arith';
 import { RESPECTIVELY_SHARE, funnels, rateById } from '../vocab';
 import { COST, phrase, reading, softened, type Assumption, type Claim, type Outcome, type Reading } from './types';
 import type { MessageRef } from '../../messages';
@@ -112,13 +112,14 @@ function partitionBases(model: FigureModel, pct: Figure, n: Term, bases: Term[])
  * the finding stands either way (the right base is stated beside the rate).
  */
 function baseUsedInstead(model: FigureModel, pct: Figure, n: Term, right: Term, numeratorStages: readonly string[]): Term | undefined {
-  if (right.scope !== 'sentence' || !right.exact || !n.exact || right.figs.length !== 1) return undefined;
+  if (right.scope !== 'sentence' || !right.exact || !n.exact || right.figs.length !== 1 || rateOutcome(pct, n, right).ok) return undefined;
   const own = right.figs[0];
   const object = n.figs[0]?.object ?? own.object;
-  const found = model.figures.filter(
+  // (only counts whose value could give the rate: looked up by value, not tried one by one)
+  const found = countsInValueRange(model, wholeRange({ lo: n.value, hi: n.value }, pct)).filter(
     (f) =>
-      f.kind === 'count' && f.family === own.family && f.stage && f.stage !== own.stage && !numeratorStages.includes(f.stage) && !f.prior && !f.change && isExact(f) && f.value > 0 &&
-      !n.figs.includes(f) && (!object || !f.object || f.object === object) && rateOutcome(pct, n, { value: f.value, figs: [f], label: '', exact: true }).ok && !rateOutcome(pct, n, right).ok,
+      f.family === own.family && f.stage && f.stage !== own.stage && !numeratorStages.includes(f.stage) && isExact(f) &&
+      !n.figs.includes(f) && (!object || !f.object || f.object === object) && rateOutcome(pct, n, { value: f.value, figs: [f], label: '', exact: true }).ok,
   );
   // one number only: two that both give it say nothing about which was used
   const values = new Set(found.map((f) => f.value));
@@ -172,16 +173,19 @@ function rateClaim(model: FigureModel, pct: Figure, res: RateResolution): Claim 
     return { check: 'rate-mismatch', anchor: pct, readings, ceiling, sentenceBound: false };
   }
   const wrongHolds = readings.find((r) => r.cost > ceiling && r.outcome.ok);
-  const wrongBase = (wrongHolds ? res.bases.find((b) => wrongHolds.figures.some((x) => x.role === 'denominator' && b.figs.includes(x.fig))) : undefined) ?? baseUsedInstead(model, pct, n, right!, def.numerator ?? []);
+  const wrongBaseOfSentence = wrongHolds ? res.bases.find((b) => wrongHolds.figures.some((x) => x.role === 'denominator' && b.figs.includes(x.fig))) : undefined;
+  // (a count of the report that gives it is looked for only once the right base's reading has failed)
+  let elsewhere: Term | undefined | null = null;
+  const wrongBaseOf = () => wrongBaseOfSentence ?? (elsewhere === null ? (elsewhere = baseUsedInstead(model, pct, n, right!, def.numerator ?? [])) : elsewhere);
   let check = 'rate-mismatch';
   for (const r of readings) {
     if (r.outcome.ok) continue;
     const b = res.bases.find((x) => r.figures.some((y) => y.role === 'denominator' && x.figs.includes(y.fig)));
     const nt = numerators.find((x) => r.figures.filter((y) => y.role === 'numerator').every((y) => x.t.figs.includes(y.fig)))?.t ?? n;
     if (!b) continue;
-    Object.assign(r.outcome, mismatchMessage(pct, nt, b, b === right ? wrongBase : undefined));
+    Object.assign(r.outcome, mismatchMessage(pct, nt, b, b === right ? wrongBaseOf() : undefined));
     // GRIM: no whole count over the conventional base of the sentence gives the written percentage
-    if (b === right && !wrongBase && b.scope === 'sentence' && b.exact && nt.exact && grimApplies(pct, b.value)) {
+    if (b === right && !wrongBaseOf() && b.scope === 'sentence' && b.exact && nt.exact && grimApplies(pct, b.value)) {
       const g = grim(pct, b.value);
       if (!g.possible) {
         check = 'impossible-percentage';

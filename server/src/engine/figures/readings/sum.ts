@@ -8,7 +8,7 @@
 // 委托调解1034件，司法确认791件) are never summed.
 import { scanBrackets } from '../brackets';
 import type { Breakdown, Figure, FigureModel } from '../model';
-import { num as numOf } from '../arith';
+import { listsOfSentence, num as numOf } from '../arith';
 import { formatMessage } from '../../messages';
 import { carryOverStated, channelWords, funnelOf, penaltyKindWords, isFunnelStep, listComplete, listJoin, listTriggers, nestedFirst, outcomesOf, scanVocabulary } from '../vocab';
 import { COST, phrase, reading, type Claim, type Outcome, type Reading } from './types';
@@ -198,10 +198,10 @@ function breakdownClaim(model: FigureModel, b: Breakdown, lineText: (line: numbe
   // parts that are kinds of penalty (警告2981件，罚款93583件…) may count a case once per penalty it carries
   const penalties = parts.filter((f) => penaltyKindWords.some((w) => f.label.includes(w))).length >= 2;
   // a total that comes after an earlier list of its sentence began, one of its items ("办结94314件，其中警告…，其他处罚
-  // 104件；其中适用简易程序69757件…"): the new list may be of that list's total, not of its item
-  const partOfEarlierList = model.breakdowns.some(
-    (o) => o !== b && o.parts.length > 0 && o.parts[0] <= total.id && o.total < total.id && model.figures[o.total].sentence === total.sentence && model.figures[o.total].hi >= parts[0].lo,
-  );
+  // 104件；其中适用简易程序69757件…"): the new list may be of that list's total, not of its item (asked only of a
+  // reading that fails)
+  const partOfEarlierList = () =>
+    listsOfSentence(model, total.sentence).some((o) => o !== b && o.parts.length > 0 && o.parts[0] <= total.id && o.total < total.id && model.figures[o.total].hi >= parts[0].lo);
   // a later part alone larger than the total is in the list only because it names one more item of the list's kind
   // (extract.ts sameKindOfItem) or a conjunction joins it: it might yet begin a new topic, so the evidence is inferred
   // the first parts alone make up the total exactly ("330家代表机构，其中外国265家，香港65家，台湾9家"): the rest may be
@@ -255,7 +255,7 @@ function breakdownClaim(model: FigureModel, b: Breakdown, lineText: (line: numbe
     const within = parts.every((f) => f.lo <= whole + 1e-9);
     const softly = mayBeNested ? 'breakdown-sum.exceedsMaybeNested' : channels && within ? 'breakdown-sum.exceedsMaybeOverlap' : penalties && within ? 'breakdown-sum.exceedsMaybeCombined' : undefined;
     if (softly && o.messageId === 'breakdown-sum.exceeds') return { ...o, cap: 'soft', messageId: softly };
-    if (partOfEarlierList && !o.cap) o = { ...o, cap: 'soft' };
+    if (!o.cap && partOfEarlierList()) o = { ...o, cap: 'soft' };
     // (a later part above the whole may be a new topic: inferred; not when the first part already is above it)
     return !o.cap && parts[0].lo <= whole + 1e-9 && parts.some((f, k) => k > 0 && f.lo > whole + 1e-9) ? { ...o, cap: 'inferred' } : o;
   };

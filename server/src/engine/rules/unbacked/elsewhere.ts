@@ -6,7 +6,7 @@
 //     the report (直接纠错236件，纠错率24.2% — 236 / 977, 审结977件 being stated further on): the conventional base,
 //     and the written value, at once.
 import type { Figure, FigureModel } from '../../figures/model';
-import { isExact, reproduces } from '../../figures/arith';
+import { countsInValueRange, isExact, reproduces, wholeRange } from '../../figures/arith';
 
 /** A share and the count it is of (the numerator), as unbacked-metric reads them (givenSide: rateCount). */
 export interface SharePair {
@@ -24,9 +24,9 @@ export function commonBase(model: FigureModel, pairs: SharePair[]): Figure | und
   if (pairs.some((p) => p.count.family !== family || !isExact(p.count) || p.share.approx)) return undefined;
   const largest = Math.max(...pairs.map((p) => p.count.value));
   const counts = new Set(pairs.map((p) => p.count));
-  return model.figures.find(
+  return countsInValueRange(model, wholeRange(pairs[0].count, pairs[0].share)).find(
     (d) =>
-      d.kind === 'count' && d.family === family && !d.prior && !d.change && isExact(d) && d.value >= largest && d.value > 0 && !counts.has(d) &&
+      d.family === family && isExact(d) && d.value >= largest && !counts.has(d) &&
       pairs.every((p) => reproduces((p.count.value / d.value) * 100, p.share)),
   );
 }
@@ -68,7 +68,10 @@ export function sharesOfTheirSum(pairs: SharePair[], f: Figure): boolean {
 export function respectiveBases(model: FigureModel, pairs: SharePair[]): boolean {
   if (pairs.length < MIN_SHARES_ON_ONE_BASE || pairs.some((p) => p.share.approx || p.count.approx)) return false;
   const own = pairs[0].share.sentence;
-  for (const sent of model.sentences) {
+  // (only sentences holding a count that gives the first share can match them all)
+  const sentences = new Set(countsInValueRange(model, wholeRange(pairs[0].count, pairs[0].share)).map((d) => d.sentence));
+  for (const index of sentences) {
+    const sent = model.sentences[index];
     if (sent.index === own || sent.figures.length < pairs.length) continue;
     // the counts of the sentence, matched to the pairs in order
     let k = 0;
@@ -87,11 +90,10 @@ export function respectiveBases(model: FigureModel, pairs: SharePair[]): boolean
  */
 export function baseStatedElsewhere(model: FigureModel, rate: Figure, numerator: Figure, baseStages: ReadonlySet<string>): Figure | undefined {
   if (!isExact(numerator) || rate.change || rate.prior) return undefined;
-  return model.figures.find(
+  return countsInValueRange(model, wholeRange(numerator, rate)).find(
     (d) =>
-      d.kind === 'count' && !!d.stage && baseStages.has(d.stage) && d.family === numerator.family && !d.prior && !d.change && isExact(d) &&
-      d.value >= numerator.value && d.value > 0 && (!rate.object || !d.object || d.object === rate.object) &&
-      reproduces((numerator.value / d.value) * 100, rate),
+      !!d.stage && baseStages.has(d.stage) && d.family === numerator.family && isExact(d) && d.value >= numerator.value &&
+      (!rate.object || !d.object || d.object === rate.object) && reproduces((numerator.value / d.value) * 100, rate),
   );
 }
 
@@ -99,18 +101,22 @@ export function baseStatedElsewhere(model: FigureModel, rate: Figure, numerator:
  * Shares of a table each right under its own count (a flattened table, a cell per line: 咨询类 | 19651 | 51.11% | …,
  * the total 38447 in another cell of it or stated in the text), and the numbers that give at least
  * MIN_SHARES_ON_ONE_BASE of them at once: the shares such a number gives. Two tables side by side may have two totals,
- * so each base backs the shares it gives, not all of them.
+ * so each base backs the shares it gives, not all of them. `basesIn`: the numbers that may be a base, within a range.
  */
-export function sharesGivenByOneBase(pairs: { share: Figure; count: number }[], bases: Iterable<number>): Set<Figure> {
+export function sharesGivenByOneBase(pairs: { share: Figure; count: number }[], basesIn: (range: [number, number]) => number[]): Set<Figure> {
   const out = new Set<Figure>();
   const usable = pairs.filter((p) => !p.share.approx && p.count > 0);
   if (usable.length < MIN_SHARES_ON_ONE_BASE) return out;
-  const tried = new Set<number>();
-  for (const d of bases) {
-    if (d <= 0 || tried.has(d)) continue;
-    tried.add(d);
-    const given = usable.filter((p) => p.count < d && reproduces((p.count / d) * 100, p.share));
-    if (given.length >= MIN_SHARES_ON_ONE_BASE) for (const p of given) out.add(p.share);
+  // the shares each base gives (bases looked up by the values that could give each share)
+  const given = new Map<number, Figure[]>();
+  for (const p of usable) {
+    for (const d of new Set(basesIn(wholeRange({ lo: p.count, hi: p.count }, p.share)))) {
+      if (d <= 0 || p.count >= d || !reproduces((p.count / d) * 100, p.share)) continue;
+      const list = given.get(d);
+      if (list) list.push(p.share);
+      else given.set(d, [p.share]);
+    }
   }
+  for (const shares of given.values()) if (shares.length >= MIN_SHARES_ON_ONE_BASE) for (const f of shares) out.add(f);
   return out;
 }
