@@ -547,19 +547,16 @@ function countIndex(model: FigureModel): CountIndex {
   let index = countIndexes.get(model);
   if (index) return index;
   const byValue = new Map<number, Figure[]>();
-  const perKind = new Map<string, number>();
   const exact = new Set<number>();
+  // (a kind: what any test made of a count found this way reads of it; the counts kept at one value are few, so they
+  // are compared one by one)
+  const sameKind = (a: Figure, b: Figure) => a.family === b.family && a.stage === b.stage && a.object === b.object && a.approx === b.approx && a.lo === b.lo && a.hi === b.hi;
   for (const f of model.figures) {
     if (f.kind !== 'count' || f.prior || f.change || f.value <= 0) continue;
     if (isExact(f)) exact.add(f.value);
-    // (a kind: what any test made of a count found this way reads of it)
-    const kind = `${f.value}|${f.family}|${f.stage ?? ''}|${f.object ?? ''}|${isExact(f)}|${f.lo}|${f.hi}`;
-    const seen = perKind.get(kind) ?? 0;
-    if (seen >= COUNTS_PER_KIND) continue;
-    perKind.set(kind, seen + 1);
     const list = byValue.get(f.value);
-    if (list) list.push(f);
-    else byValue.set(f.value, [f]);
+    if (!list) byValue.set(f.value, [f]);
+    else if (list.filter((g) => sameKind(g, f)).length < COUNTS_PER_KIND) list.push(f);
   }
   index = { values: sortedValues(byValue.keys()), exactValues: sortedValues(exact), byValue };
   countIndexes.set(model, index);
@@ -567,15 +564,15 @@ function countIndex(model: FigureModel): CountIndex {
 }
 
 /**
- * Counts of the report (not priors or changes, above zero) whose value is within [lo, hi], in document order: looked
- * up by value, not searched for among every figure (the first COUNTS_PER_KIND of each kind at each value, from at
- * most MAX_VALUES_LOOKED_UP values).
+ * Counts of the report (not priors or changes, above zero) whose value is within [lo, hi], smallest value first (at
+ * one value, in document order): looked up by value, not searched for among every figure (the first COUNTS_PER_KIND
+ * of each kind at each value, from at most MAX_VALUES_LOOKED_UP values).
  */
 export function countsInValueRange(model: FigureModel, range: [number, number]): Figure[] {
   const index = countIndex(model);
-  return valuesInRange(index.values, range)
-    .flatMap((v) => index.byValue.get(v)!)
-    .sort((a, b) => a.id - b.id);
+  const out: Figure[] = [];
+  for (const v of valuesInRange(index.values, range)) for (const f of index.byValue.get(v)!) out.push(f);
+  return out;
 }
 
 /** The values of the report's exact counts within [lo, hi] (each once, at most MAX_VALUES_LOOKED_UP). */

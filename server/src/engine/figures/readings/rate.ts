@@ -124,7 +124,8 @@ function baseUsedInstead(model: FigureModel, pct: Figure, n: Term, right: Term, 
   // one number only: two that both give it say nothing about which was used
   const values = new Set(found.map((f) => f.value));
   if (values.size !== 1) return undefined;
-  const f = found[0];
+  // (the first in the report)
+  const f = found.reduce((a, b) => (b.id < a.id ? b : a));
   return { value: f.value, figs: [f], label: f.stageText ?? f.label, exact: true, scope: 'document' };
 }
 
